@@ -1,0 +1,358 @@
+"""The `pipeline` command: parse options, call one library function, render. No SQL, no spaCy."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from pipeline import __version__, schema
+from pipeline.db import DatabaseError, display_url, make_engine, resolve_url
+from pipeline.ingest import ingest as run_ingest
+from pipeline.query import VIEWS, Filters, QueryError, run_view
+from pipeline.render import Format, print_rows
+from pipeline.reprocess import reprocess as run_reprocess
+
+EXIT_INPUT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_DATABASE = 3
+
+app = typer.Typer(
+    help=(
+        "Turn AI-industry news (French first, English too) into a SQL database of departures "
+        "and team dissolutions.\n\nExample: pipeline ingest seeds/ && pipeline query departures"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+query_app = typer.Typer(
+    help="Answer from the saved views. Example: pipeline query departures --org OpenAI",
+    no_args_is_help=True,
+)
+db_app = typer.Typer(
+    help="Manage the schema (Alembic). Example: pipeline db current", no_args_is_help=True
+)
+app.add_typer(query_app, name="query")
+app.add_typer(db_app, name="db")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database URL or SQLite path [default: $PIPELINE_DB_URL, else ./pipeline.db]",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+log = logging.getLogger("pipeline")
+
+
+class Kind(StrEnum):
+    resignation = "resignation"
+    dismissal = "dismissal"
+    departure = "departure"
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def _database(url: str | None, *, write: bool = True) -> Iterator[Engine]:
+    """An engine at the current schema, with every database failure turned into one line."""
+    engine = None
+    try:
+        engine = make_engine(url, write=write)
+        schema.ensure_current(engine)
+        yield engine
+    except DatabaseError as exc:
+        raise _fail(str(exc), EXIT_DATABASE) from None
+    except SQLAlchemyError as exc:
+        raise _fail(_describe(exc, url), EXIT_DATABASE) from None
+    finally:
+        if engine is not None:
+            engine.dispose()
+
+
+def _describe(exc: SQLAlchemyError, url: str | None) -> str:
+    original = getattr(exc, "orig", None) or exc
+    first_line = (str(original).strip().splitlines() or [type(exc).__name__])[0]
+    target = display_url(resolve_url(url))
+    password = _password(url)
+    if password:
+        first_line = first_line.replace(password, "***")
+    return f"database {target}: {first_line}"
+
+
+def _password(url: str | None) -> str | None:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(resolve_url(url)).password
+    except Exception:
+        return None
+
+
+@app.callback()
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show progress detail.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors (for cron).")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+) -> None:
+    """Turn AI-industry news into a SQL database of departures and team dissolutions."""
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()
+    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(message)s", stream=sys.stderr)
+    _STATE["quiet"] = quiet
+
+
+_STATE: dict[str, bool] = {"quiet": False}
+
+
+@contextmanager
+def _progress(total_hint: str) -> Iterator[Callable[[int], None] | None]:
+    if _STATE["quiet"] or not sys.stderr.isatty():
+        yield None
+        return
+    columns = (TextColumn(total_hint), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, transient=True) as progress:
+        task = progress.add_task(total_hint, total=None)
+        yield lambda n: progress.advance(task, n)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, .jsonl dumps, or - for stdin.")
+    ],
+    db: DbOption = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.", min=1)] = 64,
+) -> None:
+    """Read articles and store them with what they report.
+
+    Example: pipeline ingest seeds/ news.jsonl
+    """
+    with _database(db) as engine, _progress("ingesting") as progress:
+        report = run_ingest(
+            paths,
+            engine=engine,
+            stdin=sys.stdin.buffer if "-" in paths else None,
+            batch_size=batch_size,
+            on_progress=progress,
+        )
+    for failure in report.failed:
+        typer.echo(f"error: {failure.source}: {failure.reason}", err=True)
+    if not _STATE["quiet"]:
+        typer.echo(
+            f"{report.new} new, {report.already_stored} already stored, "
+            f"{len(report.failed)} failed; {report.events} events found"
+        )
+    if report.failed:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+@app.command()
+def reprocess(db: DbOption = None) -> None:
+    """Rebuild entities, mentions and events from the stored articles with the current extractor.
+
+    Example: pipeline reprocess --db pipeline.db
+    """
+    with _database(db) as engine, _progress("reprocessing") as progress:
+        report = run_reprocess(engine=engine, on_progress=progress)
+    if not _STATE["quiet"]:
+        typer.echo(f"{report.articles} articles reprocessed; {report.events} events found")
+
+
+def _query(
+    name: str,
+    db: str | None,
+    fmt: Format,
+    filters: Filters,
+) -> None:
+    spec = VIEWS[name]
+    try:
+        with _database(db, write=False) as engine:
+            rows = run_view(engine, name, filters)
+    except QueryError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    columns = [c for c in spec.columns if fmt is not Format.table or c != "event_key"]
+    print_rows(rows, columns, fmt, title=name)
+
+
+OrgOption = Annotated[str | None, typer.Option("--org", help="Organisation (name or alias).")]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+]
+LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows.")]
+PersonOption = Annotated[str | None, typer.Option("--person", help="Name contains this text.")]
+
+
+@query_app.command("departures")
+def query_departures(
+    db: DbOption = None,
+    org: OrgOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: Annotated[Kind | None, typer.Option("--kind", help="Kind of departure.")] = None,
+    person: PersonOption = None,
+    limit: LimitOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Who left which organisation, when, and how.
+
+    Example: pipeline query departures --org OpenAI --kind dismissal
+    """
+    filters = Filters(org, since, until, kind.value if kind else None, person, limit=limit)
+    _query("departures", db, fmt, filters)
+
+
+@query_app.command("dissolutions")
+def query_dissolutions(
+    db: DbOption = None,
+    org: OrgOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Which teams were dissolved, by whom, when.
+
+    Example: pipeline query dissolutions --since 2024
+    """
+    _query("dissolutions", db, fmt, Filters(org, since, until, limit=limit))
+
+
+@query_app.command("hirings")
+def query_hirings(
+    db: DbOption = None,
+    org: OrgOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    person: PersonOption = None,
+    limit: LimitOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Who joined or went back to which organisation.
+
+    Example: pipeline query hirings --org Anthropic
+    """
+    _query("hirings", db, fmt, Filters(org, since, until, person=person, limit=limit))
+
+
+@query_app.command("departures-by-lab")
+def query_departures_by_lab(
+    db: DbOption = None,
+    org: OrgOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Departures per organisation and year, by kind.
+
+    Example: pipeline query departures-by-lab --since 2023
+    """
+    _query("departures-by-lab", db, fmt, Filters(org, since, until))
+
+
+@query_app.command("people-moves")
+def query_people_moves(
+    db: DbOption = None,
+    org: OrgOption = None,
+    person: PersonOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Who left each organisation and where they went.
+
+    Example: pipeline query people-moves --org OpenAI
+    """
+    _query("people-moves", db, fmt, Filters(org, person=person))
+
+
+@query_app.command("sources")
+def query_sources(
+    db: DbOption = None,
+    org: OrgOption = None,
+    person: Annotated[
+        str | None, typer.Option("--person", help="Person or team name contains this text.")
+    ] = None,
+    event_key: Annotated[
+        str | None,
+        typer.Option("--event", help="Only this event_key (from departures --format json)."),
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Every evidence sentence behind the events, with its article.
+
+    Example: pipeline query sources --person "Jane Doe\"
+    """
+    _query("sources", db, fmt, Filters(org, since, until, person=person, event_key=event_key))
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head", db: DbOption = None
+) -> None:
+    """Upgrade the schema (default: to the newest).
+
+    Example: pipeline db upgrade
+    """
+    _schema_action(db, lambda engine: schema.upgrade(engine, revision))
+    typer.echo(f"database at {revision}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision, e.g. base or 0001.")],
+    db: DbOption = None,
+) -> None:
+    """Downgrade the schema; "base" drops everything. Example: pipeline db downgrade base"""
+    _schema_action(db, lambda engine: schema.downgrade(engine, revision))
+    typer.echo(f"database at {revision}")
+
+
+@db_app.command("current")
+def db_current(db: DbOption = None) -> None:
+    """Print the schema revision of the database and the newest one.
+
+    Example: pipeline db current
+    """
+    _schema_action(
+        db,
+        lambda engine: typer.echo(
+            f"current: {schema.current_revision(engine) or 'empty'}; head: {schema.head_revision()}"
+        ),
+    )
+
+
+def _schema_action(db: str | None, action: Callable[[Engine], None]) -> None:
+    engine = None
+    try:
+        engine = make_engine(db)
+        action(engine)
+    except DatabaseError as exc:
+        raise _fail(str(exc), EXIT_DATABASE) from None
+    except SQLAlchemyError as exc:
+        raise _fail(_describe(exc, db), EXIT_DATABASE) from None
+    finally:
+        if engine is not None:
+            engine.dispose()
+
+
+if __name__ == "__main__":
+    app()

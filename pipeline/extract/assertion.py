@@ -1,0 +1,70 @@
+"""Is a French trigger asserted as a fact? Negation, denial, modality, conditional and future
+keep "n'a pas quitté", "dément son départ", "pourrait quitter", "quittera" out of the events
+(ACE's polarity, modality and tense attributes)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.extract.lexicon import triggers
+
+_GOVERNOR_DEPTH = 3
+
+
+def _lexicon(name: str) -> set[str]:
+    return set(triggers()["fr"][name])
+
+
+def _is_negated(token: Token) -> bool:
+    negations = _lexicon("negations")
+    for child in token.children:
+        if child.lower_ in negations and child.dep_ in ("advmod", "det", "fixed", "cc"):
+            return True
+        if child.lower_ in ("aucun", "aucune", "nul", "nulle") and child.dep_ == "det":
+            return True
+    has_ne = any(child.lower_ in ("ne", "n'", "n’") for child in token.children)
+    return has_ne and any(child.lower_ in negations for child in token.children)
+
+
+def _is_irrealis(token: Token) -> bool:
+    """Conditional ("quitterait", "aurait quitté") or future ("quittera", "aura quitté")."""
+    forms = [token, *(child for child in token.children if child.dep_.startswith("aux"))]
+    for form in forms:
+        moods = form.morph.get("Mood")
+        tenses = form.morph.get("Tense")
+        if "Cnd" in moods or ("Fut" in tenses and "Ind" in moods):
+            return True
+    return False
+
+
+def _governors(token: Token):
+    current = token
+    for _ in range(_GOVERNOR_DEPTH):
+        if current.head is current:
+            return
+        current = current.head
+        yield current
+
+
+def is_asserted(trigger: Token, sentence_text: str) -> bool:
+    """False when the trigger (or the verb governing it) is negated, denied, hedged, hypothetical,
+    conditional, future, or in a question."""
+    if sentence_text.rstrip().endswith("?"):
+        return False
+    if _is_negated(trigger) or _is_irrealis(trigger):
+        return False
+    lowered = sentence_text.lower()
+    if any(word in lowered for word in _lexicon("rumour_words")):
+        return False
+    modal, denial = _lexicon("modal_verbs"), _lexicon("denial_verbs")
+    for governor in _governors(trigger):
+        if governor.lemma_ in denial:
+            return False
+        if governor.pos_ in ("VERB", "AUX"):
+            if governor.lemma_ in modal and trigger.dep_ not in ("conj", "advcl", "acl:relcl"):
+                return False
+            if _is_negated(governor) or _is_irrealis(governor):
+                return False
+        if governor.dep_ in ("ROOT", "acl:relcl", "advcl"):
+            break
+    return True

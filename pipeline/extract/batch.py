@@ -1,0 +1,62 @@
+"""From texts to Docs to events: markup blanked, spaCy run in batches, rules applied per Doc."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from pipeline.extract import departures, dissolutions, english
+from pipeline.extract.context import ArticleContext
+from pipeline.extract.markup import PlainText, to_plain_text
+from pipeline.extract.nlp import load as load_french
+from pipeline.extract.results import ArticleText, Extraction
+
+# spaCy refuses texts over 1,000,000 characters; the rules never need more than this much.
+MAX_CHARS = 900_000
+
+
+def extract_batch(articles: Sequence[ArticleText]) -> list[Extraction]:
+    results: list[Extraction | None] = [None] * len(articles)
+    for lang in ("fr", "en"):
+        indexes = [i for i, a in enumerate(articles) if _pipeline_lang(a.lang) == lang]
+        if not indexes:
+            continue
+        nlp = load_french() if lang == "fr" else english.load()
+        plains = {i: to_plain_text(articles[i].text[:MAX_CHARS]) for i in indexes}
+        docs = nlp.pipe((plains[i].text for i in indexes), batch_size=16)
+        for i, doc in zip(indexes, docs, strict=True):
+            results[i] = _located(extract_doc(doc, articles[i]), plains[i])
+    return [r if r is not None else Extraction() for r in results]
+
+
+def _pipeline_lang(lang: str | None) -> str:
+    return "en" if (lang or "").lower().startswith("en") else "fr"
+
+
+def extract_doc(doc: Doc, article: ArticleText) -> Extraction:
+    lang = _pipeline_lang(article.lang)
+    context = ArticleContext(doc, article.published, lang)
+    if lang == "en":
+        events = list(english.extract(context))
+    else:
+        events = [*departures.extract(context), *dissolutions.extract(context)]
+    return Extraction(mentions=tuple(context.mentions.found_mentions()), events=tuple(events))
+
+
+def _located(extraction: Extraction, plain: PlainText) -> Extraction:
+    """Offsets in the plain text the NLP saw -> offsets in the stored article."""
+    mentions = tuple(
+        replace(m, start=plain.original(m.start), end=plain.original_end(m.end))
+        for m in extraction.mentions
+    )
+    events = tuple(
+        replace(
+            e,
+            sentence_start=plain.original(e.sentence_start),
+            sentence_end=plain.original_end(e.sentence_end),
+        )
+        for e in extraction.events
+    )
+    return Extraction(mentions=mentions, events=events)

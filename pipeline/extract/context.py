@@ -1,0 +1,138 @@
+"""What the sentences around an event say: the organisation in focus, the date in force, the
+person a pronoun points to. Shared by every rule set."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extract.dates import ResolvedDate, find_dates, is_present_marker
+from pipeline.extract.mentions import DocMentions
+from pipeline.extract.results import EntityRef
+
+LOOKBACK_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class EventDate:
+    value: datetime.date
+    precision: str
+    text: str
+
+
+class ArticleContext:
+    def __init__(self, doc: Doc, published: datetime.date | None, lang: str):
+        self.doc = doc
+        self.published = published
+        self.lang = lang
+        self.mentions = DocMentions(doc)
+        self.sentences: list[Span] = list(doc.sents)
+        self._sentence_of = {}
+        for index, sentence in enumerate(self.sentences):
+            for token in sentence:
+                self._sentence_of[token.i] = index
+        self._dates: dict[int, list[ResolvedDate]] = {}
+
+    def sentence_index(self, token: Token) -> int:
+        return self._sentence_of[token.i]
+
+    def previous_sentences(self, index: int, *, same_paragraph: bool = True) -> list[Span]:
+        """Up to LOOKBACK_SENTENCES sentences before `index`, nearest first."""
+        found = []
+        for back in range(index - 1, max(-1, index - 1 - LOOKBACK_SENTENCES), -1):
+            between = self.doc.text[
+                self.sentences[back].end_char : self.sentences[back + 1].start_char
+            ]
+            if same_paragraph and "\n\n" in between.replace(" ", ""):
+                break
+            found.append(self.sentences[back])
+        return found
+
+    # -- dates ---------------------------------------------------------------------------
+    def dates_in(self, index: int) -> list[ResolvedDate]:
+        if index not in self._dates:
+            sentence = self.sentences[index]
+            self._dates[index] = find_dates(sentence.text, self.published, self.lang)
+        return self._dates[index]
+
+    def _past_dates(self, index: int) -> list[ResolvedDate]:
+        """Dates that can be when something happened: not after the publication date."""
+        dates = self.dates_in(index)
+        if self.published is None:
+            return dates
+        return [d for d in dates if d.value <= self.published + datetime.timedelta(days=1)]
+
+    def date_for(self, trigger: Token) -> EventDate | None:
+        """The date expression nearest the trigger in its sentence, else the latest one in the
+        sentences just before, else the publication date when the sentence says "now"."""
+        index = self.sentence_index(trigger)
+        sentence = self.sentences[index]
+        candidates = self._past_dates(index)
+        if candidates:
+            offset = trigger.idx - sentence.start_char
+            best = min(candidates, key=lambda d: min(abs(d.start - offset), abs(d.end - offset)))
+            return EventDate(best.value, best.precision, best.text)
+        for previous in self.previous_sentences(index):
+            earlier = self._past_dates(self.sentence_index(previous[0]))
+            if earlier:
+                chosen = earlier[-1]
+                return EventDate(chosen.value, chosen.precision, chosen.text)
+        if self.published and is_present_marker(sentence.text, self.lang):
+            return EventDate(self.published, "day", "(publication date)")
+        return None
+
+    # -- organisations and people in focus ----------------------------------------------
+    def organization_before(
+        self, token: Token, exclude: set[str] = frozenset()
+    ) -> EntityRef | None:
+        """The organisation mentioned last before `token`: in its sentence, then in the sentences
+        before, then the one the article names most."""
+        index = self.sentence_index(token)
+        sentence = self.sentences[index]
+        in_sentence = [
+            m
+            for m in self.mentions.organizations_in(sentence.start, token.i)
+            if m.entity.key not in exclude
+        ]
+        if in_sentence:
+            return in_sentence[-1].entity
+        for previous in self.previous_sentences(index, same_paragraph=False):
+            # further away, only organisations the gazetteer knows: a conference or a
+            # ministry named two sentences back is rarely the employer
+            found = [
+                m
+                for m in self.mentions.organizations_in(previous.start, previous.end)
+                if m.entity.key not in exclude and m.span[0].ent_id_
+            ]
+            if found:
+                return found[-1].entity
+        return self.main_organization(exclude)
+
+    def main_organization(self, exclude: set[str] = frozenset()) -> EntityRef | None:
+        counts: dict[EntityRef, int] = {}
+        for mention in self.mentions.organizations:
+            if mention.entity.key not in exclude:
+                counts[mention.entity] = counts.get(mention.entity, 0) + 1
+        if not counts:
+            return None
+        return max(counts, key=lambda entity: (counts[entity], -self._first_position(entity)))
+
+    def _first_position(self, entity: EntityRef) -> int:
+        return min(m.span.start for m in self.mentions.organizations if m.entity == entity)
+
+    def person_before(self, token: Token) -> EntityRef | None:
+        """The person a pronoun or a bare role noun ("elle", "le dirigeant") most likely means:
+        the last full-named person in the sentence before it, else in the sentences before."""
+        index = self.sentence_index(token)
+        sentence = self.sentences[index]
+        in_sentence = self.mentions.people_in(sentence.start, token.i)
+        if in_sentence:
+            return in_sentence[-1].entity
+        for previous in self.previous_sentences(index, same_paragraph=False)[:2]:
+            people = self.mentions.people_in(previous.start, previous.end)
+            if people:
+                subjects = [m for m in people if m.span.root.dep_.startswith("nsubj")]
+                return (subjects or people)[-1].entity
+        return None

@@ -1,0 +1,371 @@
+"""French departures, hirings and returns: a trigger (verb, noun or phrase), the person it is
+about (from the dependency parse, a relative clause, a possessive, or a pronoun's antecedent),
+the organisation left (the trigger's object, a "de ORG" complement, the person's affiliation, or
+the organisation in focus) and the date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from pipeline.extract.assertion import is_asserted
+from pipeline.extract.context import ArticleContext
+from pipeline.extract.lexicon import triggers
+from pipeline.extract.results import EntityRef, FoundEvent
+from pipeline.extract.roles import role_near
+
+# Objects of "quitter" that stand for the employer: the organisation in focus is meant.
+EMPLOYER_NOUNS = {
+    "entreprise",
+    "société",
+    "startup",
+    "start-up",
+    "laboratoire",
+    "labo",
+    "groupe",
+    "firme",
+    "compagnie",
+    "organisation",
+    "navire",
+    "maison",
+    "structure",
+    "conseil",
+    "poste",
+    "fonction",
+    "direction",
+    "équipe",
+    "rang",
+    "giron",
+    "géant",
+    "entité",
+    "filiale",
+    "board",
+}
+PRONOUN_SUBJECTS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "lui"}
+ROLE_SUBJECTS = {
+    "dirigeant",
+    "dirigeante",
+    "chercheur",
+    "chercheuse",
+    "cofondateur",
+    "cofondatrice",
+    "fondateur",
+    "fondatrice",
+    "patron",
+    "patronne",
+    "directeur",
+    "directrice",
+    "ingénieur",
+    "ingénieure",
+    "scientifique",
+    "responsable",
+    "président",
+    "présidente",
+    "pdg",
+    "ceo",
+    "vice-président",
+    "vice-présidente",
+    "expert",
+    "experte",
+    "chef",
+    "cadre",
+    "dirigeants",
+}
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+DESTINATION_MARKERS = {"pour", "rejoindre", "vers", "chez", "au profit"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token  # the head word: the verb or noun that carries the event
+    event_type: str
+    kind: str | None
+
+
+def find_triggers(sentence: Span) -> Iterator[Trigger]:
+    lexicon = triggers()["fr"]
+    verbs, nouns = lexicon["departure_verbs"], lexicon["departure_nouns"]
+    hiring = lexicon["hiring_verbs"]
+    phrase_heads = _phrase_heads(sentence, lexicon["departure_phrases"])
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.i in phrase_heads:
+            yield Trigger(token, "departure", phrase_heads[token.i])
+        elif token.pos_ in ("VERB", "AUX") and lemma in verbs:
+            if lemma == "remercier" and "Pass" not in token.morph.get("Voice"):
+                continue  # "remercier" means "to thank" unless it is "a été remercié"
+            yield Trigger(token, "departure", verbs[lemma])
+        elif token.pos_ == "NOUN" and lemma in nouns and "Plur" not in token.morph.get("Number"):
+            yield Trigger(token, "departure", nouns[lemma])
+        elif token.pos_ == "VERB" and lemma in hiring:
+            yield Trigger(token, hiring[lemma], None)
+
+
+def _phrase_heads(sentence: Span, phrases: dict[str, str]) -> dict[int, str]:
+    """Token index of the first word of each phrase found (matched on lemmas), with its kind."""
+    lemmas = [t.lemma_.lower() for t in sentence]
+    heads = {}
+    for phrase, kind in phrases.items():
+        words = phrase.split()
+        for i in range(len(lemmas) - len(words) + 1):
+            if lemmas[i : i + len(words)] == words:
+                heads[sentence[i].i] = kind
+    return heads
+
+
+def extract(context: ArticleContext) -> Iterator[FoundEvent]:
+    for sentence in context.sentences:
+        seen: set[tuple] = set()
+        for trigger in find_triggers(sentence):
+            if not is_asserted(trigger.token, sentence.text):
+                continue
+            for event in _events_for(context, sentence, trigger):
+                key = (
+                    event.event_type,
+                    event.subject.key,
+                    event.organization and event.organization.key,
+                )
+                if key not in seen:
+                    seen.add(key)
+                    yield event
+
+
+def _events_for(context: ArticleContext, sentence: Span, trigger: Trigger) -> Iterator[FoundEvent]:
+    people = _subjects(context, trigger)
+    if not people:
+        return
+    if trigger.event_type == "departure":
+        organization = _organization_left(context, trigger, people)
+    else:
+        organization = _organization_joined(context, trigger)
+    if organization is None:
+        return
+    date = context.date_for(trigger.token)
+    for person_ref, anchor in people:
+        if len(person_ref.name.split()) < 2:
+            continue  # a lone surname never linked to a full name is too weak to report
+        yield FoundEvent(
+            event_type=trigger.event_type,
+            subject=person_ref,
+            organization=organization,
+            kind=trigger.kind,
+            role=role_near(anchor, sentence),
+            event_date=date.value if date else None,
+            date_precision=date.precision if date else None,
+            date_text=date.text if date else None,
+            sentence=sentence.text.strip(),
+            sentence_start=sentence.start_char,
+            sentence_end=sentence.end_char,
+        )
+
+
+# -- who ----------------------------------------------------------------------------------
+
+
+def _subjects(context: ArticleContext, trigger: Trigger) -> list[tuple[EntityRef, Token]]:
+    token = trigger.token
+    if token.pos_ == "NOUN":
+        return _noun_subjects(context, token)
+    return _verb_subjects(context, trigger)
+
+
+def _verb_subjects(context: ArticleContext, trigger: Trigger) -> list[tuple[EntityRef, Token]]:
+    token = trigger.token
+    verb = token
+    # "claquer la porte": the phrase head is the verb; "de quitter": subject of the governor
+    candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    active_dismissal = trigger.kind == "dismissal" and "Pass" not in verb.morph.get("Voice")
+    has_passive_aux = any(c.dep_ == "aux:pass" for c in verb.children)
+    if active_dismissal and not has_passive_aux:
+        objects = [c for c in verb.children if c.dep_ in ("obj", "iobj")]
+        if objects:
+            return _people_from(context, objects[0])
+        if verb.dep_ == "acl" and context.mentions.person_at(verb.head):
+            # headline participle: "Jane Doe limogée par ..."
+            return _people_from(context, verb.head)
+    if not candidates and verb.dep_ == "acl" and context.mentions.person_at(verb.head):
+        return _people_from(context, verb.head)  # "Jane Doe, renvoyée d'OpenAI, ..."
+    if (
+        not candidates
+        and verb.dep_ in ("xcomp", "conj", "advcl")
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
+        candidates = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not candidates and verb.dep_ == "acl:relcl":
+        return _people_from(context, verb.head)
+    for candidate in candidates:
+        if candidate.lower_ in ("qui", "que", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
+            return _people_from(context, verb.head)
+        found = _people_from(context, candidate)
+        if found:
+            return found
+    return []
+
+
+def _noun_subjects(context: ArticleContext, noun: Token) -> list[tuple[EntityRef, Token]]:
+    """Whose departure: "la démission de X", "sa démission", "le départ de la chercheuse X"."""
+    for child in noun.children:
+        if child.dep_ in ("nmod", "appos") and any(
+            grand.lower_ in ("de", "d'", "d’", "du") for grand in child.children
+        ):
+            found = _people_from(context, child)
+            if found:
+                return found
+    for child in noun.children:
+        if child.dep_ == "appos" or context.mentions.person_at(child):
+            found = _people_from(context, child)
+            if found:
+                return found
+    for token in noun.subtree:
+        if token.i > noun.i and context.mentions.person_at(token):
+            return _people_from(context, token)  # "le licenciement de son cofondateur, X"
+    possessives = [child.lower_ for child in noun.children if child.lower_ in POSSESSIVES]
+    if not possessives or possessives[0] in ("leur", "leurs", "ses"):
+        return []  # "leur départ": a group, not a person we can name
+    governor = noun.head
+    if governor is not noun and governor.pos_ in ("VERB", "AUX"):
+        for subject in governor.children:
+            if subject.dep_.startswith("nsubj"):
+                found = _people_from(context, subject)
+                if found:
+                    return found
+    antecedent = context.person_before(noun)
+    return [(antecedent, noun)] if antecedent else []
+
+
+def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef, Token]]:
+    """The person(s) a subject or object token stands for, following coordination ("X et Y"),
+    apposition ("un cofondateur, X,"), and pronouns or role nouns to their antecedent."""
+    direct = context.mentions.person_at(token)
+    if direct:
+        found = [(direct, token)]
+        for other in _coordinated(token):
+            person_ref = context.mentions.person_at(other)
+            if person_ref and all(person_ref != f for f, _ in found):
+                found.append((person_ref, other))
+        return found
+    for child in token.children:
+        if child.dep_ in ("appos", "flat:name", "nmod", "acl") and context.mentions.person_at(
+            child
+        ):
+            return _people_from(context, child)
+    if token.dep_ == "appos" and context.mentions.person_at(token.head):
+        return _people_from(context, token.head)
+    if _refers_back(token):
+        antecedent = context.person_before(token)
+        if antecedent:
+            return [(antecedent, token)]
+    return []
+
+
+def _refers_back(token: Token) -> bool:
+    """ "elle", "il", "la chercheuse", "le dirigeant": a singular pronoun or a definite singular
+    role noun, which points to a person named before. "un cofondateur" introduces someone new."""
+    if "Plur" in token.morph.get("Number"):
+        return False
+    if token.lower_ in PRONOUN_SUBJECTS:
+        return token.lower_ not in ("ils", "elles")
+    if token.lemma_.lower() not in ROLE_SUBJECTS:
+        return False
+    return any(
+        child.dep_ == "det" and child.lower_ in ("le", "la", "l'", "l’") for child in token.children
+    )
+
+
+def _coordinated(token: Token) -> list[Token]:
+    head = token
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    group = [head, *[t for t in head.subtree if t.dep_ == "conj" and t.head == head]]
+    return [t for t in group if t is not token]
+
+
+# -- which organisation -------------------------------------------------------------------
+
+
+def _organization_left(
+    context: ArticleContext, trigger: Trigger, people: list[tuple[EntityRef, Token]]
+) -> EntityRef | None:
+    token = trigger.token
+    sentence = token.sent
+    destination_keys = _destinations(context, token)
+    # 1. what the trigger governs: "quitter OpenAI", "démission d'Anthropic", "renvoyé d'OpenAI"
+    for child in token.subtree:
+        if child is token or child.i < token.i and token.pos_ != "VERB":
+            continue
+        organization_ref = context.mentions.organization_at(child)
+        if organization_ref and organization_ref.key not in destination_keys:
+            if _is_destination_token(child, token):
+                continue
+            return organization_ref
+    # 2. an organisation right after the trigger, before any destination marker
+    for following in sentence[token.i - sentence.start + 1 :]:
+        if (
+            following.lower_ in DESTINATION_MARKERS
+            or following.is_punct
+            and following.text in ".;:"
+        ):
+            break
+        organization_ref = context.mentions.organization_at(following)
+        if organization_ref:
+            return organization_ref
+    # 3. the active subject of a dismissal ("OpenAI a licencié ...")
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            organization_ref = context.mentions.organization_at(child)
+            if organization_ref:
+                return organization_ref
+    # 4. the object names something that is not an employer ("quitter le secteur", "Paris")
+    objects = [c for c in token.children if c.dep_ == "obj"]
+    if objects and token.lemma_ == "quitter":
+        obj = objects[0]
+        if obj.lemma_.lower() not in EMPLOYER_NOUNS and not context.mentions.organization_at(obj):
+            return None
+    # 5. the person's affiliation in the sentence, or the organisation in focus
+    return context.organization_before(token, exclude=destination_keys) or _first_after(
+        context, token, destination_keys
+    )
+
+
+def _first_after(context: ArticleContext, token: Token, exclude: set[str]) -> EntityRef | None:
+    sentence = token.sent
+    for mention in context.mentions.organizations_in(token.i, sentence.end):
+        if mention.entity.key not in exclude:
+            return mention.entity
+    return None
+
+
+def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
+    """Organisations the person went to: "pour rejoindre Anthropic", "au profit de Meta"."""
+    keys = set()
+    sentence = trigger.sent
+    after = sentence[trigger.i - sentence.start + 1 :]
+    in_destination = False
+    for token in after:
+        if token.lemma_.lower() in ("rejoindre", "pour", "vers", "chez", "profit", "intégrer"):
+            in_destination = True
+        organization_ref = context.mentions.organization_at(token)
+        if in_destination and organization_ref:
+            keys.add(organization_ref.key)
+    return keys
+
+
+def _is_destination_token(token: Token, trigger: Token) -> bool:
+    for ancestor in token.ancestors:
+        if ancestor is trigger:
+            return False
+        if ancestor.lemma_.lower() in ("rejoindre", "intégrer", "fonder", "créer", "lancer"):
+            return True
+    return any(child.lower_ in ("pour", "vers", "chez") for child in token.children)
+
+
+def _organization_joined(context: ArticleContext, trigger: Trigger) -> EntityRef | None:
+    token = trigger.token
+    for child in token.subtree:
+        if child.i > token.i:
+            organization_ref = context.mentions.organization_at(child)
+            if organization_ref:
+                return organization_ref
+    return None

@@ -1,0 +1,331 @@
+"""English: no English spaCy model is published on PyPI by its authors, so English articles go
+through a blank English tokenizer, the same gazetteers, capitalised-name spotting for people,
+and word-order rules ("X left OpenAI", "OpenAI fired X", "X was ousted", "X's departure")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from pipeline.extract.context import ArticleContext
+from pipeline.extract.lexicon import team_by_alias, triggers
+from pipeline.extract.names import entity_key, fold
+from pipeline.extract.nlp import gazetteer_patterns, line_breaks_end_sentences  # noqa: F401
+from pipeline.extract.results import EntityRef, FoundEvent
+from pipeline.extract.roles import role_near
+
+_CALENDAR = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+_NOT_NAME_WORDS = (
+    STOP_WORDS
+    | _CALENDAR
+    | {
+        "former",
+        "chief",
+        "executive",
+        "officer",
+        "ceo",
+        "cto",
+        "cfo",
+        "president",
+        "vice",
+        "head",
+        "director",
+        "senior",
+        "researcher",
+        "scientist",
+        "co-founder",
+        "cofounder",
+        "founder",
+        "the",
+        "meanwhile",
+        "however",
+        "according",
+        "ai",
+        "board",
+        "team",
+        "inc",
+        "corp",
+        "said",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "sir",
+        "lab",
+        "labs",
+        "research",
+        "technology",
+        "officers",
+    }
+)
+PRONOUNS = {"he", "she", "they", "him", "her"}
+PASSIVE_AUX = {"was", "were", "been", "is", "be", "being", "got", "get", "gets"}
+DESTINATIONS = {"to", "for", "join", "joined", "joining", "joins", "and"}
+_NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’-]+$|^[A-Z]\.$")
+
+
+def _is_name_word(token: Token | None) -> bool:
+    return (
+        token is not None
+        and bool(_NAME_TOKEN.match(token.text))
+        and not token.ent_type_
+        and token.lower_ not in _NOT_NAME_WORDS
+    )
+
+
+@Language.component("english_people")
+def english_people(doc: Doc) -> Doc:
+    """Runs of two to four capitalised words that are not common words become PER entities."""
+    spans, run = [], []
+    for token in [*doc, None]:
+        if _is_name_word(token):
+            run.append(token)
+            continue
+        if 2 <= len(run) <= 4:
+            spans.append(Span(doc, run[0].i, run[-1].i + 1, label="PER"))
+        run = []
+    doc.ents = filter_spans([*doc.ents, *spans])
+    return doc
+
+
+@cache
+def load() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("line_breaks_end_sentences")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(gazetteer_patterns())
+    nlp.add_pipe("english_people")
+    return nlp
+
+
+def _lexicon() -> dict:
+    return triggers()["en"]
+
+
+def _phrase_at(words: list[str], i: int, phrases: dict[str, str] | list[str]) -> tuple[str, int]:
+    for phrase in phrases:
+        parts = phrase.split()
+        if words[i : i + len(parts)] == parts:
+            return phrase, len(parts)
+    return "", 0
+
+
+def _asserted(sentence: Span, index: int) -> bool:
+    lexicon = _lexicon()
+    if sentence.text.rstrip().endswith("?"):
+        return False
+    before = [t.lower_ for t in sentence[max(0, index - 5) : index]]
+    blocked = set(lexicon["negations"]) | set(lexicon["modal_words"])
+    if any(word in blocked for word in before):
+        return False
+    lowered = sentence.text.lower()
+    return not any(word in lowered for word in ("denied", "denies", "rumor", "rumour", "speculat"))
+
+
+def extract(context: ArticleContext) -> Iterator[FoundEvent]:
+    lexicon = _lexicon()
+    seen = set()
+    for sentence in context.sentences:
+        words = [t.lower_ for t in sentence]
+        for i in range(len(sentence)):
+            event_type, kind, size = _trigger_at(words, i, lexicon)
+            if not event_type or not _asserted(sentence, i):
+                continue
+            trigger = sentence[i : i + size]
+            if event_type == "dissolution":
+                event = _dissolution(context, sentence, trigger)
+                events = [event] if event else []
+            else:
+                events = list(_person_events(context, sentence, trigger, event_type, kind))
+            for event in events:
+                key = (event.event_type, event.subject.key, event.organization.key)
+                if key not in seen:
+                    seen.add(key)
+                    yield event
+
+
+def _trigger_at(words: list[str], i: int, lexicon: dict) -> tuple[str | None, str | None, int]:
+    phrase, size = _phrase_at(words, i, lexicon["departure_phrases"])
+    if size:
+        return "departure", lexicon["departure_phrases"][phrase], size
+    phrase, size = _phrase_at(words, i, lexicon["dissolution_words"])
+    if size:
+        return "dissolution", None, size
+    phrase, size = _phrase_at(words, i, lexicon["hiring_words"])
+    if size:
+        return lexicon["hiring_words"][phrase], None, size
+    if words[i] in lexicon["departure_words"]:
+        return "departure", lexicon["departure_words"][words[i]], 1
+    return None, None, 0
+
+
+def _person_events(context, sentence: Span, trigger: Span, event_type: str, kind: str | None):
+    people = _subjects(context, sentence, trigger, kind)
+    if not people:
+        return
+    if event_type == "departure":
+        organization = _organization_left(context, sentence, trigger, kind)
+    else:
+        organization = _organization_after(context, sentence, trigger)
+    if organization is None:
+        return
+    date = context.date_for(trigger[0])
+    for person_ref, anchor in people:
+        if len(person_ref.name.split()) < 2:
+            continue
+        yield FoundEvent(
+            event_type=event_type,
+            subject=person_ref,
+            organization=organization,
+            kind=kind,
+            role=role_near(anchor, sentence),
+            event_date=date.value if date else None,
+            date_precision=date.precision if date else None,
+            date_text=date.text if date else None,
+            sentence=sentence.text.strip(),
+            sentence_start=sentence.start_char,
+            sentence_end=sentence.end_char,
+        )
+
+
+def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
+    mentions = context.mentions
+    start = trigger.start
+    before = mentions.people_in(sentence.start, start)
+    after = mentions.people_in(trigger.end, sentence.end)
+    is_passive = start > 0 and context.doc[start - 1].lower_ in PASSIVE_AUX
+    if kind == "dismissal" and not is_passive and after:
+        gap = context.doc[trigger.end : after[0].span.start]
+        if len(gap) <= 4 and not any(t.is_punct for t in gap):
+            return [(after[0].entity, after[0].span[0])]  # "OpenAI fired its CTO Jane Doe"
+    if trigger[0].lower_ in ("departure", "resignation", "ouster", "exit", "dismissal", "firing"):
+        following = context.doc[trigger.end : trigger.end + 2]
+        if following and following[0].lower_ == "of" and after:
+            return [(after[0].entity, after[0].span[0])]
+    if before:
+        nearest = before[-1]
+        group = [nearest]
+        for other in reversed(before[:-1]):
+            between = context.doc[other.span.end : group[0].span.start].text.strip().lower()
+            if between in ("and", ",", ", and"):
+                group.insert(0, other)
+        return [(m.entity, m.span[0]) for m in group]
+    for token in sentence[: start - sentence.start]:
+        if token.lower_ in PRONOUNS or token.lower_ in ("his", "their"):
+            antecedent = context.person_before(token)
+            if antecedent:
+                return [(antecedent, token)]
+    return []
+
+
+def _organization_left(context, sentence: Span, trigger: Span, kind: str | None):
+    after = context.doc[trigger.end : sentence.end]
+    for token in after:
+        if token.lower_ in DESTINATIONS or token.text in ".;":
+            break
+        organization_ref = context.mentions.organization_at(token)
+        if organization_ref:
+            return organization_ref
+    return context.organization_before(trigger[0])
+
+
+def _organization_after(context, sentence: Span, trigger: Span):
+    for token in context.doc[trigger.end : sentence.end]:
+        organization_ref = context.mentions.organization_at(token)
+        if organization_ref:
+            return organization_ref
+    return None
+
+
+def _dissolution(context, sentence: Span, trigger: Span) -> FoundEvent | None:
+    team = _team_near(sentence, trigger)
+    if team is None:
+        return None
+    name, known_org = team
+    organization = None
+    in_sentence = context.mentions.organizations_in(sentence.start, sentence.end)
+    if in_sentence:
+        organization = in_sentence[0].entity
+    if organization is None and known_org:
+        organization = EntityRef("organization", known_org, entity_key(known_org))
+    organization = organization or context.organization_before(trigger[0])
+    if organization is None:
+        return None
+    date = context.date_for(trigger[0])
+    return FoundEvent(
+        event_type="dissolution",
+        subject=EntityRef("team", name, f"{organization.key}/{entity_key(name)}"),
+        organization=organization,
+        kind=None,
+        role=None,
+        event_date=date.value if date else None,
+        date_precision=date.precision if date else None,
+        date_text=date.text if date else None,
+        sentence=sentence.text.strip(),
+        sentence_start=sentence.start_char,
+        sentence_end=sentence.end_char,
+    )
+
+
+def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
+    """A team named within a few words of the trigger: a gazetteer team, or "<Name> team"."""
+    window = sentence.doc[
+        max(sentence.start, trigger.start - 8) : min(sentence.end, trigger.end + 8)
+    ]
+    for ent in window.ents:
+        if ent.label_ == "TEAM":
+            team = team_by_alias().get(fold(ent.text))
+            if team:
+                return team.name, team.organization
+    team_nouns = set(_lexicon()["team_nouns"])
+    for token in window:
+        if token.lower_ in team_nouns:
+            name = _words_before_team_noun(token)
+            if name:
+                folded = fold(name)
+                for alias, team in team_by_alias().items():
+                    if alias and f" {alias} " in f" {folded} ":
+                        return team.name, team.organization
+                return name, None
+    return None
+
+
+def _words_before_team_noun(noun: Token) -> str | None:
+    words: list[Token] = []
+    for token in reversed(noun.doc[max(noun.sent.start, noun.i - 5) : noun.i]):
+        if token.lower_ in ("its", "the", "a", "an", "their", "entire", "whole", "his", "her"):
+            break
+        if token.is_punct or token.ent_type_ == "ORG" or token.lower_.endswith("'s"):
+            break
+        words.insert(0, token)
+    if not words:
+        return None
+    return " ".join(t.text for t in words)

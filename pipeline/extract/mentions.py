@@ -1,0 +1,193 @@
+"""Who and what a document mentions: people (from NER, linked within the article), organisations
+(gazetteer first, NER second) and teams, each mapped to tokens so rules can ask "who is this?"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extract.lexicon import canonical_organization, not_people, team_by_alias
+from pipeline.extract.names import (
+    clean_person_name,
+    entity_key,
+    fold,
+    looks_like_person_name,
+)
+from pipeline.extract.results import EntityRef, FoundMention
+
+_NICKNAME_NAME = re.compile(
+    r"\b([A-ZÀ-Ý][\w'’-]+)\s+[«\"“]\s*([A-ZÀ-Ý][\w'’-]+)\s*[»\"”]\s+([A-ZÀ-Ý][\w'’-]+)"
+)
+# Words NER glues to a name ("Vice-présidente", "Selon") that never start a person's name.
+_NOT_NAME_START = {
+    "selon",
+    "pour",
+    "chez",
+    "avec",
+    "comme",
+    "mais",
+    "et",
+    "le",
+    "la",
+    "les",
+    "monsieur",
+    "madame",
+    "m.",
+    "mme",
+    "dr",
+    "président",
+    "présidente",
+    "directeur",
+    "directrice",
+    "ministre",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: EntityRef
+    span: Span
+
+
+def person(name: str) -> EntityRef:
+    return EntityRef("person", name, entity_key(name))
+
+
+def organization(name: str) -> EntityRef:
+    return EntityRef("organization", name, entity_key(name))
+
+
+class DocMentions:
+    """People, organisations and teams of one Doc, with token lookups."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.people: list[Mention] = _people(doc)
+        self.organizations: list[Mention] = _organizations(doc, self.people)
+        self.teams: list[Mention] = [
+            Mention(EntityRef("team", ent.ent_id_, entity_key(ent.ent_id_)), ent)
+            for ent in doc.ents
+            if ent.label_ == "TEAM" and fold(ent.text) in team_by_alias()
+        ]
+        self._person_at = {t: m for m in self.people for t in range(m.span.start, m.span.end)}
+        self._org_at = {t: m for m in self.organizations for t in range(m.span.start, m.span.end)}
+
+    def person_at(self, token: Token) -> EntityRef | None:
+        mention = self._person_at.get(token.i)
+        return mention.entity if mention else None
+
+    def organization_at(self, token: Token) -> EntityRef | None:
+        mention = self._org_at.get(token.i)
+        return mention.entity if mention else None
+
+    def people_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.people if start <= m.span.start and m.span.end <= end]
+
+    def organizations_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.organizations if start <= m.span.start and m.span.end <= end]
+
+    def found_mentions(self) -> list[FoundMention]:
+        found = []
+        for mention in [*self.people, *self.organizations, *self.teams]:
+            span = mention.span
+            found.append(
+                FoundMention(
+                    entity=mention.entity,
+                    start=span.start_char,
+                    end=span.end_char,
+                    surface=span.text,
+                    sentence=span.sent.text.strip(),
+                )
+            )
+        return sorted(found, key=lambda m: (m.start, m.end, m.entity.kind))
+
+
+def _person_spans(doc: Doc) -> list[Span]:
+    spans = {}
+    for match in _NICKNAME_NAME.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            spans[span.start] = span
+    taken = {i for span in spans.values() for i in range(span.start, span.end)}
+    for ent in doc.ents:
+        if ent.label_ != "PER" or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        trimmed = _trim(ent)
+        if trimmed is not None:
+            spans[trimmed.start] = trimmed
+    return [spans[start] for start in sorted(spans)]
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop leading words NER glued on ("Selon Jane Doe") and anything after a line break."""
+    start, end = span.start, span.end
+    while start < end and (
+        span.doc[start].lower_ in _NOT_NAME_START or not span.doc[start].text[:1].isupper()
+    ):
+        start += 1
+    for i in range(start, end):
+        if (
+            "\n" in span.doc[i].text_with_ws
+            or span.doc[i].is_punct
+            and span.doc[i].text not in "-."
+        ):
+            end = i + 1 if not span.doc[i].is_punct else i
+            break
+    if start >= end:
+        return None
+    return span.doc[start:end]
+
+
+def _people(doc: Doc) -> list[Mention]:
+    blocked = not_people()
+    named: list[tuple[Span, str]] = []
+    for span in _person_spans(doc):
+        name = clean_person_name(span.text)
+        if (
+            not name
+            or fold(name) in blocked
+            or canonical_organization(name)
+            or not looks_like_person_name(name)
+            or any(tok.ent_type_ == "ORG" and tok.ent_id_ for tok in span)
+        ):
+            continue
+        named.append((span, name))
+    full_names = [name for _, name in named if len(name.split()) >= 2]
+    mentions = []
+    for span, name in named:
+        canonical = name if len(name.split()) >= 2 else _link_short_name(name, full_names)
+        mentions.append(Mention(person(canonical), span))
+    return mentions
+
+
+def _link_short_name(short: str, full_names: list[str]) -> str:
+    """'Altman' -> 'Sam Altman' when the article names exactly one such person."""
+    key = fold(short)
+    candidates = {
+        full for full in full_names if key in (fold(full.split()[-1]), fold(full.split()[0]))
+    }
+    return candidates.pop() if len(candidates) == 1 else short
+
+
+def _organizations(doc: Doc, people: list[Mention]) -> list[Mention]:
+    person_tokens = {i for m in people for i in range(m.span.start, m.span.end)}
+    blocked = not_people()
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or any(i in person_tokens for i in range(ent.start, ent.end)):
+            continue
+        if ent.ent_id_:
+            found.append(Mention(organization(ent.ent_id_), ent))
+            continue
+        name = " ".join(ent.text.split()).strip(" ,;:.«»\"'")
+        if (
+            name
+            and name[0].isupper()
+            and len(name.split()) <= 5
+            and fold(name) not in blocked
+            and "\n" not in ent.text
+        ):
+            found.append(Mention(organization(canonical_organization(name) or name), ent))
+    return found

@@ -1,0 +1,70 @@
+"""Name normalisation: identity keys, surname linking, nicknames in quotes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTED_NICKNAME = re.compile(r"[«\"“'‘]\s*([^»\"”'’]+?)\s*[»\"”'’]")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive form used for comparisons."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", stripped.casefold()).split())
+
+
+def entity_key(name: str) -> str:
+    return fold(name)
+
+
+def clean_person_name(surface: str) -> str:
+    """'Yuhai « Tony » Wu' -> 'Tony Wu' (the name the press uses); collapses spaces and strips
+    possessive or punctuation debris around the name."""
+    name = " ".join(surface.split())
+    nickname = _QUOTED_NICKNAME.search(name)
+    if nickname:
+        parts = _QUOTED_NICKNAME.sub(" ", name).split()
+        if parts:
+            name = f"{nickname.group(1)} {parts[-1]}"
+    name = name.strip(" ,;:.!?()[]«»\"'’-–—")
+    return " ".join(name.split())
+
+
+def name_variants(name: str) -> set[str]:
+    """Keys under which later mentions of this person may appear: full name, surname, and the
+    first name + surname without a quoted nickname."""
+    variants = {entity_key(name)}
+    tokens = name.split()
+    if len(tokens) >= 2:
+        variants.add(entity_key(tokens[-1]))
+    return variants
+
+
+def looks_like_person_name(name: str) -> bool:
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 5:
+        return False
+    if any(char.isdigit() for char in name):
+        return False
+    return all(token[0].isupper() or token.lower() in _PARTICLES for token in tokens)
+
+
+_PARTICLES = {
+    "de",
+    "du",
+    "des",
+    "van",
+    "von",
+    "der",
+    "den",
+    "da",
+    "di",
+    "le",
+    "la",
+    "bin",
+    "al",
+    "el",
+}

@@ -1,0 +1,44 @@
+"""The spaCy pipeline, loaded once per process: French model + lab gazetteer before NER."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract.lexicon import organization_surfaces, teams
+
+MODEL = "fr_core_news_md"
+# Components the extractor reads nothing from are not run at all.
+UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+
+@Language.component("line_breaks_end_sentences")
+def line_breaks_end_sentences(doc: Doc) -> Doc:
+    """A title or list item never continues into the next line's sentence."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def gazetteer_patterns() -> list[dict]:
+    patterns = [
+        {"label": "ORG", "pattern": surface, "id": canonical}
+        for surface, canonical in organization_surfaces()
+    ]
+    for team in teams():
+        for alias in (team.name, *team.aliases):
+            patterns.append({"label": "TEAM", "pattern": alias, "id": team.name})
+    return patterns
+
+
+@cache
+def load() -> Language:
+    nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
+    nlp.add_pipe("line_breaks_end_sentences", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(gazetteer_patterns())
+    return nlp

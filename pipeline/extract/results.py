@@ -1,0 +1,50 @@
+"""What an extractor returns: plain values, no database and no spaCy objects."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    text: str
+    lang: str = "fr"
+    published: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    kind: str  # "person", "organization" or "team"
+    name: str  # canonical display name
+    key: str  # normalised identity: two refs with the same (kind, key) are one entity
+
+
+@dataclass(frozen=True)
+class FoundMention:
+    entity: EntityRef
+    start: int
+    end: int
+    surface: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class FoundEvent:
+    event_type: str  # "departure", "hiring", "return" or "dissolution"
+    subject: EntityRef  # the person who left / joined, or the team dissolved
+    organization: EntityRef | None
+    kind: str | None  # departures: "resignation", "dismissal" or "departure"
+    role: str | None
+    event_date: datetime.date | None
+    date_precision: str | None  # "day", "month" or "year"
+    date_text: str | None
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True)
+class Extraction:
+    mentions: tuple[FoundMention, ...] = field(default_factory=tuple)
+    events: tuple[FoundEvent, ...] = field(default_factory=tuple)

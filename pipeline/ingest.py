@@ -1,0 +1,109 @@
+"""Ingest: read inputs, skip what the log already holds (by content hash, without NLP), extract
+the rest in batches, and store each article with its projections in one transaction."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import BinaryIO
+
+from sqlalchemy import Engine
+
+from pipeline import log
+from pipeline.extract import ArticleText, Extractor
+from pipeline.extract.dates import find_publication_date
+from pipeline.projections import finish_run, start_run, store_extraction
+from pipeline.sources import RawArticle, SourceError, read_sources
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestReport:
+    new: int = 0
+    already_stored: int = 0
+    events: int = 0
+    failed: list[SourceError] = field(default_factory=list)
+    run_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def publication_date(article: RawArticle) -> datetime.date | None:
+    return article.published or find_publication_date(article.text, article.lang or "fr")
+
+
+def ingest(
+    paths: Sequence[str],
+    *,
+    engine: Engine,
+    stdin: BinaryIO | None = None,
+    extractor: Extractor | None = None,
+    batch_size: int = 64,
+    on_progress: Progress | None = None,
+) -> IngestReport:
+    report = IngestReport()
+    extractor = extractor or Extractor()
+    try:
+        for batch in _batches(read_sources(paths, stdin=stdin), batch_size):
+            _ingest_batch(batch, engine=engine, extractor=extractor, report=report)
+            if on_progress:
+                on_progress(len(batch))
+    finally:
+        if report.run_id is not None:
+            with engine.begin() as connection:
+                finish_run(connection, report.run_id)
+    return report
+
+
+def _ingest_batch(batch, *, engine: Engine, extractor: Extractor, report: IngestReport) -> None:
+    articles: list[RawArticle] = []
+    for item in batch:
+        if isinstance(item, SourceError):
+            report.failed.append(item)
+        else:
+            articles.append(item)
+    digests = [log.content_hash(a.text) for a in articles]
+    stored = log.stored_hashes(engine, digests)
+    fresh: list[tuple[RawArticle, str]] = []
+    for article, digest in zip(articles, digests, strict=True):
+        if digest in stored:
+            report.already_stored += 1
+        else:
+            stored.add(digest)  # a copy later in the same batch is "already stored" too
+            fresh.append((article, digest))
+    if not fresh:
+        return
+    published = [publication_date(article) for article, _ in fresh]
+    texts = [
+        ArticleText(article.text, article.lang or "fr", date)
+        for (article, _), date in zip(fresh, published, strict=True)
+    ]
+    extractions = extractor.extract_many(texts)
+    for (article, digest), date, extraction in zip(fresh, published, extractions, strict=True):
+        if report.run_id is None:
+            with engine.begin() as connection:
+                report.run_id = start_run(connection, version=extractor.version, command="ingest")
+        with engine.begin() as connection:
+            article_id = log.append(connection, article, digest, date)
+            if article_id is None:  # a concurrent ingest stored it between lookup and insert
+                report.already_stored += 1
+                continue
+            report.events += store_extraction(
+                connection,
+                article_id=article_id,
+                run_id=report.run_id,
+                version=extractor.version,
+                extraction=extraction,
+            )
+        report.new += 1

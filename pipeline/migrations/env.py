@@ -1,0 +1,33 @@
+"""Alembic environment: metadata from pipeline.models, URL from pipeline.db (not alembic.ini)."""
+
+from alembic import context
+
+from pipeline.db import make_engine
+from pipeline.models import metadata
+
+config = context.config
+
+
+def run_migrations(connection) -> None:
+    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+    with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            # Two processes meeting a fresh database must not both create the schema.
+            connection.exec_driver_sql("select pg_advisory_xact_lock(7411)")
+        context.run_migrations()
+
+
+def run_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        run_migrations(connection)
+        return
+    engine = make_engine(config.get_main_option("sqlalchemy.url") or None)
+    with engine.connect() as fresh_connection:
+        run_migrations(fresh_connection)
+    engine.dispose()
+
+
+if context.is_offline_mode():
+    raise SystemExit("offline (--sql) migrations are not supported; run them against a database")
+run_online()

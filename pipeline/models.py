@@ -1,0 +1,110 @@
+"""The tables. `articles` is the append-only log; the rest are projections rebuilt from it."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published_on", Date),
+    Column("lang", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+extraction_runs = Table(
+    "extraction_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("extractor_version", String(64), nullable=False),
+    Column("command", String(16), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("articles_extracted", Integer, nullable=False, server_default="0"),
+    Column("events_found", Integer, nullable=False, server_default="0"),
+)
+
+# One row per article whose projections are stored: written in the same transaction as its
+# mentions and events, so "has a row here" means "has all its projections".
+article_extractions = Table(
+    "article_extractions",
+    metadata,
+    Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("run_id", ForeignKey("extraction_runs.id"), nullable=False, index=True),
+    Column("extractor_version", String(64), nullable=False),
+    Column("extracted_at", DateTime(timezone=True), nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    UniqueConstraint("kind", "key", name="uq_entities_kind_key"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", ForeignKey("articles.id"), nullable=False, index=True),
+    Column("entity_id", ForeignKey("entities.id"), nullable=False, index=True),
+    Column("run_id", ForeignKey("extraction_runs.id"), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("surface", Text, nullable=False),
+    Column("sentence", Text, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", ForeignKey("articles.id"), nullable=False, index=True),
+    Column("run_id", ForeignKey("extraction_runs.id"), nullable=False),
+    Column("extractor_version", String(64), nullable=False),
+    Column("event_type", String(16), nullable=False),
+    Column("subject_id", ForeignKey("entities.id"), nullable=False),
+    Column("organization_id", ForeignKey("entities.id")),
+    Column("kind", String(16)),
+    Column("role", Text),
+    Column("event_date", Date),
+    Column("date_precision", String(8)),
+    Column("date_text", Text),
+    Column("sentence", Text, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Index("ix_events_type_subject_org", "event_type", "subject_id", "organization_id"),
+)
+
+PROJECTION_TABLES = (events, mentions, article_extractions)

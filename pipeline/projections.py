@@ -1,0 +1,140 @@
+"""Writing one article's projections (entities, mentions, events) in the caller's transaction,
+and the extraction runs that own them."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from pipeline.extract import EntityRef, Extraction
+from pipeline.models import article_extractions, entities, events, extraction_runs, mentions
+
+
+def now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+def start_run(connection: Connection, *, version: str, command: str) -> int:
+    result = connection.execute(
+        insert(extraction_runs)
+        .values(extractor_version=version, command=command, started_at=now())
+        .returning(extraction_runs.c.id)
+    )
+    return result.scalar_one()
+
+
+def finish_run(connection: Connection, run_id: int) -> None:
+    """Counts are read back from what the run stored, so they cannot drift from the rows."""
+    articles_done = select(func.count()).where(article_extractions.c.run_id == run_id)
+    events_done = select(func.count()).where(events.c.run_id == run_id)
+    connection.execute(
+        update(extraction_runs)
+        .where(extraction_runs.c.id == run_id)
+        .values(
+            finished_at=now(),
+            articles_extracted=articles_done.scalar_subquery(),
+            events_found=events_done.scalar_subquery(),
+        )
+    )
+
+
+def upsert_entities(
+    connection: Connection, refs: Iterable[EntityRef]
+) -> dict[tuple[str, str], int]:
+    """Ids for (kind, key), creating missing entities. Keys are sorted so that concurrent writers
+    lock rows in the same order, and ON CONFLICT lets a racing writer's row win quietly."""
+    unique = {(ref.kind, ref.key): ref for ref in refs}
+    if not unique:
+        return {}
+    ordered = [unique[k] for k in sorted(unique)]
+    dialect_insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    statement = dialect_insert(entities).on_conflict_do_nothing(index_elements=["kind", "key"])
+    connection.execute(statement, [{"kind": r.kind, "name": r.name, "key": r.key} for r in ordered])
+    ids: dict[tuple[str, str], int] = {}
+    for kind in sorted({r.kind for r in ordered}):
+        keys = [r.key for r in ordered if r.kind == kind]
+        rows = connection.execute(
+            select(entities.c.id, entities.c.key).where(
+                entities.c.kind == kind, entities.c.key.in_(keys)
+            )
+        )
+        ids.update({(kind, key): entity_id for entity_id, key in rows})
+    return ids
+
+
+def store_extraction(
+    connection: Connection, *, article_id: int, run_id: int, version: str, extraction: Extraction
+) -> int:
+    """Insert the article's mentions and events and mark it extracted; returns the event count."""
+    refs = [m.entity for m in extraction.mentions]
+    for event in extraction.events:
+        refs.append(event.subject)
+        if event.organization:
+            refs.append(event.organization)
+    ids = upsert_entities(connection, refs)
+    if extraction.mentions:
+        connection.execute(
+            insert(mentions),
+            [
+                {
+                    "article_id": article_id,
+                    "entity_id": ids[(m.entity.kind, m.entity.key)],
+                    "run_id": run_id,
+                    "start_char": m.start,
+                    "end_char": m.end,
+                    "surface": m.surface,
+                    "sentence": m.sentence,
+                }
+                for m in extraction.mentions
+            ],
+        )
+    if extraction.events:
+        connection.execute(
+            insert(events),
+            [
+                {
+                    "article_id": article_id,
+                    "run_id": run_id,
+                    "extractor_version": version,
+                    "event_type": e.event_type,
+                    "subject_id": ids[(e.subject.kind, e.subject.key)],
+                    "organization_id": (
+                        ids[(e.organization.kind, e.organization.key)] if e.organization else None
+                    ),
+                    "kind": e.kind,
+                    "role": e.role,
+                    "event_date": e.event_date,
+                    "date_precision": e.date_precision,
+                    "date_text": e.date_text,
+                    "sentence": e.sentence,
+                    "sentence_start": e.sentence_start,
+                    "sentence_end": e.sentence_end,
+                }
+                for e in extraction.events
+            ],
+        )
+    connection.execute(
+        insert(article_extractions).values(
+            article_id=article_id, run_id=run_id, extractor_version=version, extracted_at=now()
+        )
+    )
+    return len(extraction.events)
+
+
+def clear_article(connection: Connection, article_id: int) -> None:
+    for table in (events, mentions, article_extractions):
+        connection.execute(delete(table).where(table.c.article_id == article_id))
+
+
+def delete_orphan_entities(connection: Connection) -> int:
+    used = (
+        select(mentions.c.entity_id)
+        .union(select(events.c.subject_id))
+        .union(select(events.c.organization_id).where(events.c.organization_id.is_not(None)))
+    )
+    result = connection.execute(delete(entities).where(entities.c.id.not_in(used)))
+    return result.rowcount or 0

@@ -1,0 +1,71 @@
+"""Schema versions through Alembic: upgrade, downgrade, current, and "upgrade on first use"."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError as SAOperationalError
+
+from pipeline.db import DatabaseError, display_url
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("pipeline") / "migrations"))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    _run(engine, command.upgrade, revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    _run(engine, command.downgrade, revision)
+
+
+def _run(engine: Engine, action, revision: str) -> None:
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        action(config, revision)
+
+
+def ensure_current(engine: Engine) -> None:
+    """Upgrade an older (or empty) database to head; refuse one made by a newer pipeline."""
+    try:
+        current = current_revision(engine)
+    except SAOperationalError as exc:
+        raise DatabaseError(
+            f"cannot open database {display_url(str(engine.url))}: {_first_line(exc)}"
+        ) from exc
+    head = head_revision()
+    if current == head:
+        return
+    known = {
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
+    if current is not None and current not in known:
+        raise DatabaseError(
+            f"database schema is at revision {current}, newer than this pipeline knows "
+            f"(head {head}): upgrade pipeline before using this database"
+        )
+    upgrade(engine)
+
+
+def _first_line(exc: Exception) -> str:
+    original = getattr(exc, "orig", None) or exc
+    return str(original).strip().splitlines()[0] if str(original).strip() else type(exc).__name__

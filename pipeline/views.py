@@ -1,0 +1,40 @@
+"""The saved views: one `.sql` file per view in `sql/`, the file name being the view name.
+
+A file `NAME.postgresql.sql` next to `NAME.sql` replaces it on PostgreSQL, for the rare
+construct that has no portable spelling.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from sqlalchemy import Connection, text
+
+# Creation order: a view comes after the views it reads.
+VIEW_NAMES = (
+    "event_sources",
+    "events_merged",
+    "departures",
+    "dissolutions",
+    "hirings",
+    "departures_by_lab",
+    "people_moves",
+)
+
+
+def view_sql(name: str, dialect: str) -> str:
+    folder = resources.files("pipeline") / "sql"
+    specific = folder / f"{name}.{dialect}.sql"
+    chosen = specific if specific.is_file() else folder / f"{name}.sql"
+    return chosen.read_text(encoding="utf-8").strip().rstrip(";")
+
+
+def create_views(connection: Connection) -> None:
+    dialect = connection.dialect.name
+    for name in VIEW_NAMES:
+        connection.execute(text(f"create view {name} as\n{view_sql(name, dialect)}"))
+
+
+def drop_views(connection: Connection) -> None:
+    for name in reversed(VIEW_NAMES):
+        connection.execute(text(f"drop view if exists {name}"))
