@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, union, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -131,10 +131,10 @@ def clear_article(connection: Connection, article_id: int) -> None:
 
 
 def delete_orphan_entities(connection: Connection) -> int:
-    used = (
-        select(mentions.c.entity_id)
-        .union(select(events.c.subject_id))
-        .union(select(events.c.organization_id).where(events.c.organization_id.is_not(None)))
+    used = union(
+        select(mentions.c.entity_id),
+        select(events.c.subject_id),
+        select(events.c.organization_id).where(events.c.organization_id.is_not(None)),
     )
     result = connection.execute(delete(entities).where(entities.c.id.not_in(used)))
     return result.rowcount or 0
