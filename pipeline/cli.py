@@ -345,6 +345,8 @@ def _schema_action(db: str | None, action: Callable[[Engine], None]) -> None:
     try:
         engine = make_engine(db)
         action(engine)
+    except schema.RevisionError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
     except DatabaseError as exc:
         raise _fail(str(exc), EXIT_DATABASE) from None
     except SQLAlchemyError as exc:

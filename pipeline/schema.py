@@ -8,10 +8,15 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError as SAOperationalError
 
 from pipeline.db import DatabaseError, display_url
+
+
+class RevisionError(ValueError):
+    """A revision Alembic cannot find or reach, explained in one line."""
 
 
 def alembic_config() -> Config:
@@ -39,9 +44,12 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 def _run(engine: Engine, action, revision: str) -> None:
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        action(config, revision)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            action(config, revision)
+    except CommandError as exc:
+        raise RevisionError(str(exc)) from exc
 
 
 def ensure_current(engine: Engine) -> None:
