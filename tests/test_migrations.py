@@ -1,0 +1,201 @@
+"""The schema exists only through Alembic migrations, on SQLite and PostgreSQL alike."""
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from typer.testing import CliRunner
+
+from pipeline import schema
+from pipeline.cli import app
+from pipeline.db import make_engine
+from pipeline.models import metadata
+from pipeline.views import VIEW_NAMES
+from tests.helpers import count, table_names, view_names
+
+TABLES = set(metadata.tables)
+VIEWS = set(VIEW_NAMES)
+runner = CliRunner()
+
+
+@pytest.fixture
+def empty_engine(db_url):
+    """A write engine on a database with no schema at all."""
+    engine = make_engine(db_url)
+    yield engine
+    engine.dispose()
+
+
+def revisions_oldest_first() -> list[str]:
+    script = ScriptDirectory.from_config(schema.alembic_config())
+    return [s.revision for s in reversed(list(script.walk_revisions()))]
+
+
+def test_migrations_have_a_single_head():
+    script = ScriptDirectory.from_config(schema.alembic_config())
+    assert len(script.get_heads()) == 1
+    assert len(script.get_bases()) == 1
+
+
+def test_upgrade_creates_every_table_and_view(empty_engine):
+    schema.upgrade(empty_engine)
+    assert table_names(empty_engine) == TABLES
+    assert view_names(empty_engine) == VIEWS
+    assert schema.current_revision(empty_engine) == schema.head_revision()
+
+
+def test_downgrade_to_base_removes_everything_and_upgrade_brings_it_back(empty_engine):
+    schema.upgrade(empty_engine)
+    schema.downgrade(empty_engine, "base")
+    assert table_names(empty_engine) == set()
+    assert view_names(empty_engine) == set()
+    assert schema.current_revision(empty_engine) is None
+
+    schema.upgrade(empty_engine)
+    assert table_names(empty_engine) == TABLES
+    assert view_names(empty_engine) == VIEWS
+
+
+def test_each_migration_downgrades_and_upgrades_one_step_at_a_time(empty_engine):
+    for revision in revisions_oldest_first():
+        schema.upgrade(empty_engine, revision)
+        assert schema.current_revision(empty_engine) == revision
+        schema.downgrade(empty_engine, "-1")
+        schema.upgrade(empty_engine, revision)
+        assert schema.current_revision(empty_engine) == revision
+    assert schema.current_revision(empty_engine) == schema.head_revision()
+
+
+def test_models_match_the_migrations(empty_engine):
+    schema.upgrade(empty_engine)
+    with empty_engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, metadata)
+    assert differences == []
+
+
+def test_every_view_can_be_read_after_upgrade(empty_engine):
+    schema.upgrade(empty_engine)
+    with empty_engine.connect() as connection:
+        for view in VIEW_NAMES:
+            assert connection.execute(text(f"select * from {view}")).all() == []
+
+
+def test_downgrade_to_tables_only_drops_the_views_and_keeps_the_articles(fresh_engine):
+    from tests.helpers import departure, store_report
+
+    store_report(fresh_engine, departure("Ada Lovelace", "OpenAI", date="2024"))
+    schema.downgrade(fresh_engine, "0001")
+    assert view_names(fresh_engine) == set()
+    assert count(fresh_engine, "articles") == 1
+    schema.upgrade(fresh_engine)
+    with fresh_engine.connect() as connection:
+        persons = connection.execute(text("select person from departures")).scalars().all()
+    assert persons == ["Ada Lovelace"]
+
+
+# --- upgrade on first use
+
+
+FIRST_USE_COMMANDS = [
+    ["reprocess"],
+    ["query", "departures"],
+    ["query", "dissolutions"],
+    ["query", "hirings"],
+    ["query", "departures-by-lab"],
+    ["query", "people-moves"],
+    ["query", "sources"],
+]
+
+
+@pytest.mark.parametrize("command", FIRST_USE_COMMANDS, ids=" ".join)
+def test_any_command_upgrades_a_fresh_sqlite_database_first(command, sqlite_url):
+    result = runner.invoke(app, [*command, "--db", sqlite_url])
+    assert result.exit_code == 0, result.output
+    engine = make_engine(sqlite_url)
+    assert schema.current_revision(engine) == schema.head_revision()
+    assert view_names(engine) == VIEWS
+    engine.dispose()
+
+
+def test_ingest_upgrades_a_fresh_database_first(db_url, write_article, extractor):
+    path = write_article("a.txt", "Marie Curie a quitté OpenAI en mai 2024.")
+    result = runner.invoke(app, ["ingest", str(path), "--db", db_url])
+    assert result.exit_code == 0, result.output
+    engine = make_engine(db_url)
+    assert schema.current_revision(engine) == schema.head_revision()
+    assert count(engine, "articles") == 1
+    engine.dispose()
+
+
+def test_query_upgrades_a_fresh_postgresql_database_first(pg_url):
+    result = runner.invoke(app, ["query", "departures", "--db", pg_url, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "[]"
+    engine = make_engine(pg_url)
+    assert schema.current_revision(engine) == schema.head_revision()
+    engine.dispose()
+
+
+def test_a_database_from_a_newer_pipeline_is_refused_in_one_line(fresh_engine):
+    with fresh_engine.begin() as connection:
+        connection.execute(text("update alembic_version set version_num = '9999_future'"))
+    url = fresh_engine.url.render_as_string(hide_password=False)
+    result = runner.invoke(app, ["query", "departures", "--db", url])
+    assert result.exit_code == 3
+    assert "9999_future" in result.output and "newer" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+# --- pipeline db current / upgrade / downgrade
+
+
+def db_command(*args: str):
+    return runner.invoke(app, ["db", *args])
+
+
+def test_db_commands_move_the_schema_and_report_it(db_url):
+    head = schema.head_revision()
+    first = revisions_oldest_first()[0]
+    engine = make_engine(db_url)
+    try:
+        result = db_command("current", "--db", db_url)
+        assert result.exit_code == 0, result.output
+        assert result.output.strip() == f"current: empty; head: {head}"
+        assert table_names(engine) == set(), "db current must not change the database"
+
+        result = db_command("upgrade", "--db", db_url)
+        assert result.exit_code == 0, result.output
+        assert db_command("current", "--db", db_url).output.strip() == (
+            f"current: {head}; head: {head}"
+        )
+        assert table_names(engine) == TABLES and view_names(engine) == VIEWS
+
+        result = db_command("downgrade", first, "--db", db_url)
+        assert result.exit_code == 0, result.output
+        assert schema.current_revision(engine) == first
+        assert view_names(engine) == set() and table_names(engine) == TABLES
+
+        result = db_command("downgrade", "base", "--db", db_url)
+        assert result.exit_code == 0, result.output
+        assert table_names(engine) == set() and view_names(engine) == set()
+        assert db_command("current", "--db", db_url).output.strip() == (
+            f"current: empty; head: {head}"
+        )
+    finally:
+        engine.dispose()
+
+
+def test_db_downgrade_needs_a_target_revision(sqlite_url):
+    result = db_command("downgrade", "--db", sqlite_url)
+    assert result.exit_code == 2
+
+
+def test_db_upgrade_to_an_unknown_revision_fails_in_one_line(sqlite_url):
+    result = db_command("upgrade", "no_such_revision", "--db", sqlite_url)
+    assert result.exit_code == 2
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+    [line] = result.output.strip().splitlines()
+    assert line.startswith("error: ") and "no_such_revision" in line
