@@ -5,6 +5,7 @@ a one-line reason), in the order given, so a caller can store the good ones and 
 """
 
 import codecs
+import dataclasses
 import datetime
 import json
 import os
@@ -15,20 +16,22 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from pipeline.fetch import FetchError, fetch, is_url
 from pipeline.frontmatter import FrontMatterError, split_front_matter
+from pipeline.html_input import HtmlInputError, extract_article, is_html_path
 from pipeline.language import detect_language
 
 MAX_BYTES = 20 * 1024 * 1024
 SUPPORTED_LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 STDIN_PATH = "-"
 STDIN_SOURCE = "<stdin>"
 
 NOT_TEXT = "not UTF-8 text (binary file?)"
 EMPTY_ARTICLE = "empty article"
 NO_SUCH_PATH = "no such file or directory"
-NO_ARTICLE_FILES = "no .txt, .md, .markdown or .jsonl files in folder"
+NO_ARTICLE_FILES = "no .txt, .md, .markdown, .html, .htm or .jsonl files in folder"
 
 _MB = 1024 * 1024
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -83,6 +86,8 @@ def read_sources(
             yield item
         elif item == STDIN_PATH:
             yield _read_stdin(stdin if stdin is not None else sys.stdin.buffer)
+        elif is_url(item):
+            yield _read_url(item)
         elif _is_jsonl(item):
             yield from _read_jsonl(item)
         else:
@@ -92,8 +97,8 @@ def read_sources(
 def iter_source_files(paths: Sequence[str]) -> Iterator[str | SourceError]:
     """The files `read_sources` would read (`-` for stdin), folders expanded, or errors."""
     for path in paths:
-        if path == STDIN_PATH:
-            yield STDIN_PATH
+        if path == STDIN_PATH or is_url(path):
+            yield path
         elif os.path.isdir(path):
             yield from _walk_folder(path)
         elif os.path.lexists(path):
@@ -183,9 +188,36 @@ def _describe_os_error(error: OSError) -> str:
 
 def _read_article_file(path: str) -> RawArticle | SourceError:
     try:
-        return _article_from_bytes(path, _read_file_bytes(path))
+        data = _read_file_bytes(path)
+        if is_html_path(path):
+            return _article_from_html(path, data, url=None)
+        return _article_from_bytes(path, data)
     except _Rejected as rejection:
         return SourceError(path, str(rejection))
+
+
+def _read_url(url: str) -> RawArticle | SourceError:
+    """A web page: HTML goes through the article extractor, plain text is read as a file."""
+    try:
+        page = fetch(url)
+        if page.content_type in ("text/plain", "text/markdown"):
+            article = _article_from_bytes(url, page.body)
+            return article if article.url else dataclasses.replace(article, url=page.url)
+        return _article_from_html(url, page.body, url=page.url)
+    except FetchError as error:
+        return SourceError(url, str(error))
+    except _Rejected as rejection:
+        return SourceError(url, str(rejection))
+
+
+def _article_from_html(source: str, data: bytes, *, url: str | None) -> RawArticle:
+    try:
+        page = extract_article(data, url=url)
+    except HtmlInputError as error:
+        raise _Rejected(str(error)) from None
+    meta = {"title": page.title, "url": url or page.url, "date": page.date, "lang": page.lang}
+    fields = {key: value for key, value in meta.items() if value is not None}
+    return _build_article(source, _normalize(page.text), fields, where="in HTML")
 
 
 def _read_stdin(stream: BinaryIO) -> RawArticle | SourceError:

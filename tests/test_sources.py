@@ -360,7 +360,7 @@ def test_folder_skips_hidden_files_folders_and_other_extensions(tmp_path):
     write(tmp_path / ".hidden.txt", FRENCH)
     write(tmp_path / ".git" / "notes.txt", FRENCH)
     write(tmp_path / "image.png", b"\x89PNG\x00")
-    write(tmp_path / "page.html", "<p>hi</p>")
+    write(tmp_path / "page.pdf", "%PDF-1.4 hi")
     assert [article.source for article in read_all(tmp_path)] == [str(tmp_path / "keep.txt")]
 
 
@@ -381,14 +381,14 @@ def test_folder_errors_and_articles_keep_their_order(tmp_path):
 
 def test_empty_folder_is_an_error(tmp_path):
     assert read_all(tmp_path) == [
-        SourceError(str(tmp_path), "no .txt, .md, .markdown or .jsonl files in folder")
+        SourceError(str(tmp_path), "no .txt, .md, .markdown, .html, .htm or .jsonl files in folder")
     ]
 
 
 def test_folder_with_only_other_files_is_an_error(tmp_path):
     write(tmp_path / "notes.pdf", b"%PDF")
     assert read_all(tmp_path) == [
-        SourceError(str(tmp_path), "no .txt, .md, .markdown or .jsonl files in folder")
+        SourceError(str(tmp_path), "no .txt, .md, .markdown, .html, .htm or .jsonl files in folder")
     ]
 
 
