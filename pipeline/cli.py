@@ -18,6 +18,7 @@ from pipeline import __version__, schema
 from pipeline.db import DatabaseError, display_url, make_engine, resolve_url
 from pipeline.ingest import ingest as run_ingest
 from pipeline.query import VIEWS, Filters, QueryError, run_view
+from pipeline.readonly import run_readonly
 from pipeline.render import Format, print_rows
 from pipeline.reprocess import reprocess as run_reprocess
 
@@ -302,6 +303,23 @@ def query_sources(
     Example: pipeline query sources --person "Jane Doe\"
     """
     _query("sources", db, fmt, Filters(org, since, until, person=person, event_key=event_key))
+
+
+@app.command("sql")
+def sql(
+    statement: Annotated[str, typer.Argument(help="One SQL statement, e.g. a SELECT on a view.")],
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Run one read-only SQL statement; the database itself refuses any write.
+
+    Example: pipeline sql "select * from departures where organization = 'OpenAI'"
+    """
+    try:
+        result = run_readonly(db, statement)
+    except DatabaseError as exc:
+        raise _fail(str(exc), EXIT_DATABASE) from None
+    print_rows(result.rows, result.columns, fmt, title="")
 
 
 @db_app.command("upgrade")

@@ -1,0 +1,116 @@
+"""One SQL statement run read-only, enforced by the database rather than assumed from the text.
+
+SQLite: the file is opened with `mode=ro` (and `query_only`, and ATTACH denied, so that no other
+file can be opened for writing). PostgreSQL: the statement runs in a `READ ONLY` transaction, as
+a single prepared statement (so "select 1; commit; drop ..." is refused whole). Either way the
+transaction is rolled back at the end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from pipeline.db import DatabaseError, display_url, resolve_url
+
+
+@dataclass(frozen=True)
+class ResultSet:
+    columns: list[str]
+    rows: list[dict]
+
+
+def run_readonly(url: str | None, statement: str) -> ResultSet:
+    """Rows of `statement`; database errors (a refused write included) propagate as raised."""
+    statement = statement.strip()
+    if not statement:
+        raise DatabaseError("empty SQL statement")
+    engine = readonly_engine(url)
+    try:
+        return _run(engine, statement)
+    except (SQLAlchemyError, sqlite3.Error, psycopg.Error) as exc:
+        raise DatabaseError(
+            f"database {display_url(resolve_url(url))}: {_first_line(exc)}"
+        ) from exc
+    finally:
+        engine.dispose()
+
+
+def _run(engine: Engine, statement: str) -> ResultSet:
+    with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.exec_driver_sql("set transaction read only")
+        cursor = connection.connection.dbapi_connection.cursor()
+        try:
+            _execute_one(cursor, statement, engine.dialect.name)
+            columns = _unique([d[0] for d in cursor.description or ()])
+            rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        finally:
+            cursor.close()
+            connection.rollback()
+    return ResultSet(columns, rows)
+
+
+def readonly_engine(url: str | None) -> Engine:
+    resolved = resolve_url(url)
+    try:
+        parsed = make_url(resolved)
+    except ArgumentError as exc:
+        raise DatabaseError(f"invalid database URL {display_url(resolved)!r}") from exc
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(resolved)
+    if not parsed.database or parsed.database == ":memory:":
+        raise DatabaseError("an in-memory SQLite database has nothing to read")
+    path = Path(parsed.database)
+    if not path.is_file():
+        raise DatabaseError(f"no SQLite database at {path}")
+    engine = create_engine(sqlite_readonly_url(path))
+    event.listen(engine, "connect", _lock_sqlite_connection)
+    return engine
+
+
+def sqlite_readonly_url(path: Path) -> str:
+    quoted = urllib.parse.quote(str(path.resolve()))
+    return f"sqlite:///file:{quoted}?mode=ro&uri=true"
+
+
+def _lock_sqlite_connection(dbapi_connection: sqlite3.Connection, _record) -> None:
+    dbapi_connection.execute("pragma query_only = on")
+    dbapi_connection.set_authorizer(_deny_attach)
+
+
+def _deny_attach(action: int, *_args) -> int:
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+def _execute_one(cursor, statement: str, dialect: str) -> None:
+    if dialect == "postgresql":
+        # A prepared statement holds exactly one command; no parameters, so "%" stays literal.
+        cursor.execute(statement, None, prepare=True)
+    else:
+        cursor.execute(statement)  # sqlite3 refuses a second statement by itself
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Column names as given, a suffix added to repeats ("id", "id_2") so no value is lost."""
+    seen: dict[str, int] = {}
+    unique = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        unique.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return unique
+
+
+def _first_line(exc: Exception) -> str:
+    original = getattr(exc, "orig", None) or exc
+    lines = str(original).strip().splitlines()
+    return lines[0] if lines else type(original).__name__
