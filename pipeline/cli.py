@@ -21,6 +21,7 @@ from pipeline.query import VIEWS, Filters, QueryError, run_view
 from pipeline.readonly import run_readonly
 from pipeline.render import Format, print_rows
 from pipeline.reprocess import reprocess as run_reprocess
+from pipeline.watermarks import NotAFolderError, check_folders, ingest_since_last
 
 EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
@@ -135,23 +136,41 @@ def _progress(total_hint: str) -> Iterator[Callable[[int], None] | None]:
 @app.command()
 def ingest(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders, .jsonl dumps, or - for stdin.")
+        list[str],
+        typer.Argument(help="Files, folders, .jsonl dumps, http(s) URLs, or - for stdin."),
     ],
     db: DbOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.", min=1)] = 64,
+    since_last: Annotated[
+        bool,
+        typer.Option(
+            "--since-last",
+            help="Only files changed since the last --since-last run on these folders (cron).",
+        ),
+    ] = False,
 ) -> None:
-    """Read articles and store them with what they report.
+    """Read articles (text, Markdown, HTML pages, JSONL, URLs) and store what they report.
 
-    Example: pipeline ingest seeds/ news.jsonl
+    Example: pipeline ingest seeds/ news.jsonl https://example.org/article.html
     """
+    try:
+        if since_last:
+            check_folders(paths)
+    except NotAFolderError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
     with _database(db) as engine, _progress("ingesting") as progress:
-        report = run_ingest(
-            paths,
-            engine=engine,
-            stdin=sys.stdin.buffer if "-" in paths else None,
-            batch_size=batch_size,
-            on_progress=progress,
-        )
+        if since_last:
+            report = ingest_since_last(
+                paths, engine=engine, batch_size=batch_size, on_progress=progress
+            )
+        else:
+            report = run_ingest(
+                paths,
+                engine=engine,
+                stdin=sys.stdin.buffer if "-" in paths else None,
+                batch_size=batch_size,
+                on_progress=progress,
+            )
     for failure in report.failed:
         typer.echo(f"error: {failure.source}: {failure.reason}", err=True)
     if not _STATE["quiet"]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Date,
     DateTime,
@@ -105,6 +106,15 @@ events = Table(
     Column("sentence_start", Integer, nullable=False),
     Column("sentence_end", Integer, nullable=False),
     Index("ix_events_type_subject_org", "event_type", "subject_id", "organization_id"),
+)
+
+# When `pipeline ingest --since-last` last began reading each folder: files changed since then
+# (by ctime, which a rename or `cp -p` also sets) are the new ones.
+ingest_watermarks = Table(
+    "ingest_watermarks",
+    metadata,
+    Column("folder", Text, primary_key=True),
+    Column("scanned_at_ns", BigInteger, nullable=False),
 )
 
 PROJECTION_TABLES = (events, mentions, article_extractions)
