@@ -183,7 +183,9 @@ def run_view(engine: Engine, name: str, filters: Filters = Filters()) -> list[di
         statement = statement.where(view.c[spec.kind_column] == filters.kind)
     if filters.person and spec.person_column:
         statement = statement.where(
-            func.lower(column(spec.person_column, String)).contains(filters.person.lower())
+            func.lower(column(spec.person_column, String)).contains(
+                filters.person.lower(), autoescape=True
+            )
         )
     if filters.event_key and "event_key" in _all_columns(spec):
         statement = statement.where(column("event_key") == filters.event_key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import decimal
 import enum
 import io
 import json
@@ -22,6 +23,8 @@ class Format(enum.StrEnum):
 def _plain(value):
     if isinstance(value, datetime.date | datetime.datetime):
         return value.isoformat()
+    if isinstance(value, decimal.Decimal):  # PostgreSQL's sum() of counts
+        return int(value) if value == value.to_integral_value() else float(value)
     return value
 
 
