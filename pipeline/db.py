@@ -35,7 +35,7 @@ def display_url(url: str) -> str:
     """The URL with its password masked, for messages and logs."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: e.g. a port that is not a number
         return "<invalid database URL>"
 
 
@@ -45,8 +45,11 @@ def make_engine(url: str | None = None, *, write: bool = True) -> Engine:
     resolved = resolve_url(url)
     try:
         parsed = make_url(resolved)
-    except ArgumentError as exc:
-        raise DatabaseError(f"invalid database URL {display_url(resolved)!r}") from exc
+    except (ArgumentError, ValueError) as exc:
+        raise DatabaseError(
+            "invalid database URL: expected e.g. postgresql+psycopg://user:password@host:5432/name"
+            " or a SQLite file path"
+        ) from exc
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(resolved, write=write)
     try:
