@@ -27,7 +27,7 @@ class ArticleContext:
         self.doc = doc
         self.published = published
         self.lang = lang
-        self.mentions = DocMentions(doc)
+        self.mentions = DocMentions(doc, lang)
         self.sentences: list[Span] = list(doc.sents)
         self._sentence_of = {}
         for index, sentence in enumerate(self.sentences):
@@ -59,10 +59,8 @@ class ArticleContext:
 
     def _past_dates(self, index: int) -> list[ResolvedDate]:
         """Dates that can be when something happened: not after the publication date."""
-        dates = self.dates_in(index)
-        if self.published is None:
-            return dates
-        return [d for d in dates if d.value <= self.published + datetime.timedelta(days=1)]
+        latest = (self.published or datetime.date.today()) + datetime.timedelta(days=1)
+        return [d for d in self.dates_in(index) if d.value <= latest]
 
     def date_for(self, trigger: Token) -> EventDate | None:
         """The date expression nearest the trigger in its sentence, else the latest one in the
@@ -110,6 +108,26 @@ class ArticleContext:
                 return found[-1].entity
         return self.main_organization(exclude)
 
+    def organization_in_focus(
+        self, token: Token, exclude: set[str] = frozenset()
+    ) -> EntityRef | None:
+        """For "quitter l'entreprise": among the organisations named in this sentence and the
+        ones before, the one the article names most."""
+        index = self.sentence_index(token)
+        window = [self.sentences[index], *self.previous_sentences(index, same_paragraph=False)]
+        candidates = {
+            m.entity
+            for sentence in window
+            for m in self.mentions.organizations_in(sentence.start, min(sentence.end, token.i))
+            if m.entity.key not in exclude
+        }
+        if not candidates:
+            return self.main_organization(exclude)
+        counts = {
+            e: sum(1 for m in self.mentions.organizations if m.entity == e) for e in candidates
+        }
+        return max(candidates, key=lambda e: (counts[e], -self._first_position(e)))
+
     def main_organization(self, exclude: set[str] = frozenset()) -> EntityRef | None:
         counts: dict[EntityRef, int] = {}
         for mention in self.mentions.organizations:
@@ -133,6 +151,15 @@ class ArticleContext:
         for previous in self.previous_sentences(index, same_paragraph=False)[:2]:
             people = self.mentions.people_in(previous.start, previous.end)
             if people:
-                subjects = [m for m in people if m.span.root.dep_.startswith("nsubj")]
-                return (subjects or people)[-1].entity
+                # the article's protagonist wins over someone named in passing
+                return max(
+                    reversed(people),
+                    key=lambda m: (
+                        self._mention_count(m.entity, token.i),
+                        m.span.root.dep_.startswith("nsubj"),
+                    ),
+                ).entity
         return None
+
+    def _mention_count(self, entity: EntityRef, before: int) -> int:
+        return sum(1 for m in self.mentions.people if m.entity == entity and m.span.start < before)

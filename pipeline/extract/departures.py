@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -22,6 +23,7 @@ EMPLOYER_NOUNS = {
     "société",
     "startup",
     "start-up",
+    "start",
     "laboratoire",
     "labo",
     "groupe",
@@ -42,6 +44,16 @@ EMPLOYER_NOUNS = {
     "entité",
     "filiale",
     "board",
+    "aventure",
+    "pépite",
+    "licorne",
+    "bateau",
+    "équipage",
+    "état-major",
+    "comité",
+    "présidence",
+    "tête",
+    "projet",
 }
 PRONOUN_SUBJECTS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "lui"}
 ROLE_SUBJECTS = {
@@ -93,31 +105,56 @@ def find_triggers(sentence: Span) -> Iterator[Trigger]:
         lemma = token.lemma_.lower()
         if token.i in phrase_heads:
             yield Trigger(token, "departure", phrase_heads[token.i])
-        elif token.pos_ in ("VERB", "AUX") and lemma in verbs:
-            if lemma == "remercier" and "Pass" not in token.morph.get("Voice"):
+        elif token.pos_ != "NOUN" and (verb := _departure_verb(token, verbs)):
+            if verb == "remercier" and "Pass" not in token.morph.get("Voice"):
                 continue  # "remercier" means "to thank" unless it is "a été remercié"
-            yield Trigger(token, "departure", verbs[lemma])
+            yield Trigger(token, "departure", verbs[verb])
         elif token.pos_ == "NOUN" and lemma in nouns and "Plur" not in token.morph.get("Number"):
             yield Trigger(token, "departure", nouns[lemma])
         elif token.pos_ == "VERB" and lemma in hiring:
             yield Trigger(token, hiring[lemma], None)
 
 
+def _departure_verb(token: Token, verbs: dict[str, str]) -> str | None:
+    """The trigger verb's lemma; when the lemmatizer misses a form ("quitte" left as is), a
+    long enough stem ("quitt-", "limog-") still recognises it."""
+    lemma = token.lemma_.lower()
+    if lemma in verbs and token.pos_ in ("VERB", "AUX"):
+        return lemma
+    if token.pos_ not in ("VERB", "AUX", "X", "PROPN", "ADJ"):
+        return None
+    form = token.lower_
+    for verb, stem in _verb_stems(tuple(verbs)):
+        if form.startswith(stem):
+            return verb
+    return None
+
+
+@cache
+def _verb_stems(verbs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    stems = []
+    for verb in verbs:
+        stem = verb[:-2]
+        if len(stem) >= 5:
+            stems.append((verb, stem))
+    return tuple(stems)
+
+
 def _phrase_heads(sentence: Span, phrases: dict[str, str]) -> dict[int, str]:
     """Token index of the first word of each phrase found (matched on lemmas), with its kind."""
-    lemmas = [t.lemma_.lower() for t in sentence]
+    forms = [(t.lower_, t.lemma_.lower()) for t in sentence]
     heads = {}
     for phrase, kind in phrases.items():
         words = phrase.split()
-        for i in range(len(lemmas) - len(words) + 1):
-            if lemmas[i : i + len(words)] == words:
+        for i in range(len(forms) - len(words) + 1):
+            if all(word in forms[i + j] for j, word in enumerate(words)):
                 heads[sentence[i].i] = kind
     return heads
 
 
 def extract(context: ArticleContext) -> Iterator[FoundEvent]:
     for sentence in context.sentences:
-        seen: set[tuple] = set()
+        seen: set[tuple] = set()  # one event per subject and organisation in a sentence
         for trigger in find_triggers(sentence):
             if not is_asserted(trigger.token, sentence.text):
                 continue
@@ -164,11 +201,41 @@ def _events_for(context: ArticleContext, sentence: Span, trigger: Trigger) -> It
 # -- who ----------------------------------------------------------------------------------
 
 
+COMPANION_MARKERS = ("tout comme", "ainsi que", "de même que", "comme l'a fait", "à l'instar de")
+
+
 def _subjects(context: ArticleContext, trigger: Trigger) -> list[tuple[EntityRef, Token]]:
     token = trigger.token
     if token.pos_ == "NOUN":
         return _noun_subjects(context, token)
-    return _verb_subjects(context, trigger)
+    found = _verb_subjects(context, trigger)
+    if found:
+        found += [f for f in _companions(context, token) if all(f[0] != g for g, _ in found)]
+    return found
+
+
+def _companions(context: ArticleContext, trigger: Token) -> list[tuple[EntityRef, Token]]:
+    """ "X a quitté l'entreprise, tout comme Y et Z": Y and Z left too."""
+    sentence = trigger.sent
+    rest = context.doc[trigger.i + 1 : sentence.end]
+    lowered = rest.text.lower()
+    for marker in COMPANION_MARKERS:
+        position = lowered.find(marker)
+        if position < 0:
+            continue
+        start_char = rest.start_char + position + len(marker)
+        people = [
+            m
+            for m in context.mentions.people_in(trigger.i, sentence.end)
+            if m.span.start_char >= start_char
+        ]
+        if people:
+            return [(people[0].entity, people[0].span.root)] + [
+                (m.entity, m.span.root)
+                for m in people[1:]
+                if context.doc[people[0].span.end : m.span.start].text.strip(" ,") in ("et", "")
+            ]
+    return []
 
 
 def _verb_subjects(context: ArticleContext, trigger: Trigger) -> list[tuple[EntityRef, Token]]:
@@ -181,7 +248,9 @@ def _verb_subjects(context: ArticleContext, trigger: Trigger) -> list[tuple[Enti
     if active_dismissal and not has_passive_aux:
         objects = [c for c in verb.children if c.dep_ in ("obj", "iobj")]
         if objects:
-            return _people_from(context, objects[0])
+            found = _people_from(context, objects[0]) or _listed_after_colon(context, verb)
+            if found:
+                return found
         if verb.dep_ == "acl" and context.mentions.person_at(verb.head):
             # headline participle: "Jane Doe limogée par ..."
             return _people_from(context, verb.head)
@@ -201,6 +270,41 @@ def _verb_subjects(context: ArticleContext, trigger: Trigger) -> list[tuple[Enti
         found = _people_from(context, candidate)
         if found:
             return found
+    return _sentence_opening_person(context, verb)
+
+
+def _sentence_opening_person(context: ArticleContext, verb: Token) -> list[tuple[EntityRef, Token]]:
+    """ "X, cofondatrice de Y, start-up qui ..., a démissionné": when the parse loses the subject
+    in long appositions, a person opening the sentence, with nobody else before the verb."""
+    sentence = verb.sent
+    people = context.mentions.people_in(sentence.start, verb.i)
+    if len(people) != 1 or people[0].span.start - sentence.start > 2:
+        return []
+    if any(t.lower_ in ("qui", "que", "dont") for t in context.doc[people[0].span.end : verb.i]):
+        return []
+    return [(people[0].entity, people[0].span.root)]
+
+
+def _listed_after_colon(context: ArticleContext, verb: Token) -> list[tuple[EntityRef, Token]]:
+    """ "... a licencié deux chercheurs : X, ..., et Y." """
+    sentence = verb.sent
+    colon = next((t for t in sentence if t.i > verb.i and t.text == ":"), None)
+    if colon is None:
+        return []
+    return [(m.entity, m.span.root) for m in context.mentions.people_in(colon.i, sentence.end)]
+
+
+def _named_after_role(context: ArticleContext, role: Token) -> list[tuple[EntityRef, Token]]:
+    """ "le licenciement de son cofondateur et directeur général, X": the name a few words after
+    the role noun, with no verb in between, even when the parse attaches it elsewhere."""
+    if role.lemma_.lower() not in ROLE_SUBJECTS:
+        return []
+    for token in role.doc[role.i + 1 : min(role.i + 9, role.sent.end)]:
+        if token.pos_ in ("VERB", "AUX"):
+            return []
+        person_ref = context.mentions.person_at(token)
+        if person_ref:
+            return [(person_ref, token)]
     return []
 
 
@@ -210,7 +314,7 @@ def _noun_subjects(context: ArticleContext, noun: Token) -> list[tuple[EntityRef
         if child.dep_ in ("nmod", "appos") and any(
             grand.lower_ in ("de", "d'", "d’", "du") for grand in child.children
         ):
-            found = _people_from(context, child)
+            found = _people_from(context, child) or _named_after_role(context, child)
             if found:
                 return found
     for child in noun.children:
@@ -218,11 +322,13 @@ def _noun_subjects(context: ArticleContext, noun: Token) -> list[tuple[EntityRef
             found = _people_from(context, child)
             if found:
                 return found
-    for token in noun.subtree:
-        if token.i > noun.i and context.mentions.person_at(token):
-            return _people_from(context, token)  # "le licenciement de son cofondateur, X"
     possessives = [child.lower_ for child in noun.children if child.lower_ in POSSESSIVES]
-    if not possessives or possessives[0] in ("leur", "leurs", "ses"):
+    if not possessives:
+        for token in noun.subtree:
+            if token.i > noun.i and context.mentions.person_at(token):
+                return _people_from(context, token)  # "le départ, lundi, de X"
+        return []
+    if possessives[0] in ("leur", "leurs", "ses"):
         return []  # "leur départ": a group, not a person we can name
     governor = noun.head
     if governor is not noun and governor.pos_ in ("VERB", "AUX"):
@@ -253,10 +359,18 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
             return _people_from(context, child)
     if token.dep_ == "appos" and context.mentions.person_at(token.head):
         return _people_from(context, token.head)
+    named = _named_after_role(context, token)  # "un autre cofondateur d'OpenAI, X, annonçait"
+    if named:
+        return named
     if _refers_back(token):
         antecedent = context.person_before(token)
         if antecedent:
-            return [(antecedent, token)]
+            found = [(antecedent, token)]
+            for other in _coordinated(token):  # "lui et Daniel De Freitas avaient quitté"
+                person_ref = context.mentions.person_at(other)
+                if person_ref and person_ref != antecedent:
+                    found.append((person_ref, other))
+            return found
     return []
 
 
@@ -289,44 +403,55 @@ def _organization_left(
     context: ArticleContext, trigger: Trigger, people: list[tuple[EntityRef, Token]]
 ) -> EntityRef | None:
     token = trigger.token
-    sentence = token.sent
     destination_keys = _destinations(context, token)
-    # 1. what the trigger governs: "quitter OpenAI", "démission d'Anthropic", "renvoyé d'OpenAI"
-    for child in token.subtree:
-        if child is token or child.i < token.i and token.pos_ != "VERB":
-            continue
-        organization_ref = context.mentions.organization_at(child)
-        if organization_ref and organization_ref.key not in destination_keys:
-            if _is_destination_token(child, token):
-                continue
-            return organization_ref
-    # 2. an organisation right after the trigger, before any destination marker
-    for following in sentence[token.i - sentence.start + 1 :]:
-        if (
-            following.lower_ in DESTINATION_MARKERS
-            or following.is_punct
-            and following.text in ".;:"
-        ):
-            break
-        organization_ref = context.mentions.organization_at(following)
-        if organization_ref:
-            return organization_ref
-    # 3. the active subject of a dismissal ("OpenAI a licencié ...")
-    for child in token.children:
+    objects = [c for c in token.children if c.dep_ == "obj"]
+    is_quitter = _departure_verb(token, triggers()["fr"]["departure_verbs"]) == "quitter"
+    if (
+        objects
+        and is_quitter
+        and not context.mentions.organization_at(objects[0])
+        and objects[0].lemma_.lower() not in EMPLOYER_NOUNS
+    ):
+        return None  # "quitter le secteur", "quitter le salon": not an employer
+    governed = _governed_organization(context, token, destination_keys)
+    if governed:
+        return governed
+    for child in token.children:  # "OpenAI a licencié ...": the employer acts
         if child.dep_ == "nsubj":
             organization_ref = context.mentions.organization_at(child)
             if organization_ref:
                 return organization_ref
-    # 4. the object names something that is not an employer ("quitter le secteur", "Paris")
-    objects = [c for c in token.children if c.dep_ == "obj"]
-    if objects and token.lemma_ == "quitter":
-        obj = objects[0]
-        if obj.lemma_.lower() not in EMPLOYER_NOUNS and not context.mentions.organization_at(obj):
-            return None
-    # 5. the person's affiliation in the sentence, or the organisation in focus
+    if objects and is_quitter:  # "quitter l'entreprise": the organisation the article is about
+        return context.organization_in_focus(token, exclude=destination_keys)
     return context.organization_before(token, exclude=destination_keys) or _first_after(
         context, token, destination_keys
     )
+
+
+def _governed_organization(
+    context: ArticleContext, token: Token, destination_keys: set[str]
+) -> EntityRef | None:
+    """ "quitter OpenAI", "démission d'Anthropic", "renvoyé d'OpenAI", "quitter la direction de
+    Scale AI": an organisation in the trigger's complements, not a destination."""
+    for child in token.subtree:
+        if child.i <= token.i:
+            continue
+        organization_ref = context.mentions.organization_at(child)
+        if (
+            organization_ref
+            and organization_ref.key not in destination_keys
+            and not _is_destination_token(child, token)
+        ):
+            return organization_ref
+    if token.pos_ == "NOUN":
+        return None
+    for following in token.sent[token.i - token.sent.start + 1 :][:6]:
+        if following.lower_ in DESTINATION_MARKERS or following.text in ".;:,":
+            break
+        organization_ref = context.mentions.organization_at(following)
+        if organization_ref:
+            return organization_ref
+    return None
 
 
 def _first_after(context: ArticleContext, token: Token, exclude: set[str]) -> EntityRef | None:

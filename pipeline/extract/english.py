@@ -17,7 +17,11 @@ from spacy.util import filter_spans
 from pipeline.extract.context import ArticleContext
 from pipeline.extract.lexicon import team_by_alias, triggers
 from pipeline.extract.names import entity_key, fold
-from pipeline.extract.nlp import gazetteer_patterns, line_breaks_end_sentences  # noqa: F401
+from pipeline.extract.nlp import (  # noqa: F401 (registers the component)
+    add_name_special_cases,
+    gazetteer_patterns,
+    line_breaks_end_sentences,
+)
 from pipeline.extract.results import EntityRef, FoundEvent
 from pipeline.extract.roles import role_near
 
@@ -111,6 +115,11 @@ def english_people(doc: Doc) -> Doc:
         if 2 <= len(run) <= 4:
             spans.append(Span(doc, run[0].i, run[-1].i + 1, label="PER"))
         run = []
+    surnames = {span[-1].text for span in spans}
+    in_spans = {i for span in spans for i in range(span.start, span.end)}
+    for token in doc:  # "McGrew said" once "Bob McGrew" has been named
+        if token.text in surnames and token.i not in in_spans and not token.ent_type_:
+            spans.append(Span(doc, token.i, token.i + 1, label="PER"))
     doc.ents = filter_spans([*doc.ents, *spans])
     return doc
 
@@ -118,6 +127,7 @@ def english_people(doc: Doc) -> Doc:
 @cache
 def load() -> Language:
     nlp = spacy.blank("en")
+    add_name_special_cases(nlp)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("line_breaks_end_sentences")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
@@ -224,8 +234,9 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
     is_passive = start > 0 and context.doc[start - 1].lower_ in PASSIVE_AUX
     if kind == "dismissal" and not is_passive and after:
         gap = context.doc[trigger.end : after[0].span.start]
-        if len(gap) <= 4 and not any(t.is_punct for t in gap):
+        if len(gap) <= 6 and not any(t.is_punct and t.text != "-" for t in gap):
             return [(after[0].entity, after[0].span[0])]  # "OpenAI fired its CTO Jane Doe"
+    before = [m for m in before if not _is_possessive(m)]
     if trigger[0].lower_ in ("departure", "resignation", "ouster", "exit", "dismissal", "firing"):
         following = context.doc[trigger.end : trigger.end + 2]
         if following and following[0].lower_ == "of" and after:
@@ -244,6 +255,12 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
             if antecedent:
                 return [(antecedent, token)]
     return []
+
+
+def _is_possessive(mention) -> bool:
+    """ "Elon Musk's company": a possessor, not the subject."""
+    following = mention.span.doc[mention.span.end : mention.span.end + 1]
+    return bool(following) and following[0].lower_ in ("'s", "’s", "'", "’")
 
 
 def _organization_left(context, sentence: Span, trigger: Span, kind: str | None):

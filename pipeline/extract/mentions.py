@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.extract import org_cues
 from pipeline.extract.lexicon import canonical_organization, not_people, team_by_alias
 from pipeline.extract.names import (
     clean_person_name,
@@ -62,10 +63,18 @@ def organization(name: str) -> EntityRef:
 class DocMentions:
     """People, organisations and teams of one Doc, with token lookups."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, lang: str = "fr"):
         self.doc = doc
-        self.people: list[Mention] = _people(doc)
+        discovered = {
+            name
+            for name in org_cues.discover(doc.text, lang)
+            if fold(name) not in not_people() and not canonical_organization(name)
+        }
+        self.people: list[Mention] = [
+            m for m in _people(doc) if fold(m.entity.name) not in {fold(n) for n in discovered}
+        ]
         self.organizations: list[Mention] = _organizations(doc, self.people)
+        self.organizations = _with_discovered(doc, self.organizations, self.people, discovered)
         self.teams: list[Mention] = [
             Mention(EntityRef("team", ent.ent_id_, entity_key(ent.ent_id_)), ent)
             for ent in doc.ents
@@ -148,6 +157,7 @@ def _people(doc: Doc) -> list[Mention]:
         if (
             not name
             or fold(name) in blocked
+            or fold(name.split()[0]) in blocked
             or canonical_organization(name)
             or not looks_like_person_name(name)
             or any(tok.ent_type_ == "ORG" and tok.ent_id_ for tok in span)
@@ -191,3 +201,18 @@ def _organizations(doc: Doc, people: list[Mention]) -> list[Mention]:
         ):
             found.append(Mention(organization(canonical_organization(name) or name), ent))
     return found
+
+
+def _with_discovered(
+    doc: Doc, found: list[Mention], people: list[Mention], names: set[str]
+) -> list[Mention]:
+    taken = {i for m in [*found, *people] for i in range(m.span.start, m.span.end)}
+    added = []
+    for name in sorted(names, key=len, reverse=True):
+        for start, end in org_cues.occurrences(doc.text, name):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            added.append(Mention(organization(name), span))
+    return sorted([*found, *added], key=lambda m: m.span.start)

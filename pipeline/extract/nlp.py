@@ -6,6 +6,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from pipeline.extract.lexicon import organization_surfaces, teams
@@ -35,9 +36,17 @@ def gazetteer_patterns() -> list[dict]:
     return patterns
 
 
+def add_name_special_cases(nlp: Language) -> None:
+    """ "Character.AI" stays one token: a dot inside a name must not end the sentence."""
+    for surface, _ in organization_surfaces():
+        if "." in surface and " " not in surface:
+            nlp.tokenizer.add_special_case(surface, [{ORTH: surface}])
+
+
 @cache
 def load() -> Language:
     nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
+    add_name_special_cases(nlp)
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(gazetteer_patterns())

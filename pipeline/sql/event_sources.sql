@@ -27,13 +27,12 @@ with evidence as (
 ),
 
 dated_years as (
-    -- how many distinct years the reports of one (type, subject, organisation) give
+    -- the latest year the reports of one (type, subject, organisation) give
     select
         event_type,
         subject_id,
         organization_key,
-        count(distinct substr(date_label, 1, 4)) as year_count,
-        min(substr(date_label, 1, 4)) as only_year
+        max(substr(date_label, 1, 4)) as latest_year
     from evidence
     where date_label is not null
     group by event_type, subject_id, organization_key
@@ -41,13 +40,11 @@ dated_years as (
 
 episodes as (
     -- reports of the same subject and organisation in the same year are one event;
-    -- an undated report joins the dated one when there is only one
+    -- an undated report joins the latest dated one (it is usually about the news at hand)
     select
         evidence.*,
         coalesce(
-            substr(evidence.date_label, 1, 4),
-            case when dated_years.year_count = 1 then dated_years.only_year end,
-            'undated'
+            substr(evidence.date_label, 1, 4), dated_years.latest_year, 'undated'
         ) as episode
     from evidence
     left join dated_years
