@@ -104,16 +104,24 @@ def _password(url: str | None) -> str | None:
         return None
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
 @app.callback()
 def main(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show progress detail.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors (for cron).")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version.", callback=_print_version, is_eager=True
+        ),
+    ] = False,
 ) -> None:
     """Turn AI-industry news into a SQL database of departures and team dissolutions."""
-    if version:
-        typer.echo(__version__)
-        raise typer.Exit()
     level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(message)s", stream=sys.stderr)
     _STATE["quiet"] = quiet
