@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -20,6 +21,7 @@ from pipeline.ingest import ingest as run_ingest
 from pipeline.query import VIEWS, Filters, QueryError, run_view
 from pipeline.readonly import run_readonly
 from pipeline.render import Format, print_rows
+from pipeline.report import write_report
 from pipeline.reprocess import reprocess as run_reprocess
 from pipeline.watermarks import NotAFolderError, check_folders, ingest_since_last
 
@@ -330,6 +332,30 @@ def query_sources(
     Example: pipeline query sources --person "Jane Doe\"
     """
     _query("sources", db, fmt, Filters(org, since, until, person=person, event_key=event_key))
+
+
+@app.command("report")
+def report(
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="HTML file to write.", dir_okay=False)
+    ] = Path("report.html"),
+    db: DbOption = None,
+) -> None:
+    """Write one self-contained HTML report: timeline per lab, dissolutions, departures, evidence.
+
+    Example: pipeline report --out report.html
+    """
+    with _database(db, write=False) as engine:
+        try:
+            summary = write_report(engine, out)
+        except OSError as exc:
+            reason = (exc.strerror or type(exc).__name__).lower()
+            raise _fail(f"cannot write {out}: {reason}", EXIT_INPUT_FAILED) from None
+    if not _STATE["quiet"]:
+        typer.echo(
+            f"{out}: {summary.departures} departures, {summary.dissolutions} dissolutions, "
+            f"{summary.evidence} evidence sentences"
+        )
 
 
 @app.command("sql")
