@@ -28,12 +28,23 @@ from pipeline.watermarks import NotAFolderError, check_folders, ingest_since_las
 EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_DATABASE = 3
+EPILOG = (
+    "\b\nExit codes:\n"
+    "  0  success\n"
+    f"  {EXIT_INPUT_FAILED}  some inputs could not be read (each named on stderr), "
+    "or the report could not be written\n"
+    f"  {EXIT_USAGE}  usage error: unknown command or option, bad date, revision or folder\n"
+    f"  {EXIT_DATABASE}  database error: cannot open or connect, schema newer than this "
+    "pipeline, SQL refused\n"
+    "\n\b\nShell completion: pipeline --install-completion (bash, zsh, fish, PowerShell)"
+)
 
 app = typer.Typer(
     help=(
         "Turn AI-industry news (French first, English too) into a SQL database of departures "
         "and team dissolutions.\n\nExample: pipeline ingest seeds/ && pipeline query departures"
     ),
+    epilog=EPILOG,
     no_args_is_help=True,
     rich_markup_mode=None,
 )

@@ -1,0 +1,76 @@
+"""CLI habits: --format wherever rows are printed, exit codes in --help, shell completion."""
+
+import re
+
+import typer
+from typer.testing import CliRunner
+
+from pipeline import cli
+from pipeline.cli import app
+
+# Commands that print no rows: a one-line summary, a file, or a schema revision.
+NO_ROWS = {"ingest", "reprocess", "report", "db upgrade", "db downgrade", "db current"}
+
+
+def leaf_commands(group, prefix: str = "") -> dict:
+    """Every runnable command by its full name ("query departures"); Typer's groups have
+    `commands` (Typer ships its own copy of click, so no isinstance)."""
+    found = {}
+    for name, command in group.commands.items():
+        path = f"{prefix}{name}"
+        if hasattr(command, "commands"):
+            found.update(leaf_commands(command, f"{path} "))
+        else:
+            found[path] = command
+    return found
+
+
+def test_every_command_that_prints_rows_takes_format_table_json_csv():
+    commands = leaf_commands(typer.main.get_command(app))
+    printing = {name for name in commands if name not in NO_ROWS}
+    assert {"sql", "query departures", "query sources"} <= printing
+    for name in printing:
+        result = CliRunner().invoke(app, [*name.split(), "--help"], terminal_width=200)
+        assert result.exit_code == 0, name
+        assert re.search(r"--format [<\[]table\|json\|csv[>\]]", result.stdout), name
+        assert "[default: table]" in result.stdout, name
+
+
+def test_help_documents_every_exit_code():
+    result = CliRunner().invoke(app, ["--help"], terminal_width=100)
+    assert result.exit_code == 0
+    text = result.stdout
+    assert "Exit codes:" in text
+    for code, meaning in [
+        (0, "success"),
+        (cli.EXIT_INPUT_FAILED, "some inputs could not be read"),
+        (cli.EXIT_USAGE, "usage error"),
+        (cli.EXIT_DATABASE, "database error"),
+    ]:
+        assert f"  {code}  {meaning}" in text
+
+
+def test_usage_errors_exit_with_the_documented_code():
+    result = CliRunner().invoke(app, ["query", "departures", "--format", "xml"])
+    assert result.exit_code == cli.EXIT_USAGE
+    result = CliRunner().invoke(app, ["no-such-command"])
+    assert result.exit_code == cli.EXIT_USAGE
+
+
+def complete(words: str) -> list[str]:
+    environment = {
+        "_PIPELINE_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split(" ")) - 1),
+    }
+    result = CliRunner().invoke(app, [], env=environment, prog_name="pipeline")
+    assert result.exit_code == 0, result.output
+    return result.stdout.split()
+
+
+def test_shell_completion_completes_commands_and_format_values():
+    assert complete("pipeline qu") == ["query"]
+    assert complete("pipeline query departures --format ") == ["table", "json", "csv"]
+    assert "--format" in complete("pipeline sql --fo")
+    script = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="pipeline")
+    assert "_PIPELINE_COMPLETE=complete_bash" in script.stdout
