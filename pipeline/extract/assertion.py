@@ -40,10 +40,36 @@ def _is_irrealis(token: Token) -> bool:
 def _governors(token: Token):
     current = token
     for _ in range(_GOVERNOR_DEPTH):
-        if current.head is current:
+        if current.head.i == current.i:
             return
         current = current.head
         yield current
+
+
+_DENIAL_FORMS = {
+    "dément",
+    "démentent",
+    "démentait",
+    "démenti",
+    "démentie",
+    "nie",
+    "nient",
+    "niait",
+    "nié",
+    "dénie",
+    "dément-il",
+    "dément-elle",
+    "denies",
+    "denied",
+    "deny",
+}
+
+
+def _denied_before(trigger: Token) -> bool:
+    """ "Anthropic dément le départ de X": the lemmatizer takes "dément" for an adjective, so
+    the forms themselves are looked for before the trigger."""
+    sentence = trigger.sent
+    return any(t.lower_ in _DENIAL_FORMS for t in sentence if t.i < trigger.i)
 
 
 def is_asserted(trigger: Token, sentence_text: str) -> bool:
@@ -55,6 +81,8 @@ def is_asserted(trigger: Token, sentence_text: str) -> bool:
         return False
     lowered = sentence_text.lower()
     if any(word in lowered for word in _lexicon("rumour_words")):
+        return False
+    if _denied_before(trigger):
         return False
     modal, denial = _lexicon("modal_verbs"), _lexicon("denial_verbs")
     for governor in _governors(trigger):

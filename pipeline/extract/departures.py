@@ -331,7 +331,7 @@ def _noun_subjects(context: ArticleContext, noun: Token) -> list[tuple[EntityRef
     if possessives[0] in ("leur", "leurs", "ses"):
         return []  # "leur départ": a group, not a person we can name
     governor = noun.head
-    if governor is not noun and governor.pos_ in ("VERB", "AUX"):
+    if governor.i != noun.i and governor.pos_ in ("VERB", "AUX"):
         for subject in governor.children:
             if subject.dep_.startswith("nsubj"):
                 found = _people_from(context, subject)
@@ -390,10 +390,10 @@ def _refers_back(token: Token) -> bool:
 
 def _coordinated(token: Token) -> list[Token]:
     head = token
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     group = [head, *[t for t in head.subtree if t.dep_ == "conj" and t.head == head]]
-    return [t for t in group if t is not token]
+    return [t for t in group if t.i != token.i]
 
 
 # -- which organisation -------------------------------------------------------------------
@@ -479,7 +479,7 @@ def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
 
 def _is_destination_token(token: Token, trigger: Token) -> bool:
     for ancestor in token.ancestors:
-        if ancestor is trigger:
+        if ancestor.i == trigger.i:
             return False
         if ancestor.lemma_.lower() in ("rejoindre", "intégrer", "fonder", "créer", "lancer"):
             return True

@@ -114,6 +114,10 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None] | N
             return team.name, team.organization
     if token.lemma_.lower() not in team_nouns or "Plur" in token.morph.get("Number"):
         return None
+    entity = entity_after_team_noun(token)
+    if entity is not None:
+        team = team_by_alias().get(fold(entity.text))
+        return (team.name, team.organization) if team else (entity.text.strip("«» "), None)
     proper = [
         child
         for child in token.children
@@ -138,12 +142,25 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None] | N
     return descriptor, None
 
 
+def entity_after_team_noun(noun: Token) -> Span | None:
+    """ "l'équipe Model Welfare", "son équipe centrale « Responsible Innovation »", "son équipe
+    éthique et société": a named entity within a few words after the team noun."""
+    window_end = min(noun.i + 4, noun.sent.end)
+    for ent in noun.doc.ents:
+        if noun.i < ent.start < window_end and (ent.label_ == "TEAM" or not ent.ent_id_):
+            between = noun.doc[noun.i + 1 : ent.start]
+            if all(t.is_punct or t.pos_ == "ADJ" or t.ent_type_ == "TEAM" for t in between):
+                if ent.label_ in ("TEAM", "ORG", "MISC", "PER"):
+                    return ent
+    return None
+
+
 def _descriptor(noun: Token) -> str | None:
     """ "équipe d'éthique et société" from "son équipe d'éthique et société, qui ..."."""
     keep = [noun]
     for child in noun.children:
         if child.i > noun.i and child.dep_ in ("amod", "nmod") and child.ent_type_ != "ORG":
-            keep.extend(t for t in child.subtree if t.dep_ not in _SKIP_IN_NAME or t is child)
+            keep.extend(t for t in child.subtree if t.dep_ not in _SKIP_IN_NAME or t.i == child.i)
     if len(keep) == 1:
         return None
     keep = sorted(set(keep), key=lambda t: t.i)

@@ -188,6 +188,8 @@ def _organizations(doc: Doc, people: list[Mention]) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ != "ORG" or any(i in person_tokens for i in range(ent.start, ent.end)):
             continue
+        if not ent.ent_id_ and _follows_team_noun(ent):
+            continue  # "l'équipe Model Welfare" names a team, not an organisation
         if ent.ent_id_:
             found.append(Mention(organization(ent.ent_id_), ent))
             continue
@@ -216,3 +218,12 @@ def _with_discovered(
             taken.update(range(span.start, span.end))
             added.append(Mention(organization(name), span))
     return sorted([*found, *added], key=lambda m: m.span.start)
+
+
+_TEAM_NOUNS = {"équipe", "groupe", "division", "unité", "cellule", "pôle", "team", "group", "unit"}
+
+
+def _follows_team_noun(span: Span) -> bool:
+    before = span.doc[max(0, span.start - 3) : span.start]
+    words = [t for t in before if not t.is_punct]
+    return bool(words) and words[-1].lemma_.lower() in _TEAM_NOUNS

@@ -1,0 +1,191 @@
+"""Extraction rules on short texts written for these tests: each phenomenon the issue names is
+one case (French first, English too), with what must and must not become an event."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from pipeline.extract import ArticleText, Extractor
+
+PUBLISHED = datetime.date(2025, 6, 13)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def events_of(extractor: Extractor, text: str, lang: str = "fr", published=PUBLISHED):
+    extraction = extractor.extract(ArticleText(text, lang, published))
+    return {
+        (e.event_type, e.subject.name, e.organization.name if e.organization else None, e.kind)
+        for e in extraction.events
+    }
+
+
+def departures_of(extractor, text, lang="fr"):
+    return {(p, o, k) for t, p, o, k in events_of(extractor, text, lang) if t == "departure"}
+
+
+POSITIVE_FR = [
+    ("Léa Fontaine a quitté Anthropic en mars.", ("Léa Fontaine", "Anthropic", "departure")),
+    (
+        "Marc Dubreuil, directeur technique de Mistral AI, a démissionné mardi.",
+        ("Marc Dubreuil", "Mistral AI", "resignation"),
+    ),
+    (
+        "Le conseil d'administration d'OpenAI a limogé Paul Verdier, son directeur financier.",
+        ("Paul Verdier", "OpenAI", "dismissal"),
+    ),
+    (
+        "Chez Google, Inès Caron a été licenciée la semaine dernière.",
+        ("Inès Caron", "Google", "dismissal"),
+    ),
+    (
+        "La démission de Hugo Ramel a surpris les équipes de Meta.",
+        ("Hugo Ramel", "Meta", "resignation"),
+    ),
+    ("Nora Belkacem a claqué la porte de xAI le 2 juin.", ("Nora Belkacem", "xAI", "resignation")),
+    (
+        "Thomas Girard a quitté Google DeepMind pour rejoindre Anthropic.",
+        ("Thomas Girard", "Google DeepMind", "departure"),
+    ),
+    (
+        "Julie Perrin a été démise de ses fonctions par Microsoft.",
+        ("Julie Perrin", "Microsoft", "dismissal"),
+    ),
+    (
+        "Samuel Ortiz, chercheur chez Apple, a été poussé vers la sortie en avril.",
+        ("Samuel Ortiz", "Apple", "dismissal"),
+    ),
+    (
+        "Claire Morel travaillait chez Nvidia depuis 2019. Elle a quitté l'entreprise en janvier.",
+        ("Claire Morel", "Nvidia", "departure"),
+    ),
+    (
+        "Le départ de Yann Keller, cofondateur de Hugging Face, a été confirmé lundi.",
+        ("Yann Keller", "Hugging Face", "departure"),
+    ),
+    (
+        "Stability AI a congédié son directeur scientifique, Omar Haddad.",
+        ("Omar Haddad", "Stability AI", "dismissal"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE_FR)
+def test_french_departures_are_found(extractor, text, expected):
+    assert expected in departures_of(extractor, text)
+
+
+NEGATIVE_FR = [
+    "Léa Fontaine n'a pas quitté Anthropic, contrairement à ce qu'affirmait la presse.",
+    "Anthropic dément le départ de Léa Fontaine.",
+    "Léa Fontaine pourrait quitter Anthropic dans les prochains mois.",
+    "Léa Fontaine envisage de partir d'Anthropic.",
+    "Selon des rumeurs, Léa Fontaine serait sur le départ chez Anthropic.",
+    "Léa Fontaine quittera ses fonctions chez Anthropic en septembre.",
+    "Léa Fontaine, ancienne employée de Google, lève 20 millions d'euros pour sa start-up.",
+    "« Les modèles progressent vite », estime Léa Fontaine, chercheuse chez Anthropic.",
+    "Microsoft quitte le conseil d'administration d'OpenAI.",
+    "Arthur Lenoir, le PDG de Mistral AI, a quitté le salon VivaTech en fin de journée.",
+    "Mistral AI annonce un nouveau modèle et une levée de fonds de 600 millions d'euros.",
+    "Les chercheurs quittent OpenAI les uns après les autres.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE_FR)
+def test_french_non_events_stay_out(extractor, text):
+    assert departures_of(extractor, text) == set()
+
+
+POSITIVE_EN = [
+    (
+        "Dana Whitfield left OpenAI in March to start her own company.",
+        ("Dana Whitfield", "OpenAI", "departure"),
+    ),
+    ("Google fired engineer Rafael Ochoa on Tuesday.", ("Rafael Ochoa", "Google", "dismissal")),
+    (
+        "Meta's chief scientist, Karen Holt, resigned last week.",
+        ("Karen Holt", "Meta", "resignation"),
+    ),
+    (
+        "Anthropic co-founder Victor Lang is stepping down from Anthropic.",
+        ("Victor Lang", "Anthropic", "resignation"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE_EN)
+def test_english_departures_are_found(extractor, text, expected):
+    assert expected in departures_of(extractor, text, "en")
+
+
+NEGATIVE_EN = [
+    "Dana Whitfield denied reports that she would leave OpenAI.",
+    "Dana Whitfield is considering leaving OpenAI, people familiar with the matter said.",
+    "Dana Whitfield did not leave OpenAI.",
+    "OpenAI raised $6.6 billion in a round led by Thrive Capital.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE_EN)
+def test_english_non_events_stay_out(extractor, text):
+    assert departures_of(extractor, text, "en") == set()
+
+
+def test_dissolution_with_lowercase_team_name(extractor):
+    text = "Microsoft a dissous son équipe éthique et société en mars 2023."
+    found = events_of(extractor, text)
+    assert ("dissolution", "Ethics and Society", "Microsoft", None) in found
+
+
+def test_dissolution_referred_to_by_ce_groupe(extractor):
+    text = (
+        "En 2024, OpenAI a créé une équipe Model Welfare. "
+        "Mais OpenAI a dissous ce groupe en mai 2025."
+    )
+    found = events_of(extractor, text)
+    assert ("dissolution", "Model Welfare", "OpenAI", None) in found
+
+
+def test_team_creation_is_not_a_dissolution(extractor):
+    text = "OpenAI a créé une nouvelle équipe Alignment Science en septembre."
+    assert not [e for e in events_of(extractor, text) if e[0] == "dissolution"]
+
+
+def test_surname_mention_links_to_full_name(extractor):
+    text = "Sophie Lambert dirigeait la recherche de Cohere. Lambert a démissionné jeudi."
+    assert ("Sophie Lambert", "Cohere", "resignation") in departures_of(extractor, text)
+
+
+def test_nickname_in_quotes_gives_the_name_the_press_uses(extractor):
+    text = "Jean-Baptiste « JB » Moreau a quitté Mistral AI en février."
+    names = {p for p, _, _ in departures_of(extractor, text)}
+    assert "JB Moreau" in names
+
+
+def test_dates_resolve_against_publication_date(extractor):
+    extraction = extractor.extract(
+        ArticleText("Léa Fontaine a quitté Anthropic mardi dernier.", "fr", PUBLISHED)
+    )
+    (event,) = [e for e in extraction.events if e.event_type == "departure"]
+    assert (event.event_date, event.date_precision) == (datetime.date(2025, 6, 10), "day")
+
+
+def test_role_is_kept(extractor):
+    extraction = extractor.extract(
+        ArticleText("Marc Dubreuil, directeur technique de Mistral AI, a démissionné.", "fr")
+    )
+    assert [e.role for e in extraction.events if e.event_type == "departure"] == [
+        "directeur technique"
+    ]
+
+
+def test_hiring_is_its_own_event(extractor):
+    text = "Thomas Girard a quitté Google DeepMind pour rejoindre Anthropic."
+    found = events_of(extractor, text)
+    assert ("hiring", "Thomas Girard", "Anthropic", None) in found
+    assert ("departure", "Thomas Girard", "Anthropic", "departure") not in found
