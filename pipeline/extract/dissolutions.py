@@ -149,9 +149,11 @@ def entity_after_team_noun(noun: Token) -> Span | None:
     for ent in noun.doc.ents:
         if noun.i < ent.start < window_end and (ent.label_ == "TEAM" or not ent.ent_id_):
             between = noun.doc[noun.i + 1 : ent.start]
-            if all(t.is_punct or t.pos_ == "ADJ" or t.ent_type_ == "TEAM" for t in between):
-                if ent.label_ in ("TEAM", "ORG", "MISC", "PER"):
-                    return ent
+            plain_words = all(
+                t.is_punct or t.pos_ == "ADJ" or t.ent_type_ == "TEAM" for t in between
+            )
+            if plain_words and ent.label_ in ("TEAM", "ORG", "MISC", "PER"):
+                return ent
     return None
 
 
