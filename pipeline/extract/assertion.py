@@ -65,6 +65,19 @@ _DENIAL_FORMS = {
 }
 
 
+RUMOUR_WINDOW = 6
+
+
+def _hedged_nearby(trigger: Token) -> bool:
+    """ "rumeurs de départ", "un départ possible", "serait sur le départ": a hedge within a few
+    words of the trigger (not anywhere in a long sentence)."""
+    sentence = trigger.sent
+    start = max(sentence.start, trigger.i - RUMOUR_WINDOW)
+    end = min(sentence.end, trigger.i + 3)
+    nearby = " " + trigger.doc[start:end].text.lower() + " "
+    return any(f" {word} " in nearby for word in _lexicon("rumour_words"))
+
+
 def _denied_before(trigger: Token) -> bool:
     """ "Anthropic dément le départ de X": the lemmatizer takes "dément" for an adjective, so
     the forms themselves are looked for before the trigger."""
@@ -79,8 +92,7 @@ def is_asserted(trigger: Token, sentence_text: str) -> bool:
         return False
     if _is_negated(trigger) or _is_irrealis(trigger):
         return False
-    lowered = sentence_text.lower()
-    if any(word in lowered for word in _lexicon("rumour_words")):
+    if _hedged_nearby(trigger):
         return False
     if _denied_before(trigger):
         return False

@@ -62,7 +62,7 @@ class ArticleContext:
         latest = (self.published or datetime.date.today()) + datetime.timedelta(days=1)
         return [d for d in self.dates_in(index) if d.value <= latest]
 
-    def date_for(self, trigger: Token) -> EventDate | None:
+    def date_for(self, trigger: Token, *, reported_as_news: bool = False) -> EventDate | None:
         """The date expression nearest the trigger in its sentence, else the latest one in the
         sentences just before, else the publication date when the sentence says "now"."""
         index = self.sentence_index(trigger)
@@ -79,6 +79,9 @@ class ArticleContext:
                 return EventDate(chosen.value, chosen.precision, chosen.text)
         if self.published and is_present_marker(sentence.text, self.lang):
             return EventDate(self.published, "day", "(publication date)")
+        if self.published and reported_as_news:
+            # "X quitte OpenAI": the news present says "now", not which day: the month is honest
+            return EventDate(self.published.replace(day=1), "month", "(present tense, publication)")
         return None
 
     # -- organisations and people in focus ----------------------------------------------

@@ -207,7 +207,7 @@ def _person_events(context, sentence: Span, trigger: Span, event_type: str, kind
         organization = _organization_after(context, sentence, trigger)
     if organization is None:
         return
-    date = context.date_for(trigger[0])
+    date = context.date_for(trigger[0], reported_as_news=_news_present(trigger))
     for person_ref, anchor in people:
         if len(person_ref.name.split()) < 2:
             continue
@@ -224,6 +224,15 @@ def _person_events(context, sentence: Span, trigger: Span, event_type: str, kind
             sentence_start=sentence.start_char,
             sentence_end=sentence.end_char,
         )
+
+
+NEWS_PRESENT = {"leaves", "quits", "resigns", "departs", "exits", "steps", "stepping", "leaving"}
+
+
+def _news_present(trigger: Span) -> bool:
+    """ "X leaves OpenAI", "X is stepping down", "X has left": news of now."""
+    previous = trigger.doc[trigger.start - 1].lower_ if trigger.start > 0 else ""
+    return trigger[0].lower_ in NEWS_PRESENT or previous in ("has", "have")
 
 
 def _subjects(context, sentence: Span, trigger: Span, kind: str | None):

@@ -211,12 +211,14 @@ def _with_discovered(
     taken = {i for m in [*found, *people] for i in range(m.span.start, m.span.end)}
     added = []
     for name in sorted(names, key=len, reverse=True):
+        # "Arcline" after "Arcline AI" is the same company: the longer name is canonical
+        canonical = next((n for n in names if n.startswith(name + " ")), name)
         for start, end in org_cues.occurrences(doc.text, name):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
             taken.update(range(span.start, span.end))
-            added.append(Mention(organization(name), span))
+            added.append(Mention(organization(canonical), span))
     return sorted([*found, *added], key=lambda m: m.span.start)
 
 
