@@ -106,12 +106,14 @@ FIRST_USE_COMMANDS = [
     ["query", "departures-by-lab"],
     ["query", "people-moves"],
     ["query", "sources"],
+    ["report", "--out", "{tmp_path}/report.html"],
 ]
 
 
 @pytest.mark.parametrize("command", FIRST_USE_COMMANDS, ids=" ".join)
-def test_any_command_upgrades_a_fresh_sqlite_database_first(command, sqlite_url):
-    result = runner.invoke(app, [*command, "--db", sqlite_url])
+def test_any_command_upgrades_a_fresh_sqlite_database_first(command, sqlite_url, tmp_path):
+    arguments = [word.format(tmp_path=tmp_path) for word in command]
+    result = runner.invoke(app, [*arguments, "--db", sqlite_url])
     assert result.exit_code == 0, result.output
     engine = make_engine(sqlite_url)
     assert schema.current_revision(engine) == schema.head_revision()
