@@ -22,6 +22,9 @@ from pipeline.html_input import HtmlInputError, extract_article, is_html_path
 from pipeline.language import detect_language
 
 MAX_BYTES = 20 * 1024 * 1024
+# The most text the extractor analyses (pipeline.extract.batch.MAX_CHARS; spaCy refuses more):
+# a longer article is rejected here rather than silently cut.
+MAX_CHARS = 900_000
 SUPPORTED_LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
@@ -410,6 +413,11 @@ def _build_article(source: str, body: str, meta: Mapping[str, str], *, where: st
     text = body.strip()
     if not text:
         raise _Rejected(EMPTY_ARTICLE)
+    if len(text) > MAX_CHARS:
+        raise _Rejected(
+            f"too long to analyse ({len(text):,} characters > {MAX_CHARS:,}): "
+            "split it into several articles"
+        )
     fields = {key.lower(): value for key, value in meta.items()}
     return RawArticle(
         source=source,
