@@ -85,6 +85,7 @@ ROLE_SUBJECTS = {
     "cadre",
     "dirigeants",
 }
+NAME_LINKS = ("appos", "flat:name", "nmod", "acl")
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 DESTINATION_MARKERS = {"pour", "rejoindre", "vers", "chez", "au profit"}
 
@@ -363,10 +364,15 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
                 found.append((person_ref, other))
         return found
     for child in token.children:
-        if child.dep_ in ("appos", "flat:name", "nmod", "acl") and context.mentions.person_at(
-            child
-        ):
-            return _people_from(context, child)
+        if child.dep_ in NAME_LINKS and context.mentions.person_at(child):
+            found = _people_from(context, child)
+            for other in _coordinated(token):  # "le directeur X et le vice-président Y"
+                for named in [other, *other.children]:
+                    person_ref = context.mentions.person_at(named)
+                    if person_ref and all(person_ref != f for f, _ in found):
+                        found.append((person_ref, named))
+                        break
+            return found
     if token.dep_ == "appos" and context.mentions.person_at(token.head):
         return _people_from(context, token.head)
     named = _named_after_role(context, token)  # "un autre cofondateur d'OpenAI, X, annonçait"

@@ -65,13 +65,18 @@ class DocMentions:
 
     def __init__(self, doc: Doc, lang: str = "fr"):
         self.doc = doc
+        people = _people(doc)
+        full_names = {fold(m.entity.name) for m in people if len(m.entity.name.split()) >= 2}
         discovered = {
             name
             for name in org_cues.discover(doc.text, lang)
-            if fold(name) not in not_people() and not canonical_organization(name)
+            if fold(name) not in not_people()
+            and not canonical_organization(name)
+            and fold(name) not in team_by_alias()
+            and fold(name) not in full_names  # "chez Bob McGrew" does not make him a company
         }
         self.people: list[Mention] = [
-            m for m in _people(doc) if fold(m.entity.name) not in {fold(n) for n in discovered}
+            m for m in people if fold(m.entity.name) not in {fold(n) for n in discovered}
         ]
         self.organizations: list[Mention] = _organizations(doc, self.people)
         self.organizations = _with_discovered(doc, self.organizations, self.people, discovered)
@@ -121,12 +126,56 @@ def _person_spans(doc: Doc) -> list[Span]:
             spans[span.start] = span
     taken = {i for span in spans.values() for i in range(span.start, span.end)}
     for ent in doc.ents:
-        if ent.label_ != "PER" or any(i in taken for i in range(ent.start, ent.end)):
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ != "PER" and not _titled_name(ent):
             continue
         trimmed = _trim(ent)
         if trimmed is not None:
             spans[trimmed.start] = trimmed
     return [spans[start] for start in sorted(spans)]
+
+
+_TITLE_WORDS = {
+    "directeur",
+    "directrice",
+    "président",
+    "présidente",
+    "vice-président",
+    "vice-présidente",
+    "pdg",
+    "ceo",
+    "cto",
+    "chercheur",
+    "chercheuse",
+    "cofondateur",
+    "cofondatrice",
+    "fondateur",
+    "fondatrice",
+    "ingénieur",
+    "ingénieure",
+    "scientifique",
+    "recherche",
+    "patron",
+    "patronne",
+    "researcher",
+    "engineer",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "executive",
+    "scientist",
+}
+
+
+def _titled_name(span: Span) -> bool:
+    """ "le vice-président Barret Zoph": NER sometimes calls a name after a title an
+    organisation; two or three capitalised words right after a job title are a person."""
+    if span.ent_id_ or span.label_ not in ("ORG", "MISC") or not 2 <= len(span) <= 3:
+        return False
+    if span.start == 0 or not all(t.text[:1].isupper() for t in span):
+        return False
+    return span.doc[span.start - 1].lower_ in _TITLE_WORDS
 
 
 def _trim(span: Span) -> Span | None:
@@ -164,12 +213,24 @@ def _people(doc: Doc) -> list[Mention]:
         ):
             continue
         named.append((span, name))
+    nicknamed = _nickname_forms(doc, named)
     full_names = [name for _, name in named if len(name.split()) >= 2]
     mentions = []
     for span, name in named:
         canonical = name if len(name.split()) >= 2 else _link_short_name(name, full_names)
+        canonical = nicknamed.get(fold(canonical), canonical)
         mentions.append(Mention(person(canonical), span))
     return mentions
+
+
+def _nickname_forms(doc: Doc, named: list[tuple[Span, str]]) -> dict[str, str]:
+    """ "Jean-Baptiste « JB » Rolland" is "JB Rolland" in the press; a later "Jean-Baptiste
+    Rolland" in the same article is the same person."""
+    forms = {}
+    for match in _NICKNAME_NAME.finditer(doc.text):
+        first, nickname, last = match.groups()
+        forms[fold(f"{first} {last}")] = f"{nickname} {last}"
+    return forms
 
 
 def _link_short_name(short: str, full_names: list[str]) -> str:
@@ -188,7 +249,7 @@ def _organizations(doc: Doc, people: list[Mention]) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ != "ORG" or any(i in person_tokens for i in range(ent.start, ent.end)):
             continue
-        if not ent.ent_id_ and _follows_team_noun(ent):
+        if not ent.ent_id_ and (_follows_team_noun(ent) or fold(ent.text) in team_by_alias()):
             continue  # "l'équipe Model Welfare" names a team, not an organisation
         if ent.ent_id_:
             found.append(Mention(organization(ent.ent_id_), ent))
