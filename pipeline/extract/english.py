@@ -92,7 +92,7 @@ _NOT_NAME_WORDS = (
 PRONOUNS = {"he", "she", "they", "him", "her"}
 PASSIVE_AUX = {"was", "were", "been", "is", "be", "being", "got", "get", "gets"}
 DESTINATIONS = {"to", "for", "join", "joined", "joining", "joins", "and"}
-_NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’-]+$|^[A-Z]\.$")
+_NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ]*(?:[A-Z'’-][a-zà-ÿ]+)*$|^[A-Z]\.$")
 
 
 def _is_name_word(token: Token | None) -> bool:
@@ -255,7 +255,10 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
         group = [nearest]
         for other in reversed(before[:-1]):
             between = context.doc[other.span.end : group[0].span.start].text.strip().lower()
-            if between in ("and", ",", ", and"):
+            # "X and Y left", "X, its CTO, and Y, its CFO, are leaving"
+            if between in ("and", ",", ", and") or (
+                between.startswith(",") and between.endswith(", and") and len(between) < 90
+            ):
                 group.insert(0, other)
         return [(m.entity, m.span[0]) for m in group]
     for token in sentence[: start - sentence.start]:
@@ -280,7 +283,10 @@ def _organization_left(context, sentence: Span, trigger: Span, kind: str | None)
         organization_ref = context.mentions.organization_at(token)
         if organization_ref:
             return organization_ref
-    return context.organization_before(trigger[0])
+    destinations = {  # "left for rival Anthropic": the organisation joined, not left
+        m.entity.key for m in context.mentions.organizations_in(trigger.end, sentence.end)
+    }
+    return context.organization_before(trigger[0], exclude=destinations)
 
 
 def _organization_after(context, sentence: Span, trigger: Span):
