@@ -79,7 +79,8 @@ class ArticleContext:
                 return EventDate(chosen.value, chosen.precision, chosen.text)
         if self.published and is_present_marker(sentence.text, self.lang):
             return EventDate(self.published, "day", "(publication date)")
-        if self.published and reported_as_news:
+        if self.published and (reported_as_news or index == 0):
+            # a headline reports the news of its day, whatever its tense
             # "X quitte OpenAI": the news present says "now", not which day: the month is honest
             return EventDate(self.published.replace(day=1), "month", "(present tense, publication)")
         return None
@@ -166,3 +167,15 @@ class ArticleContext:
 
     def _mention_count(self, entity: EntityRef, before: int) -> int:
         return sum(1 for m in self.mentions.people if m.entity == entity and m.span.start < before)
+
+
+def news_present(trigger: Token) -> bool:
+    """ "X quitte OpenAI", "X annonce sa démission", "Meta dissout son équipe": the simple present
+    of news, which places the event at the time of publication ("a quitté" does not)."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = [child for child in verb.children if child.dep_.startswith("aux")]
+    if auxiliaries:  # "l'équipe est dissoute": a present passive is news too
+        return all(a.dep_ == "aux:pass" and "Pres" in a.morph.get("Tense") for a in auxiliaries)
+    return "Pres" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood")

@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from pipeline.extract.assertion import is_asserted
-from pipeline.extract.context import ArticleContext
+from pipeline.extract.context import ArticleContext, news_present
 from pipeline.extract.lexicon import triggers
 from pipeline.extract.results import EntityRef, FoundEvent
 from pipeline.extract.roles import role_near
@@ -180,7 +180,7 @@ def _events_for(context: ArticleContext, sentence: Span, trigger: Trigger) -> It
         organization = _organization_joined(context, trigger)
     if organization is None:
         return
-    date = context.date_for(trigger.token, reported_as_news=_news_present(trigger.token))
+    date = context.date_for(trigger.token, reported_as_news=news_present(trigger.token))
     for person_ref, anchor in people:
         if len(person_ref.name.split()) < 2:
             continue  # a lone surname never linked to a full name is too weak to report
@@ -197,16 +197,6 @@ def _events_for(context: ArticleContext, sentence: Span, trigger: Trigger) -> It
             sentence_start=sentence.start_char,
             sentence_end=sentence.end_char,
         )
-
-
-def _news_present(trigger: Token) -> bool:
-    """ "X quitte OpenAI", "X annonce sa démission": the simple present of news, which places
-    the event at the time of publication (a compound past like "a quitté" does not)."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    has_aux = any(child.dep_.startswith("aux") for child in verb.children)
-    return not has_aux and "Pres" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood")
 
 
 # -- who ----------------------------------------------------------------------------------

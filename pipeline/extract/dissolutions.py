@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from pipeline.extract.assertion import is_asserted
-from pipeline.extract.context import ArticleContext
+from pipeline.extract.context import ArticleContext, news_present
 from pipeline.extract.lexicon import team_by_alias, triggers
 from pipeline.extract.names import entity_key, fold
 from pipeline.extract.results import EntityRef, FoundEvent
@@ -57,7 +57,7 @@ def extract(context: ArticleContext) -> Iterator[FoundEvent]:
 
 
 def _event(context, sentence: Span, trigger: Token, team: TeamMention, organization: EntityRef):
-    date = context.date_for(trigger)
+    date = context.date_for(trigger, reported_as_news=news_present(trigger))
     team_key = f"{organization.key}/{entity_key(team.name)}"
     return FoundEvent(
         event_type="dissolution",

@@ -89,6 +89,7 @@ _NOT_NAME_WORDS = (
         "officers",
     }
 )
+_DISSOLUTION_WORDS = {"dissolved", "disbanded", "eliminated", "scrapped", "dismantled", "axed"}
 PRONOUNS = {"he", "she", "they", "him", "her"}
 PASSIVE_AUX = {"was", "were", "been", "is", "be", "being", "got", "get", "gets"}
 DESTINATIONS = {"to", "for", "join", "joined", "joining", "joins", "and"}
@@ -226,7 +227,23 @@ def _person_events(context, sentence: Span, trigger: Span, event_type: str, kind
         )
 
 
-NEWS_PRESENT = {"leaves", "quits", "resigns", "departs", "exits", "steps", "stepping", "leaving"}
+NEWS_PRESENT = {
+    "leaves",
+    "quits",
+    "resigns",
+    "departs",
+    "exits",
+    "steps",
+    "stepping",
+    "leaving",
+    "disbands",
+    "dissolves",
+    "shuts",
+    "scraps",
+    "eliminates",
+    "axes",
+    "dismantles",
+}
 
 
 def _news_present(trigger: Span) -> bool:
@@ -311,7 +328,7 @@ def _dissolution(context, sentence: Span, trigger: Span) -> FoundEvent | None:
     organization = organization or context.organization_before(trigger[0])
     if organization is None:
         return None
-    date = context.date_for(trigger[0])
+    date = context.date_for(trigger[0], reported_as_news=_news_present(trigger))
     return FoundEvent(
         event_type="dissolution",
         subject=EntityRef("team", name, f"{organization.key}/{entity_key(name)}"),
@@ -358,6 +375,6 @@ def _words_before_team_noun(noun: Token) -> str | None:
         if token.is_punct or token.ent_type_ == "ORG" or token.lower_.endswith("'s"):
             break
         words.insert(0, token)
-    if not words:
-        return None
+    if not words or words[-1].lower_ in _DISSOLUTION_WORDS:
+        return None  # "the dissolved team": a reference, not a name
     return " ".join(t.text for t in words)
