@@ -87,15 +87,15 @@ def gold() -> list[dict]:
 def test_departures_match_the_expected_events(corpus_db, gold):
     found = run_view(corpus_db, "departures")
     result = score([g for g in gold if g["type"] == "departure"], found, "person")
-    assert result["f1"] >= 0.80, result
+    assert result["f1"] >= 0.85, result
     assert result["kind"] >= 0.90, result
-    assert result["date"] >= 0.75, result
+    assert result["date"] >= 0.85, result
 
 
 def test_dissolutions_match_the_expected_events(corpus_db, gold):
     found = run_view(corpus_db, "dissolutions")
     result = score([g for g in gold if g["type"] == "dissolution"], found, "team")
-    assert result["f1"] >= 0.70, result
+    assert result["f1"] >= 0.85, result
 
 
 def test_hard_negatives_give_no_departure_or_dissolution(corpus_db):
