@@ -189,3 +189,13 @@ def test_hiring_is_its_own_event(extractor):
     found = events_of(extractor, text)
     assert ("hiring", "Thomas Girard", "Anthropic", None) in found
     assert ("departure", "Thomas Girard", "Anthropic", "departure") not in found
+
+
+def test_s_en_aller_is_a_departure(extractor):
+    text = "Un an après son retour chez OpenAI, Hélène Garnier s'en va de nouveau."
+    assert ("Hélène Garnier", "OpenAI", "departure") in departures_of(extractor, text)
+
+
+def test_organisation_parting_with_someone(extractor):
+    text = "Meta se sépare de Lucas Vidal, son responsable de la recherche en IA générative."
+    assert ("Lucas Vidal", "Meta", "departure") in departures_of(extractor, text)

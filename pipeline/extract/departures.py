@@ -147,9 +147,12 @@ def _phrase_heads(sentence: Span, phrases: dict[str, str]) -> dict[int, str]:
     heads = {}
     for phrase, kind in phrases.items():
         words = phrase.split()
+        # the word marked with * carries the event ("s' en *aller"); by default the first
+        head = next((j for j, word in enumerate(words) if word.startswith("*")), 0)
+        words = [word.lstrip("*") for word in words]
         for i in range(len(forms) - len(words) + 1):
             if all(word in forms[i + j] for j, word in enumerate(words)):
-                heads[sentence[i].i] = kind
+                heads[sentence[i + head].i] = kind
     return heads
 
 
@@ -244,6 +247,16 @@ def _verb_subjects(context: ArticleContext, trigger: Trigger) -> list[tuple[Enti
     verb = token
     # "claquer la porte": the phrase head is the verb; "de quitter": subject of the governor
     candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if verb.lemma_.lower() == "séparer" and any(
+        context.mentions.organization_at(c) for c in candidates
+    ):
+        # "Meta se sépare de X": the organisation parts with the person named after "de"
+        return [
+            found
+            for child in verb.children
+            if child.dep_ in ("obl:arg", "obl", "obj", "obl:mod")
+            for found in _people_from(context, child)
+        ]
     active_dismissal = trigger.kind == "dismissal" and "Pass" not in verb.morph.get("Voice")
     has_passive_aux = any(c.dep_ == "aux:pass" for c in verb.children)
     if active_dismissal and not has_passive_aux:
