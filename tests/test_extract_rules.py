@@ -199,3 +199,23 @@ def test_s_en_aller_is_a_departure(extractor):
 def test_organisation_parting_with_someone(extractor):
     text = "Meta se sépare de Lucas Vidal, son responsable de la recherche en IA générative."
     assert ("Lucas Vidal", "Meta", "departure") in departures_of(extractor, text)
+
+
+def test_day_parsed_as_object_does_not_hide_the_person(extractor):
+    text = (
+        "Selon la presse, l'entreprise a renvoyé mercredi Camille Duval, qui dirigeait OpenAI Labs."
+    )
+    extraction = extractor.extract(ArticleText(text, "fr", datetime.date(2024, 7, 20)))
+    dated = {(e.subject.name, e.event_date) for e in extraction.events}
+    assert ("Camille Duval", datetime.date(2024, 7, 17)) in dated
+
+
+def test_a_relative_clause_date_does_not_date_the_event(extractor):
+    text = (
+        "OpenAI a licencié Camille Duval le 17 juillet. Le licenciement de Camille Duval "
+        "intervient après la dissolution d'une équipe dont les responsables avaient démissionné "
+        "en mai."
+    )
+    extraction = extractor.extract(ArticleText(text, "fr", datetime.date(2024, 7, 20)))
+    second = [e for e in extraction.events if e.sentence.startswith("Le licenciement")]
+    assert second and all(e.event_date != datetime.date(2024, 5, 1) for e in second)

@@ -62,28 +62,51 @@ class ArticleContext:
         latest = (self.published or datetime.date.today()) + datetime.timedelta(days=1)
         return [d for d in self.dates_in(index) if d.value <= latest]
 
+    def _same_clause(self, date: ResolvedDate, sentence: Span, trigger: Token) -> bool:
+        """A date inside a relative clause ("..., dont les responsables avaient démissionné en
+        mai") dates that clause, not the trigger, unless the trigger is in it too."""
+        span = self.doc.char_span(
+            sentence.start_char + date.start,
+            sentence.start_char + date.end,
+            alignment_mode="expand",
+        )
+        if span is None:
+            return True
+        clause = next((a for a in span.root.ancestors if a.dep_ == "acl:relcl"), None)
+        if clause is None:
+            return True
+        return trigger.i == clause.i or any(a.i == clause.i for a in trigger.ancestors)
+
     def date_for(self, trigger: Token, *, reported_as_news: bool = False) -> EventDate | None:
-        """The date expression nearest the trigger in its sentence, else the latest one in the
-        sentences just before, else the publication date when the sentence says "now"."""
+        """In order: the date nearest the trigger in its own clause; the latest date in the
+        sentences just before; a date elsewhere in the sentence; the publication day when the
+        sentence says "now"; the publication month for news told in the present or a headline."""
         index = self.sentence_index(trigger)
         sentence = self.sentences[index]
-        candidates = self._past_dates(index)
-        if candidates:
-            offset = trigger.idx - sentence.start_char
-            best = min(candidates, key=lambda d: min(abs(d.start - offset), abs(d.end - offset)))
-            return EventDate(best.value, best.precision, best.text)
+        in_sentence = self._past_dates(index)
+        same_clause = [d for d in in_sentence if self._same_clause(d, sentence, trigger)]
+        if same_clause:
+            return self._nearest(same_clause, trigger, sentence)
         for previous in self.previous_sentences(index):
             earlier = self._past_dates(self.sentence_index(previous[0]))
             if earlier:
                 chosen = earlier[-1]
                 return EventDate(chosen.value, chosen.precision, chosen.text)
+        if in_sentence:
+            return self._nearest(in_sentence, trigger, sentence)
         if self.published and is_present_marker(sentence.text, self.lang):
             return EventDate(self.published, "day", "(publication date)")
         if self.published and (reported_as_news or index == 0):
-            # a headline reports the news of its day, whatever its tense
-            # "X quitte OpenAI": the news present says "now", not which day: the month is honest
+            # "X quitte OpenAI", or a headline: news of the day of publication, but the news
+            # present does not say which day, so the month is the honest precision
             return EventDate(self.published.replace(day=1), "month", "(present tense, publication)")
         return None
+
+    @staticmethod
+    def _nearest(dates: list[ResolvedDate], trigger: Token, sentence: Span) -> EventDate:
+        offset = trigger.idx - sentence.start_char
+        best = min(dates, key=lambda d: min(abs(d.start - offset), abs(d.end - offset)))
+        return EventDate(best.value, best.precision, best.text)
 
     # -- organisations and people in focus ----------------------------------------------
     def organization_before(

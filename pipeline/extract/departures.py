@@ -261,10 +261,12 @@ def _verb_subjects(context: ArticleContext, trigger: Trigger) -> list[tuple[Enti
     has_passive_aux = any(c.dep_ == "aux:pass" for c in verb.children)
     if active_dismissal and not has_passive_aux:
         objects = [c for c in verb.children if c.dep_ in ("obj", "iobj")]
-        if objects:
-            found = _people_from(context, objects[0]) or _listed_after_colon(context, verb)
+        for obj in objects:  # "a renvoyé mercredi X": the parser may make the day an object too
+            found = _people_from(context, obj)
             if found:
                 return found
+        if objects and (found := _listed_after_colon(context, verb)):
+            return found
         if verb.dep_ == "acl" and context.mentions.person_at(verb.head):
             # headline participle: "Jane Doe limogée par ..."
             return _people_from(context, verb.head)
