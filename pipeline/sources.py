@@ -10,6 +10,7 @@ import datetime
 import json
 import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
@@ -35,6 +36,7 @@ NOT_TEXT = "not UTF-8 text (binary file?)"
 EMPTY_ARTICLE = "empty article"
 NO_SUCH_PATH = "no such file or directory"
 NO_ARTICLE_FILES = "no .txt, .md, .markdown, .html, .htm or .jsonl files in folder"
+NOT_A_REGULAR_FILE = "not a regular file (named pipe, socket or device): skipped"
 
 _MB = 1024 * 1024
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -129,7 +131,7 @@ def _walk(root: str) -> Iterator[str | SourceError]:
     while pending:
         path, is_folder = pending.pop()
         if not is_folder:
-            yield path
+            yield SourceError(path, NOT_A_REGULAR_FILE) if _is_special_file(path) else path
             continue
         real_path = os.path.realpath(path)
         if real_path in seen_folders:
@@ -139,6 +141,14 @@ def _walk(root: str) -> Iterator[str | SourceError]:
             pending.extend(reversed(_list_folder(path)))
         except OSError as error:
             yield SourceError(path, _describe_os_error(error))
+
+
+def _is_special_file(path: str) -> bool:
+    """A named pipe, socket or device: reading one found in a folder could block forever."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False  # reading it will say what is wrong
 
 
 def _list_folder(folder: str) -> list[tuple[str, bool]]:
