@@ -219,3 +219,13 @@ def test_a_relative_clause_date_does_not_date_the_event(extractor):
     extraction = extractor.extract(ArticleText(text, "fr", datetime.date(2024, 7, 20)))
     second = [e for e in extraction.events if e.sentence.startswith("Le licenciement")]
     assert second and all(e.event_date != datetime.date(2024, 5, 1) for e in second)
+
+
+def test_a_later_his_departure_is_the_same_event_not_a_new_one(extractor):
+    text = (
+        "Marcus Reed left Anthropic on Tuesday. Reed joined Anthropic in 2022 from Google "
+        "DeepMind. His departure comes weeks after another exit."
+    )
+    found = departures_of(extractor, text, "en")
+    assert ("Marcus Reed", "Anthropic", "departure") in found
+    assert all(org != "Google DeepMind" for _, org, _ in found)

@@ -157,12 +157,13 @@ def _phrase_heads(sentence: Span, phrases: dict[str, str]) -> dict[int, str]:
 
 
 def extract(context: ArticleContext) -> Iterator[FoundEvent]:
+    reported: set[tuple[str, str]] = set()  # (event type, person) already found in the article
     for sentence in context.sentences:
         seen: set[tuple] = set()  # one event per subject and organisation in a sentence
         for trigger in find_triggers(sentence):
             if not is_asserted(trigger.token, sentence.text):
                 continue
-            for event in _events_for(context, sentence, trigger):
+            for event in _events_for(context, sentence, trigger, reported):
                 key = (
                     event.event_type,
                     event.subject.key,
@@ -170,10 +171,13 @@ def extract(context: ArticleContext) -> Iterator[FoundEvent]:
                 )
                 if key not in seen:
                     seen.add(key)
+                    reported.add((event.event_type, event.subject.key))
                     yield event
 
 
-def _events_for(context: ArticleContext, sentence: Span, trigger: Trigger) -> Iterator[FoundEvent]:
+def _events_for(
+    context: ArticleContext, sentence: Span, trigger: Trigger, reported: set[tuple[str, str]]
+) -> Iterator[FoundEvent]:
     people = _subjects(context, trigger)
     if not people:
         return
@@ -187,6 +191,10 @@ def _events_for(context: ArticleContext, sentence: Span, trigger: Trigger) -> It
     for person_ref, anchor in people:
         if len(person_ref.name.split()) < 2:
             continue  # a lone surname never linked to a full name is too weak to report
+        if (trigger.event_type, person_ref.key) in reported and not context.mentions.person_at(
+            anchor
+        ):
+            continue  # "son départ" after the departure was told: the same event again
         yield FoundEvent(
             event_type=trigger.event_type,
             subject=person_ref,

@@ -164,6 +164,7 @@ def _asserted(sentence: Span, index: int) -> bool:
 def extract(context: ArticleContext) -> Iterator[FoundEvent]:
     lexicon = _lexicon()
     seen = set()
+    reported: set[tuple[str, str]] = set()
     for sentence in context.sentences:
         words = [t.lower_ for t in sentence]
         for i in range(len(sentence)):
@@ -175,11 +176,14 @@ def extract(context: ArticleContext) -> Iterator[FoundEvent]:
                 event = _dissolution(context, sentence, trigger)
                 events = [event] if event else []
             else:
-                events = list(_person_events(context, sentence, trigger, event_type, kind))
+                events = list(
+                    _person_events(context, sentence, trigger, event_type, kind, reported)
+                )
             for event in events:
                 key = (event.event_type, event.subject.key, event.organization.key)
                 if key not in seen:
                     seen.add(key)
+                    reported.add((event.event_type, event.subject.key))
                     yield event
 
 
@@ -198,7 +202,7 @@ def _trigger_at(words: list[str], i: int, lexicon: dict) -> tuple[str | None, st
     return None, None, 0
 
 
-def _person_events(context, sentence: Span, trigger: Span, event_type: str, kind: str | None):
+def _person_events(context, sentence, trigger: Span, event_type, kind, reported=frozenset()):
     people = _subjects(context, sentence, trigger, kind)
     if not people:
         return
@@ -212,6 +216,8 @@ def _person_events(context, sentence: Span, trigger: Span, event_type: str, kind
     for person_ref, anchor in people:
         if len(person_ref.name.split()) < 2:
             continue
+        if (event_type, person_ref.key) in reported and not context.mentions.person_at(anchor):
+            continue  # "His departure" after the departure was told: the same event again
         yield FoundEvent(
             event_type=event_type,
             subject=person_ref,
