@@ -118,7 +118,7 @@ def iter_source_files(paths: Sequence[str]) -> Iterator[str | SourceError]:
 def _walk_folder(root: str) -> Iterator[str | SourceError]:
     found_file = False
     for item in _walk(root):
-        found_file = found_file or isinstance(item, str)
+        found_file = found_file or isinstance(item, str) or item.reason == NOT_A_REGULAR_FILE
         yield item
     if not found_file:
         yield SourceError(root, NO_ARTICLE_FILES)
