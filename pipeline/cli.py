@@ -162,6 +162,9 @@ def ingest(
     ],
     db: DbOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.", min=1)] = 64,
+    workers: Annotated[
+        int, typer.Option(help="Processes extracting in parallel (one NLP model each).", min=1)
+    ] = 1,
     since_last: Annotated[
         bool,
         typer.Option(
@@ -182,7 +185,11 @@ def ingest(
     with _database(db) as engine, _progress("ingesting") as progress:
         if since_last:
             report = ingest_since_last(
-                paths, engine=engine, batch_size=batch_size, on_progress=progress
+                paths,
+                engine=engine,
+                batch_size=batch_size,
+                on_progress=progress,
+                workers=workers,
             )
         else:
             report = run_ingest(
@@ -191,6 +198,7 @@ def ingest(
                 stdin=sys.stdin.buffer if "-" in paths else None,
                 batch_size=batch_size,
                 on_progress=progress,
+                workers=workers,
             )
     for failure in report.failed:
         typer.echo(f"error: {failure.source}: {failure.reason}", err=True)

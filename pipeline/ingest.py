@@ -18,6 +18,7 @@ from pipeline.projections import finish_run, start_run, store_extraction
 from pipeline.sources import RawArticle, SourceError, read_sources
 
 Progress = Callable[[int], None]
+FreshArticle = tuple[RawArticle, str]  # an article the log does not hold, and its content hash
 
 
 @dataclass
@@ -51,14 +52,28 @@ def ingest(
     extractor: Extractor | None = None,
     batch_size: int = 64,
     on_progress: Progress | None = None,
+    workers: int = 1,
 ) -> IngestReport:
+    """Store the new articles of `paths`. With `workers` > 1, that many processes each load the
+    NLP model and extract and store their share of the new articles; this process reads the
+    inputs and skips stored ones by hash, so an unchanged corpus never starts a worker."""
     report = IngestReport()
     extractor = extractor or Extractor()
+    if workers > 1:
+        from pipeline.workers import WorkerPool
+
+        store = WorkerPool(workers, engine=engine, extractor=extractor, report=report)
+    else:
+        store = _InProcessStore(engine=engine, extractor=extractor, report=report)
     try:
-        for batch in _batches(read_sources(paths, stdin=stdin), batch_size):
-            _ingest_batch(batch, engine=engine, extractor=extractor, report=report)
-            if on_progress:
-                on_progress(len(batch))
+        with store:
+            for batch in _batches(read_sources(paths, stdin=stdin), batch_size):
+                fresh = _fresh_articles(batch, engine=engine, report=report)
+                if fresh:
+                    _ensure_run(report, engine=engine, extractor=extractor)
+                    store.submit(fresh, on_done=on_progress, batch_length=len(batch))
+                elif on_progress:
+                    on_progress(len(batch))
     finally:
         if report.run_id is not None:
             with engine.begin() as connection:
@@ -66,7 +81,9 @@ def ingest(
     return report
 
 
-def _ingest_batch(batch, *, engine: Engine, extractor: Extractor, report: IngestReport) -> None:
+def _fresh_articles(batch, *, engine: Engine, report: IngestReport) -> list[FreshArticle]:
+    """The batch's articles the log does not hold yet (one bulk hash lookup); errors and stored
+    ones are counted in `report`."""
     articles: list[RawArticle] = []
     for item in batch:
         if isinstance(item, SourceError):
@@ -75,15 +92,27 @@ def _ingest_batch(batch, *, engine: Engine, extractor: Extractor, report: Ingest
             articles.append(item)
     digests = [log.content_hash(a.text) for a in articles]
     stored = log.stored_hashes(engine, digests)
-    fresh: list[tuple[RawArticle, str]] = []
+    fresh: list[FreshArticle] = []
     for article, digest in zip(articles, digests, strict=True):
         if digest in stored:
             report.already_stored += 1
         else:
             stored.add(digest)  # a copy later in the same batch is "already stored" too
             fresh.append((article, digest))
-    if not fresh:
-        return
+    return fresh
+
+
+def _ensure_run(report: IngestReport, *, engine: Engine, extractor: Extractor) -> None:
+    if report.run_id is None:
+        with engine.begin() as connection:
+            report.run_id = start_run(connection, version=extractor.version, command="ingest")
+
+
+def store_fresh(
+    fresh: list[FreshArticle], *, engine: Engine, extractor: Extractor, report: IngestReport
+) -> None:
+    """Extract `fresh` articles in batches and store each with its projections in one
+    transaction, under the run `report.run_id`."""
     published = [publication_date(article) for article, _ in fresh]
     texts = [
         ArticleText(article.text, article.lang or "fr", date)
@@ -91,9 +120,6 @@ def _ingest_batch(batch, *, engine: Engine, extractor: Extractor, report: Ingest
     ]
     extractions = extractor.extract_many(texts)
     for (article, digest), date, extraction in zip(fresh, published, extractions, strict=True):
-        if report.run_id is None:
-            with engine.begin() as connection:
-                report.run_id = start_run(connection, version=extractor.version, command="ingest")
         with engine.begin() as connection:
             article_id = log.append(connection, article, digest, date)
             if article_id is None:  # a concurrent ingest stored it between lookup and insert
@@ -107,3 +133,23 @@ def _ingest_batch(batch, *, engine: Engine, extractor: Extractor, report: Ingest
                 extraction=extraction,
             )
         report.new += 1
+
+
+class _InProcessStore:
+    """Extract and store in this process, one batch at a time."""
+
+    def __init__(self, *, engine: Engine, extractor: Extractor, report: IngestReport):
+        self.engine, self.extractor, self.report = engine, extractor, report
+
+    def __enter__(self) -> _InProcessStore:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        return None
+
+    def submit(
+        self, fresh: list[FreshArticle], *, on_done: Progress | None, batch_length: int
+    ) -> None:
+        store_fresh(fresh, engine=self.engine, extractor=self.extractor, report=self.report)
+        if on_done:
+            on_done(batch_length)

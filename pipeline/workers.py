@@ -1,0 +1,79 @@
+"""`pipeline ingest --workers N`: N processes, each with its own NLP model and database engine,
+extract and store batches of new articles. The database arbitrates between them (PostgreSQL:
+ON CONFLICT; SQLite: BEGIN IMMEDIATE and a busy timeout), as it does between separate
+`pipeline ingest` processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+from sqlalchemy import Engine
+
+from pipeline.db import make_engine
+from pipeline.extract import Extractor
+from pipeline.ingest import FreshArticle, IngestReport, Progress, store_fresh
+
+# Batches handed out ahead of the workers: enough to keep each busy, few enough that memory does
+# not grow with the corpus.
+BATCHES_AHEAD_PER_WORKER = 2
+
+_worker: dict[str, object] = {}
+
+
+def _start_worker(url: str, extractor: Extractor) -> None:
+    _worker["engine"] = make_engine(url)
+    _worker["extractor"] = extractor
+
+
+def _store_batch(fresh: list[FreshArticle], run_id: int) -> tuple[int, int, int]:
+    """Runs in a worker: (new, already stored, events) for one batch."""
+    report = IngestReport(run_id=run_id)
+    store_fresh(fresh, engine=_worker["engine"], extractor=_worker["extractor"], report=report)
+    return report.new, report.already_stored, report.events
+
+
+class WorkerPool:
+    """Hands batches to worker processes and adds their counts to `report` as they finish."""
+
+    def __init__(self, workers: int, *, engine: Engine, extractor: Extractor, report: IngestReport):
+        self.report = report
+        self.limit = workers * BATCHES_AHEAD_PER_WORKER
+        self.pending: dict[Future, tuple[Progress | None, int]] = {}
+        url = engine.url.render_as_string(hide_password=False)
+        # spawn, not fork: a forked child would share the parent's database connections.
+        self.executor = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(url, extractor),
+        )
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        try:
+            if exc_type is None:
+                while self.pending:
+                    self._collect(wait(self.pending, return_when=FIRST_COMPLETED).done)
+        finally:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def submit(
+        self, fresh: list[FreshArticle], *, on_done: Progress | None, batch_length: int
+    ) -> None:
+        while len(self.pending) >= self.limit:
+            self._collect(wait(self.pending, return_when=FIRST_COMPLETED).done)
+        future = self.executor.submit(_store_batch, fresh, self.report.run_id)
+        self.pending[future] = (on_done, batch_length)
+
+    def _collect(self, done) -> None:
+        for future in done:
+            on_done, batch_length = self.pending.pop(future)
+            new, already_stored, events = future.result()
+            self.report.new += new
+            self.report.already_stored += already_stored
+            self.report.events += events
+            if on_done:
+                on_done(batch_length)
