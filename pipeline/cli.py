@@ -17,6 +17,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from pipeline import __version__, schema
 from pipeline.db import DatabaseError, display_url, make_engine, resolve_url
+from pipeline.doctor import check as check_database
+from pipeline.doctor import summary as database_summary
 from pipeline.ingest import ingest as run_ingest
 from pipeline.query import VIEWS, Filters, QueryError, run_view
 from pipeline.readonly import run_readonly
@@ -28,6 +30,7 @@ from pipeline.watermarks import NotAFolderError, check_folders, ingest_since_las
 EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_DATABASE = 3
+EXIT_PROBLEMS = 4
 EPILOG = (
     "\b\nExit codes:\n"
     "  0  success\n"
@@ -36,6 +39,7 @@ EPILOG = (
     f"  {EXIT_USAGE}  usage error: unknown command or option, bad date, revision or folder\n"
     f"  {EXIT_DATABASE}  database error: cannot open or connect, schema newer than this "
     "pipeline, SQL refused\n"
+    f"  {EXIT_PROBLEMS}  doctor found problems (each printed)\n"
     "\n\b\nShell completion: pipeline --install-completion (bash, zsh, fish, PowerShell)"
 )
 
@@ -394,6 +398,26 @@ def sql(
     print_rows(result.rows, result.columns, fmt, title="")
 
 
+@app.command("doctor")
+def doctor(db: DbOption = None) -> None:
+    """Check integrity: half-stored articles, orphan mentions and events, interrupted runs, run
+    counts, schema version. Prints each problem; changes nothing.
+
+    Example: pipeline doctor --db pipeline.db
+    """
+
+    def examine(engine: Engine) -> None:
+        problems = check_database(engine)
+        for problem in problems:
+            typer.echo(f"{problem.kind}: {problem}")
+        if problems:
+            raise _fail(f"{len(problems)} problem(s) found", EXIT_PROBLEMS)
+        if not _STATE["quiet"]:
+            typer.echo(database_summary(engine))
+
+    _schema_action(db, examine, write=False)
+
+
 @db_app.command("upgrade")
 def db_upgrade(
     revision: Annotated[str, typer.Argument(help="Target revision.")] = "head", db: DbOption = None
@@ -430,10 +454,10 @@ def db_current(db: DbOption = None) -> None:
     )
 
 
-def _schema_action(db: str | None, action: Callable[[Engine], None]) -> None:
+def _schema_action(db: str | None, action: Callable[[Engine], None], *, write: bool = True) -> None:
     engine = None
     try:
-        engine = make_engine(db)
+        engine = make_engine(db, write=write)
         action(engine)
     except schema.RevisionError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None

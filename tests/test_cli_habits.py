@@ -9,7 +9,7 @@ from pipeline import cli
 from pipeline.cli import app
 
 # Commands that print no rows: a one-line summary, a file, or a schema revision.
-NO_ROWS = {"ingest", "reprocess", "report", "db upgrade", "db downgrade", "db current"}
+NO_ROWS = {"ingest", "reprocess", "report", "doctor", "db upgrade", "db downgrade", "db current"}
 
 
 def leaf_commands(group, prefix: str = "") -> dict:
