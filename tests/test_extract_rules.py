@@ -229,3 +229,11 @@ def test_a_later_his_departure_is_the_same_event_not_a_new_one(extractor):
     found = departures_of(extractor, text, "en")
     assert ("Marcus Reed", "Anthropic", "departure") in found
     assert all(org != "Google DeepMind" for _, org, _ in found)
+
+
+def test_a_negated_main_verb_does_not_cancel_a_departure_in_an_adjunct(extractor):
+    text = (
+        "Trois mois après le licenciement de la chercheuse Inès Caron, Google n'en a pas fini "
+        "avec la contestation."
+    )
+    assert ("Inès Caron", "Google", "dismissal") in departures_of(extractor, text)

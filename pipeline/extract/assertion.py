@@ -97,7 +97,15 @@ def is_asserted(trigger: Token, sentence_text: str) -> bool:
     if _denied_before(trigger):
         return False
     modal, denial = _lexicon("modal_verbs"), _lexicon("denial_verbs")
+    if "Inf" in trigger.morph.get("VerbForm") or trigger.dep_ == "fixed":
+        # "envisage de partir", "pourrait quitter": whatever the parse made of the infinitive
+        before = trigger.doc[max(trigger.sent.start, trigger.i - 4) : trigger.i]
+        if any(t.lemma_ in modal and t.pos_ in ("VERB", "AUX") for t in before):
+            return False
+    child = trigger
     for governor in _governors(trigger):
+        if child.dep_ not in ARGUMENT_DEPS:
+            break  # "Trois mois après le licenciement de X, Google n'en a pas fini": an adjunct
         if governor.lemma_ in denial:
             return False
         if governor.pos_ in ("VERB", "AUX"):
@@ -107,4 +115,10 @@ def is_asserted(trigger: Token, sentence_text: str) -> bool:
                 return False
         if governor.dep_ in ("ROOT", "acl:relcl", "advcl"):
             break
+        child = governor
     return True
+
+
+# A trigger inherits the polarity and modality of the verb it is an argument of ("n'a pas
+# annoncé sa démission", "pourrait quitter"), not of a verb it merely sits next to.
+ARGUMENT_DEPS = {"obj", "nsubj", "nsubj:pass", "xcomp", "ccomp", "obl:arg", "iobj", "csubj"}
