@@ -139,21 +139,26 @@ class ArticleContext:
         self, token: Token, exclude: set[str] = frozenset()
     ) -> EntityRef | None:
         """For "quitter l'entreprise": among the organisations named in this sentence and the
-        ones before, the one the article names most."""
+        ones before, where the person was said to work ("chez X"), else the one the article
+        names most."""
         index = self.sentence_index(token)
         window = [self.sentences[index], *self.previous_sentences(index, same_paragraph=False)]
-        candidates = {
-            m.entity
+        mentions = [
+            m
             for sentence in window
             for m in self.mentions.organizations_in(sentence.start, min(sentence.end, token.i))
             if m.entity.key not in exclude
-        }
-        if not candidates:
+        ]
+        if not mentions:
             return self.main_organization(exclude)
-        counts = {
-            e: sum(1 for m in self.mentions.organizations if m.entity == e) for e in candidates
-        }
-        return max(candidates, key=lambda e: (counts[e], -self._first_position(e)))
+        score: dict[EntityRef, int] = {}
+        for mention in mentions:
+            before = self.doc[mention.span.start - 1].lower_ if mention.span.start else ""
+            employer_cue = 3 if before in ("chez", "at") else 0
+            score[mention.entity] = max(score.get(mention.entity, 0), employer_cue)
+        for entity in score:
+            score[entity] += sum(1 for m in self.mentions.organizations if m.entity == entity)
+        return max(score, key=lambda e: (score[e], -self._first_position(e)))
 
     def main_organization(self, exclude: set[str] = frozenset()) -> EntityRef | None:
         counts: dict[EntityRef, int] = {}
