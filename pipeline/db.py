@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import os
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 ENV_VAR = "PIPELINE_DB_URL"
 DEFAULT_URL = "sqlite:///pipeline.db"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
+# A server that accepts the connection but never answers (wrong service on the port, a dropped
+# route) must fail in seconds, not hang a cron job forever. `?connect_timeout=N` in the URL wins.
+PG_CONNECT_TIMEOUT_S = 15
 
 
 class DatabaseError(RuntimeError):
@@ -53,12 +57,25 @@ def make_engine(url: str | None = None, *, write: bool = True) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(resolved, write=write)
     try:
-        return create_engine(resolved, pool_pre_ping=True)
+        return create_engine(resolved, pool_pre_ping=True, connect_args=_connect_args(parsed))
     except (ArgumentError, ImportError) as exc:
         raise DatabaseError(f"cannot use database URL {display_url(resolved)}: {exc}") from exc
 
 
+def _connect_args(url: URL) -> dict:
+    if url.get_driver_name() == "psycopg" and "connect_timeout" not in url.query:
+        return {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+    return {}
+
+
 def _sqlite_engine(url: str, *, write: bool) -> Engine:
+    path = _sqlite_path(url)
+    if path is not None and _on_read_only_file_system(path):
+        if write:
+            raise DatabaseError(f"cannot write to database {path}: read-only file system")
+        # SQLite cannot create the -shm file a WAL database needs there; nobody can change the
+        # file either, so reading it as immutable is exact.
+        url = f"sqlite:///file:{urllib.parse.quote(str(path.resolve()))}?immutable=1&uri=true"
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
@@ -78,6 +95,21 @@ def _sqlite_engine(url: str, *, write: bool) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def _sqlite_path(url: str) -> Path | None:
+    """The file of a plain SQLite URL; None for memory databases and `file:` URIs."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def _on_read_only_file_system(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except OSError:  # no such folder: SQLite will say so
+        return False
 
 
 def is_sqlite(engine: Engine | Connection) -> bool:

@@ -4,6 +4,7 @@ the rest in batches, and store each article with its projections in one transact
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -18,6 +19,7 @@ from pipeline.projections import finish_run, start_run, store_extraction
 from pipeline.sources import RawArticle, SourceError, read_sources
 
 Progress = Callable[[int], None]
+logger = logging.getLogger(__name__)
 FreshArticle = tuple[RawArticle, str]  # an article the log does not hold, and its content hash
 
 
@@ -69,6 +71,13 @@ def ingest(
         with store:
             for batch in _batches(read_sources(paths, stdin=stdin), batch_size):
                 fresh = _fresh_articles(batch, engine=engine, report=report)
+                logger.info(
+                    "read %d inputs: %d to extract; so far %d already stored, %d failed",
+                    len(batch),
+                    len(fresh),
+                    report.already_stored,
+                    len(report.failed),
+                )
                 if fresh:
                     _ensure_run(report, engine=engine, extractor=extractor)
                     store.submit(fresh, on_done=on_progress, batch_length=len(batch))
@@ -78,6 +87,8 @@ def ingest(
         if report.run_id is not None:
             with engine.begin() as connection:
                 finish_run(connection, report.run_id)
+            run, new, found = report.run_id, report.new, report.events
+            logger.info("run %d finished: %d new articles, %d events", run, new, found)
     return report
 
 

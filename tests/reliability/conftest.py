@@ -56,11 +56,14 @@ def reference(tmp_path_factory, extractor) -> Reference:
 # --- running pipeline commands
 
 
-def fork_pipeline(args: Sequence[str], *, output: Path | None = None) -> int:
+def fork_pipeline(
+    args: Sequence[str], *, output: Path | None = None, prepare: Callable[[], None] | None = None
+) -> int:
     """Run `pipeline ARGS` in a forked child and return its pid. The child shares the parent's
     loaded spaCy model (copy-on-write), so it starts extracting at once; everything else (CLI,
     engine, transactions) is the child's own, as in a fresh process. With `output`, the child's
-    stdout goes to `output`.out and its stderr to `output`.err."""
+    stdout goes to `output`.out and its stderr to `output`.err; `prepare` runs in the child
+    first (e.g. to set a resource limit)."""
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
@@ -71,6 +74,8 @@ def fork_pipeline(args: Sequence[str], *, output: Path | None = None) -> int:
         if output is not None:
             _redirect(1, output.with_suffix(".out"))
             _redirect(2, output.with_suffix(".err"))
+        if prepare is not None:
+            prepare()
         app(list(args), prog_name="pipeline")
         code = 0
     except SystemExit as exc:
