@@ -29,7 +29,7 @@ def clean_person_name(surface: str) -> str:
         parts = _QUOTED_NICKNAME.sub(" ", name).split()
         if parts:
             name = f"{nickname.group(1)} {parts[-1]}"
-    name = name.strip(" ,;:.!?()[]«»\"'’-–—")
+    name = name.strip(" ,;:.!?()[]«»\"'‘’“”-–—")
     return " ".join(name.split())
 
 
