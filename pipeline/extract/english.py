@@ -293,7 +293,7 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
 
 
 def _is_possessive(mention) -> bool:
-    """ "Elon Musk's company": a possessor, not the subject."""
+    """ "Jane Doe's company": a possessor, not the subject."""
     following = mention.span.doc[mention.span.end : mention.span.end + 1]
     return bool(following) and following[0].lower_ in ("'s", "’s", "'", "’")
 

@@ -234,7 +234,7 @@ def _nickname_forms(doc: Doc, named: list[tuple[Span, str]]) -> dict[str, str]:
 
 
 def _link_short_name(short: str, full_names: list[str]) -> str:
-    """'Altman' -> 'Sam Altman' when the article names exactly one such person."""
+    """'Moreau' -> 'Claire Moreau' when the article names exactly one such person."""
     key = fold(short)
     candidates = {
         full for full in full_names if key in (fold(full.split()[-1]), fold(full.split()[0]))

@@ -21,8 +21,8 @@ def entity_key(name: str) -> str:
 
 
 def clean_person_name(surface: str) -> str:
-    """'Yuhai « Tony » Wu' -> 'Tony Wu' (the name the press uses); collapses spaces and strips
-    possessive or punctuation debris around the name."""
+    """'Jean-Baptiste « JB » Moreau' -> 'JB Moreau' (the name the press uses); collapses
+    spaces and strips punctuation debris around the name."""
     name = " ".join(surface.split())
     nickname = _QUOTED_NICKNAME.search(name)
     if nickname:
