@@ -108,6 +108,33 @@ events = Table(
     Index("ix_events_type_subject_org", "event_type", "subject_id", "organization_id"),
 )
 
+# The rows of the events_merged view, stored: written with the reports they merge, in the same
+# transaction (pipeline/merged.py), so departures, dissolutions and hirings read indexed rows
+# instead of merging every report of the database on each query. Created and dropped with the
+# views; (event_type, subject_id, organization_key) is the group of reports a row merges.
+merged_events = Table(
+    "merged_events",
+    metadata,
+    Column("event_key", Text, primary_key=True),
+    Column("event_type", String(16), nullable=False),
+    Column("subject_id", Integer, nullable=False),
+    Column("organization_key", Integer, nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("organization", Text),
+    Column("kind", String(16)),
+    Column("role", Text),
+    Column("date", String(10)),
+    Column("event_date", Date),
+    Column("date_precision", String(8)),
+    Column("article_count", Integer, nullable=False),
+    Column("evidence_count", Integer, nullable=False),
+    Column("first_reported", Date),
+    Column("last_reported", Date),
+    Index("ix_merged_events_group", "subject_id", "event_type", "organization_key"),
+    Index("ix_merged_events_type_date", "event_type", "event_date"),
+    Index("ix_merged_events_type_organization", "event_type", "organization"),
+)
+
 # When `pipeline ingest --since-last` last began reading each folder: files changed since then
 # (by ctime, which a rename or `cp -p` also sets) are the new ones.
 ingest_watermarks = Table(

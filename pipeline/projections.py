@@ -10,6 +10,7 @@ from sqlalchemy import Connection, delete, func, insert, select, union, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from pipeline import merged
 from pipeline.extract import EntityRef, Extraction
 from pipeline.models import article_extractions, entities, events, extraction_runs, mentions
 
@@ -67,9 +68,16 @@ def upsert_entities(
 
 
 def store_extraction(
-    connection: Connection, *, article_id: int, run_id: int, version: str, extraction: Extraction
+    connection: Connection,
+    *,
+    article_id: int,
+    run_id: int,
+    version: str,
+    extraction: Extraction,
+    refresh_also: Iterable[merged.Group] = (),
 ) -> int:
-    """Insert the article's mentions and events and mark it extracted; returns the event count."""
+    """Insert the article's mentions and events, mark it extracted, and bring the merged rows of
+    its event groups (and of `refresh_also`) up to date; returns the event count."""
     refs = [m.entity for m in extraction.mentions]
     for event in extraction.events:
         refs.append(event.subject)
@@ -122,12 +130,26 @@ def store_extraction(
             article_id=article_id, run_id=run_id, extractor_version=version, extracted_at=now()
         )
     )
+    groups = {
+        (
+            e.event_type,
+            ids[(e.subject.kind, e.subject.key)],
+            ids[(e.organization.kind, e.organization.key)] if e.organization else 0,
+        )
+        for e in extraction.events
+    }
+    merged.refresh(connection, groups | set(refresh_also))
     return len(extraction.events)
 
 
-def clear_article(connection: Connection, article_id: int) -> None:
+def clear_article(connection: Connection, article_id: int) -> set[merged.Group]:
+    """Delete the article's projections; returns the event groups whose merged rows are now
+    stale, for the `refresh_also` of the store_extraction that follows in the same transaction
+    (one refresh, so that its locks are taken in one sorted pass)."""
+    stale = merged.groups_of_article(connection, article_id)
     for table in (events, mentions, article_extractions):
         connection.execute(delete(table).where(table.c.article_id == article_id))
+    return stale
 
 
 def delete_orphan_entities(connection: Connection) -> int:

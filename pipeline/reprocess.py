@@ -41,13 +41,14 @@ def reprocess(
         texts = [ArticleText(a.text, a.lang, a.published_on) for a in batch]
         for stored, extraction in zip(batch, extractor.extract_many(texts), strict=True):
             with engine.begin() as connection:
-                clear_article(connection, stored.id)
+                stale = clear_article(connection, stored.id)
                 report.events += store_extraction(
                     connection,
                     article_id=stored.id,
                     run_id=report.run_id,
                     version=extractor.version,
                     extraction=extraction,
+                    refresh_also=stale,
                 )
             report.articles += 1
         if on_progress:

@@ -2,6 +2,9 @@
 
 A file `NAME.postgresql.sql` next to `NAME.sql` replaces it on PostgreSQL, for the rare
 construct that has no portable spelling.
+
+The table `merged_events` (the rows of events_merged, stored; see pipeline/merged.py) is created,
+filled and dropped with the views: departures, dissolutions and hirings read it.
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ from __future__ import annotations
 from importlib import resources
 
 from sqlalchemy import Connection, text
+
+from pipeline.models import merged_events
 
 # Creation order: a view comes after the views it reads.
 VIEW_NAMES = (
@@ -30,11 +35,16 @@ def view_sql(name: str, dialect: str) -> str:
 
 
 def create_views(connection: Connection) -> None:
+    from pipeline import merged  # merged runs the SQL of the views read here
+
     dialect = connection.dialect.name
+    merged_events.create(connection, checkfirst=True)
     for name in VIEW_NAMES:
         connection.execute(text(f"create view {name} as\n{view_sql(name, dialect)}"))
+    merged.rebuild(connection)
 
 
 def drop_views(connection: Connection) -> None:
     for name in reversed(VIEW_NAMES):
         connection.execute(text(f"drop view if exists {name}"))
+    merged_events.drop(connection, checkfirst=True)

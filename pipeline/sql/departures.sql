@@ -1,5 +1,6 @@
 -- departures: one row per person leaving an organisation (resignation, dismissal or departure),
 -- merged across every article that reports it.
+-- Read from merged_events: the rows of events_merged, stored as the reports are written.
 select
     subject as person,
     organization,
@@ -12,5 +13,5 @@ select
     first_reported,
     last_reported,
     event_key
-from events_merged
+from merged_events
 where event_type = 'departure'

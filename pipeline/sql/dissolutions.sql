@@ -1,4 +1,5 @@
 -- dissolutions: one row per team an organisation dissolved, merged across articles.
+-- Read from merged_events: the rows of events_merged, stored as the reports are written.
 select
     subject as team,
     organization,
@@ -9,5 +10,5 @@ select
     first_reported,
     last_reported,
     event_key
-from events_merged
+from merged_events
 where event_type = 'dissolution'

@@ -1,4 +1,5 @@
 -- hirings: one row per person joining (hiring) or going back to (return) an organisation.
+-- Read from merged_events: the rows of events_merged, stored as the reports are written.
 select
     subject as person,
     organization,
@@ -11,5 +12,5 @@ select
     first_reported,
     last_reported,
     event_key
-from events_merged
+from merged_events
 where event_type in ('hiring', 'return')
