@@ -70,6 +70,7 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
+BatchSizeOption = Annotated[int, typer.Option(help="Articles per spaCy batch.", min=1)]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 log = logging.getLogger("pipeline")
 
@@ -165,7 +166,7 @@ def ingest(
         typer.Argument(help="Files, folders, .jsonl dumps, http(s) URLs, or - for stdin."),
     ],
     db: DbOption = None,
-    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.", min=1)] = 64,
+    batch_size: BatchSizeOption = 64,
     workers: Annotated[
         int, typer.Option(help="Processes extracting in parallel (one NLP model each).", min=1)
     ] = 1,
@@ -216,13 +217,13 @@ def ingest(
 
 
 @app.command()
-def reprocess(db: DbOption = None) -> None:
+def reprocess(db: DbOption = None, batch_size: BatchSizeOption = 64) -> None:
     """Rebuild entities, mentions and events from the stored articles with the current extractor.
 
     Example: pipeline reprocess --db pipeline.db
     """
     with _database(db) as engine, _progress("reprocessing") as progress:
-        report = run_reprocess(engine=engine, on_progress=progress)
+        report = run_reprocess(engine=engine, batch_size=batch_size, on_progress=progress)
     if not _STATE["quiet"]:
         typer.echo(f"{report.articles} articles reprocessed; {report.events} events found")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from pipeline import schema
 from pipeline.db import make_engine, resolve_url
@@ -55,9 +57,23 @@ def _new_pg_database(server_url: str) -> Iterator[str]:
             connection.exec_driver_sql(f'create database "{name}"')
         yield server.set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'drop database if exists "{name}" with (force)')
+        _drop_database(admin, name)
         admin.dispose()
+
+
+def _drop_database(admin: Engine, name: str, attempts: int = 40) -> None:
+    """Drop `name` and its connections. An autovacuum worker runs as a superuser, whom the test
+    role may not terminate ("must be a member of the role whose process is being terminated"):
+    wait for it to finish and try again."""
+    for attempt in range(attempts):
+        try:
+            with admin.connect() as connection:
+                connection.exec_driver_sql(f'drop database if exists "{name}" with (force)')
+            return
+        except DBAPIError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.25)
 
 
 @contextmanager

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.db import make_engine
+from pipeline.ingest import ingest
 from tests.helpers import departure, snapshot, store_report, url_of
 from tests.reliability.conftest import run_pipeline, subprocess_env
 
@@ -137,15 +138,24 @@ def test_help_never_shows_the_password_from_the_environment(command, monkeypatch
     assert PASSWORD not in result.output
 
 
-def test_verbose_logs_of_a_working_postgresql_run_never_show_the_password(pg_url, tmp_path):
-    """A real process, so that logging is configured as for a user; the URL comes from the
-    environment, as in a cron job."""
+def test_verbose_logs_of_a_working_postgresql_run_never_show_the_password(
+    pg_url, tmp_path, extractor
+):
+    """Real processes, so that logging is configured as for a user; the URL comes from the
+    environment, as in a cron job. The first command upgrades the fresh database (Alembic logs
+    each step); the article is stored beforehand so that ingest needs no NLP model."""
     password = make_url(pg_url).password
     assert password
     article = tmp_path / "a.txt"
     article.write_text("Hugo Faure a quitté OpenAI le 2 mai 2024.", encoding="utf-8")
     env = subprocess_env(PIPELINE_DB_URL=pg_url)
-    for command in (["ingest", str(article)], ["query", "departures"], ["doctor"]):
+    commands = [["query", "departures"], ["ingest", str(article)], ["doctor"], ["db", "current"]]
+    for number, command in enumerate(commands):
+        if number == 1:
+            engine = make_engine(pg_url)
+            ingest([str(article)], engine=engine, extractor=extractor)
+            engine.dispose()
         done = run_pipeline("-v", *command, env=env)
         assert done.returncode == 0, done.stderr
+        assert "INFO " in done.stderr or command != ["query", "departures"]
         assert f":{password}@" not in done.stdout + done.stderr
