@@ -144,16 +144,30 @@ def _verb_stems(verbs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 def _phrase_heads(sentence: Span, phrases: dict[str, str]) -> dict[int, str]:
     """Token index of the first word of each phrase found (matched on lemmas), with its kind."""
     forms = [(t.lower_, t.lemma_.lower()) for t in sentence]
+    starts: dict[str, list[int]] = {}  # word -> where it is the form or the lemma (in order)
+    for i, pair in enumerate(forms):
+        for word in dict.fromkeys(pair):
+            starts.setdefault(word, []).append(i)
     heads = {}
-    for phrase, kind in phrases.items():
-        words = phrase.split()
-        # the word marked with * carries the event ("s' en *aller"); by default the first
-        head = next((j for j, word in enumerate(words) if word.startswith("*")), 0)
-        words = [word.lstrip("*") for word in words]
-        for i in range(len(forms) - len(words) + 1):
-            if all(word in forms[i + j] for j, word in enumerate(words)):
+    for words, head, kind in _parsed_phrases(tuple(phrases.items())):
+        for i in starts.get(words[0], ()):
+            if i + len(words) <= len(forms) and all(
+                word in forms[i + j] for j, word in enumerate(words)
+            ):
                 heads[sentence[i + head].i] = kind
     return heads
+
+
+@cache
+def _parsed_phrases(phrases: tuple[tuple[str, str], ...]) -> tuple[tuple[list, int, str], ...]:
+    """(words, index of the head word, kind) of each phrase: the word marked with * carries the
+    event ("s' en *aller"); by default the first."""
+    parsed = []
+    for phrase, kind in phrases:
+        words = phrase.split()
+        head = next((j for j, word in enumerate(words) if word.startswith("*")), 0)
+        parsed.append(([word.lstrip("*") for word in words], head, kind))
+    return tuple(parsed)
 
 
 def extract(context: ArticleContext) -> Iterator[FoundEvent]:
