@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, Select, and_, exists, func, inspect, select, text
 
 from pipeline import schema
+from pipeline.merged import MERGED_COLUMNS
 from pipeline.models import article_extractions, articles, entities, events, extraction_runs
 from pipeline.models import mentions as mentions_table
 from pipeline.views import VIEW_NAMES
@@ -38,6 +39,7 @@ def check(engine: Engine) -> list[Problem]:
         problems += articles_without_extraction(connection)
         problems += orphan_projections(connection)
         problems += broken_entity_references(connection)
+        problems += stale_merged_events(connection)
         problems += unfinished_runs(connection)
         problems += run_count_problems(connection)
     return problems
@@ -166,6 +168,32 @@ def broken_entity_references(connection: Connection) -> list[Problem]:
                 )
             )
     return problems
+
+
+def stale_merged_events(connection: Connection) -> list[Problem]:
+    """merged_events is kept equal to the events_merged view, in the transactions that write
+    reports: any difference is a lost update."""
+    if not inspect(connection).has_table("merged_events"):
+        return []  # an older schema
+    columns = ", ".join(MERGED_COLUMNS)
+    differing = 0
+    for first, second in (("events_merged", "merged_events"), ("merged_events", "events_merged")):
+        differing += connection.execute(
+            text(
+                f"select count(*) from (select {columns} from {first} "
+                f"except select {columns} from {second}) as missing"
+            )
+        ).scalar()
+    if not differing:
+        return []
+    return [
+        Problem(
+            "stale_merged_events",
+            f"merged_events differs from the events_merged view ({differing} rows in one and "
+            "not the other): "
+            "run `pipeline reprocess`",
+        )
+    ]
 
 
 def unfinished_runs(connection: Connection) -> list[Problem]:

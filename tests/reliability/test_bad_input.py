@@ -223,6 +223,7 @@ def test_western_encodings_and_boms_are_decoded_without_mojibake(
     assert not any("Ã" in t or "\ufeff" in t or "\ufffd" in t for t in stored)
 
 
+@pytest.mark.slow
 def test_every_bad_input_at_once_in_a_real_process(articles_dir, good_article, sqlite_url):
     """One `pipeline ingest` over all of them: one line each, no traceback, the good stored."""
     bad = [make(articles_dir) for make, _, _ in CASES if make is not named_pipe_in_a_folder]

@@ -7,10 +7,14 @@ with its own CLI, engine and transactions)."""
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline import doctor, schema
 from pipeline.db import make_engine
 from tests.helpers import natural_projections
 from tests.reliability.conftest import exit_status, fork_pipeline, scalar
+
+pytestmark = pytest.mark.slow
 
 
 def ingest_at_once(file_sets, url: str, folder) -> list[tuple[int, str, str]]:

@@ -32,6 +32,7 @@ from tests.reliability.conftest import (
     wait_until,
 )
 
+pytestmark = pytest.mark.slow
 KILLS = 20  # on SQLite; PostgreSQL, slower per transaction, gets half as many on top
 BATCH_SIZE = "4"
 MAX_WAIT_AFTER_START = 1.0  # seconds after the first stored article before the kill

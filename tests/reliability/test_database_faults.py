@@ -157,6 +157,7 @@ def test_a_read_only_sqlite_database_refuses_ingest_in_one_line_and_still_answer
 # --- disk full
 
 
+@pytest.mark.slow
 def test_a_full_disk_stops_ingest_in_one_line_and_a_rerun_with_space_completes(tmp_path, reference):
     """A real file system that fills up (a small tmpfs), then gets more room."""
     with tmpfs(tmp_path / "mount", "8m") as folder:
@@ -179,6 +180,7 @@ def test_a_full_disk_stops_ingest_in_one_line_and_a_rerun_with_space_completes(t
         assert_same_as_reference(url, reference)
 
 
+@pytest.mark.slow
 def test_a_file_size_limit_stops_ingest_in_one_line_and_leaves_whole_articles(tmp_path, reference):
     """Writes past RLIMIT_FSIZE fail as on a full disk (EFBIG; SQLite says "disk I/O error")."""
     url = f"sqlite:///{tmp_path / 'limited.db'}"
@@ -337,6 +339,7 @@ def test_a_read_only_postgresql_refuses_ingest_in_one_line(pg_url, new_article, 
     assert articles(pg_url) == 0
 
 
+@pytest.mark.slow
 def test_connections_killed_by_the_server_mid_ingest_leave_whole_articles(pg_url, reference):
     """The administrator terminates the pipeline's connections while it stores articles: the
     run either carries on over fresh connections or stops in one line; whatever is stored is

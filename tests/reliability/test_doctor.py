@@ -90,6 +90,13 @@ def test_a_run_owning_more_rows_than_it_recorded_is_reported(healthy_engine):
     assert problem.message == "run 1 recorded 0 articles but 1 belong to it"
 
 
+def test_merged_events_out_of_step_with_their_view_are_reported(healthy_engine):
+    execute(healthy_engine, "update merged_events set article_count = article_count + 5")
+    [problem] = doctor.check(healthy_engine)
+    assert problem.kind == "stale_merged_events"
+    assert "(4 rows in one and not the other)" in problem.message
+
+
 def test_an_empty_database_has_no_schema(db_url):
     engine = make_engine(db_url)
     assert kinds(engine) == ["no_schema"]
@@ -131,6 +138,7 @@ def test_mentions_of_a_missing_entity_are_reported_on_sqlite(sqlite_url):
         "missing_entity",
         "missing_entity",
         "missing_entity",
+        "stale_merged_events",  # the view joins the entities it no longer finds
     ]
     engine.dispose()
 

@@ -23,6 +23,7 @@ def inputs(articles_dir) -> list[str]:
 ERROR = "error: missing.txt: no such file or directory"
 
 
+@pytest.mark.slow
 def test_verbose_ingest_logs_progress_on_stderr_and_keeps_stdout_for_the_result(inputs, sqlite_url):
     done = run_pipeline("-v", "ingest", *inputs, "--db", sqlite_url)
     assert done.returncode == 1
