@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from pipeline import __version__, schema
-from pipeline.db import DatabaseError, display_url, make_engine, resolve_url
+from pipeline.db import DatabaseError, display_url, explain, make_engine, resolve_url
 from pipeline.doctor import check as check_database
 from pipeline.doctor import summary as database_summary
 from pipeline.ingest import ingest as run_ingest
@@ -105,7 +105,7 @@ def _database(url: str | None, *, write: bool = True) -> Iterator[Engine]:
 
 def _describe(exc: SQLAlchemyError, url: str | None) -> str:
     original = getattr(exc, "orig", None) or exc
-    first_line = (str(original).strip().splitlines() or [type(exc).__name__])[0]
+    first_line = explain((str(original).strip().splitlines() or [type(exc).__name__])[0])
     target = display_url(resolve_url(url))
     password = _password(url)
     if password:

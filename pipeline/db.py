@@ -35,6 +35,15 @@ def resolve_url(url: str | None = None) -> str:
     return chosen
 
 
+def explain(message: str) -> str:
+    """A driver's one-line message, with what to do about it when the message alone is
+    puzzling."""
+    if message == "database is locked":
+        seconds = SQLITE_BUSY_TIMEOUT_MS // 1000
+        return f"{message}: another process kept it busy for over {seconds} s; try again later"
+    return message
+
+
 def display_url(url: str) -> str:
     """The URL with its password masked, for messages and logs."""
     try:

@@ -12,7 +12,7 @@ from alembic.util import CommandError
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError as SAOperationalError
 
-from pipeline.db import DatabaseError, display_url
+from pipeline.db import DatabaseError, display_url, explain
 
 
 class RevisionError(ValueError):
@@ -79,4 +79,5 @@ def ensure_current(engine: Engine) -> None:
 
 def _first_line(exc: Exception) -> str:
     original = getattr(exc, "orig", None) or exc
-    return str(original).strip().splitlines()[0] if str(original).strip() else type(exc).__name__
+    lines = str(original).strip().splitlines()
+    return explain(lines[0]) if lines else type(exc).__name__

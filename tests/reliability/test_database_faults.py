@@ -13,6 +13,7 @@ import contextlib
 import os
 import resource
 import socket
+import sqlite3
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -378,3 +379,36 @@ def test_connections_killed_by_the_server_mid_ingest_leave_whole_articles(pg_url
     pid = fork_pipeline(["--quiet", "ingest", str(reference.folder), "--db", pg_url])
     assert exit_status(pid) == 0
     assert_same_as_reference(pg_url, reference)
+
+
+# --- SQLite write lock held by another process
+
+
+@pytest.fixture
+def locked_sqlite(tmp_path) -> Iterator[tuple[str, sqlite3.Connection]]:
+    """A database whose write lock another connection holds (as a long writer would)."""
+    url = one_article_database(tmp_path / "locked.db")
+    holder = sqlite3.connect(tmp_path / "locked.db", isolation_level=None, check_same_thread=False)
+    holder.execute("begin immediate")
+    yield url, holder
+    holder.close()
+
+
+def test_a_writer_waits_for_the_lock_and_then_succeeds(locked_sqlite, new_article, extractor):
+    url, holder = locked_sqlite
+    threading.Timer(1.0, holder.rollback).start()
+    result = runner.invoke(app, ["ingest", str(new_article), "--db", url])
+    assert result.exit_code == 0, result.output
+    assert articles(url) == 2
+
+
+def test_a_lock_held_past_the_busy_timeout_is_one_line_saying_why(
+    locked_sqlite, new_article, monkeypatch
+):
+    monkeypatch.setattr(pipeline_db, "SQLITE_BUSY_TIMEOUT_MS", 1000)
+    url, _ = locked_sqlite
+    result = runner.invoke(app, ["ingest", str(new_article), "--db", url])
+    assert_one_line_database_error(
+        result, "database is locked: another process kept it busy for over 1 s; try again later"
+    )
+    assert articles(url) == 1
