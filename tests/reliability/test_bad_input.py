@@ -250,3 +250,11 @@ def test_an_unreadable_file_is_named_when_permissions_apply(articles_dir, good_a
     finally:
         locked.chmod(stat.S_IRUSR | stat.S_IWUSR)
     assert result.stderr.strip() == f"error: {locked}: permission denied"
+
+
+def test_inputs_are_never_longer_than_the_extractor_analyses():
+    """The extractor cuts text at its MAX_CHARS; the input limit keeps every article under it,
+    so nothing is cut silently."""
+    from pipeline.extract.batch import MAX_CHARS as EXTRACTOR_MAX_CHARS
+
+    assert MAX_CHARS <= EXTRACTOR_MAX_CHARS
