@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup seeds test lint
+.PHONY: setup seeds test lint bench
 
 ## setup: a virtual environment in .venv with pipeline and its test tools installed
 setup: $(INSTALLED)
@@ -32,3 +32,10 @@ test: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## bench: the benchmark harness (benchmarks/run.py): bare spaCy vs ingest on both backends,
+## re-ingest, reprocess, workers, peak RSS at 1k and 10k articles, query latency on 100k; about
+## an hour on 2 cores. JSON on stdout and in benchmarks/out/results.json. PostgreSQL figures need
+## PIPELINE_BENCH_PG_URL or PIPELINE_TEST_PG_URL. Options: make bench BENCH_ARGS="--sizes 1000"
+bench: setup
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
