@@ -25,6 +25,7 @@ class EventDate:
 class ArticleContext:
     def __init__(self, doc: Doc, published: datetime.date | None, lang: str):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.published = published
         self.lang = lang
         self.mentions = DocMentions(doc, lang)
@@ -42,7 +43,7 @@ class ArticleContext:
         """Up to LOOKBACK_SENTENCES sentences before `index`, nearest first."""
         found = []
         for back in range(index - 1, max(-1, index - 1 - LOOKBACK_SENTENCES), -1):
-            between = self.doc.text[
+            between = self.text[
                 self.sentences[back].end_char : self.sentences[back + 1].start_char
             ]
             if same_paragraph and "\n\n" in between.replace(" ", ""):

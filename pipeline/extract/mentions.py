@@ -271,10 +271,11 @@ def _with_discovered(
 ) -> list[Mention]:
     taken = {i for m in [*found, *people] for i in range(m.span.start, m.span.end)}
     added = []
+    text = doc.text
     for name in sorted(names, key=len, reverse=True):
         # "Arcline" after "Arcline AI" is the same company: the longer name is canonical
         canonical = next((n for n in names if n.startswith(name + " ")), name)
-        for start, end in org_cues.occurrences(doc.text, name):
+        for start, end in org_cues.occurrences(text, name):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
