@@ -43,9 +43,7 @@ class ArticleContext:
         """Up to LOOKBACK_SENTENCES sentences before `index`, nearest first."""
         found = []
         for back in range(index - 1, max(-1, index - 1 - LOOKBACK_SENTENCES), -1):
-            between = self.text[
-                self.sentences[back].end_char : self.sentences[back + 1].start_char
-            ]
+            between = self.text[self.sentences[back].end_char : self.sentences[back + 1].start_char]
             if same_paragraph and "\n\n" in between.replace(" ", ""):
                 break
             found.append(self.sentences[back])

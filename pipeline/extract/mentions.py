@@ -257,7 +257,7 @@ def _organizations(doc: Doc, people: list[Mention]) -> list[Mention]:
         name = " ".join(ent.text.split()).strip(" ,;:.«»\"'")
         if (
             name
-            and name[0].isupper()
+            and _looks_like_organization_name(name)
             and len(name.split()) <= 5
             and fold(name) not in blocked
             and "\n" not in ent.text
@@ -291,3 +291,13 @@ def _follows_team_noun(span: Span) -> bool:
     before = span.doc[max(0, span.start - 3) : span.start]
     words = [t for t in before if not t.is_punct]
     return bool(words) and words[-1].lemma_.lower() in _TEAM_NOUNS
+
+
+_NAME_PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "of", "the", "and", "&", "d", "l"}
+
+
+def _looks_like_organization_name(name: str) -> bool:
+    """ "Arcline AI", "Banque de France" yes; "Nouveau départ de haut" (a headline NER took
+    for a name) no: every word capitalised but the particles."""
+    words = name.replace("'", " ").replace("’", " ").split()
+    return bool(words) and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
