@@ -240,6 +240,9 @@ def test_a_negated_main_verb_does_not_cancel_a_departure_in_an_adjunct(extractor
 
 
 def test_a_headline_ner_takes_for_a_name_is_not_the_organisation(extractor):
-    text = "Nouveau départ de haut niveau chez Cohere\n\nJeanne Lefort a quitté Cohere lundi."
+    text = (
+        "Nouveau départ de haut niveau chez Cohere\n\n"
+        "La chercheuse Claire Morel a quitté Cohere lundi."
+    )
     orgs = {o for _, o, _ in departures_of(extractor, text)}
     assert orgs == {"Cohere"}
