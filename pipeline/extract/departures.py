@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.extract.assertion import is_asserted
 from pipeline.extract.context import ArticleContext, news_present
-from pipeline.extract.lexicon import triggers
+from pipeline.extract.lexicon import role_words, triggers
 from pipeline.extract.results import EntityRef, FoundEvent
 from pipeline.extract.roles import role_near
 
@@ -56,35 +56,7 @@ EMPLOYER_NOUNS = {
     "projet",
 }
 PRONOUN_SUBJECTS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "lui"}
-ROLE_SUBJECTS = {
-    "dirigeant",
-    "dirigeante",
-    "chercheur",
-    "chercheuse",
-    "cofondateur",
-    "cofondatrice",
-    "fondateur",
-    "fondatrice",
-    "patron",
-    "patronne",
-    "directeur",
-    "directrice",
-    "ingénieur",
-    "ingénieure",
-    "scientifique",
-    "responsable",
-    "président",
-    "présidente",
-    "pdg",
-    "ceo",
-    "vice-président",
-    "vice-présidente",
-    "expert",
-    "experte",
-    "chef",
-    "cadre",
-    "dirigeants",
-}
+ROLE_SUBJECTS = role_words()
 NAME_LINKS = ("appos", "flat:name", "nmod", "acl")
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 DESTINATION_MARKERS = {"pour", "rejoindre", "vers", "chez", "au profit"}

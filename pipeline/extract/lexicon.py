@@ -75,3 +75,15 @@ def not_people() -> frozenset[str]:
 
 def canonical_organization(surface: str) -> str | None:
     return organizations().get(fold(surface))
+
+
+@cache
+def role_words() -> frozenset[str]:
+    """Single-word job titles from roles.txt ("cofondatrice", "PDG", "researcher"): the nouns
+    that stand for a person ("la chercheuse") or announce a name ("le vice-président X")."""
+    lines = _data_text("roles.txt").splitlines()
+    return frozenset(
+        line.strip().lower()
+        for line in lines
+        if line.strip() and not line.startswith("#") and " " not in line.strip()
+    )

@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract import org_cues
-from pipeline.extract.lexicon import canonical_organization, not_people, team_by_alias
+from pipeline.extract.lexicon import (
+    canonical_organization,
+    not_people,
+    role_words,
+    team_by_alias,
+)
 from pipeline.extract.names import (
     clean_person_name,
     entity_key,
@@ -136,36 +141,7 @@ def _person_spans(doc: Doc) -> list[Span]:
     return [spans[start] for start in sorted(spans)]
 
 
-_TITLE_WORDS = {
-    "directeur",
-    "directrice",
-    "président",
-    "présidente",
-    "vice-président",
-    "vice-présidente",
-    "pdg",
-    "ceo",
-    "cto",
-    "chercheur",
-    "chercheuse",
-    "cofondateur",
-    "cofondatrice",
-    "fondateur",
-    "fondatrice",
-    "ingénieur",
-    "ingénieure",
-    "scientifique",
-    "recherche",
-    "patron",
-    "patronne",
-    "researcher",
-    "engineer",
-    "founder",
-    "co-founder",
-    "cofounder",
-    "executive",
-    "scientist",
-}
+_TITLE_WORDS = role_words() | {"recherche"}  # "le directeur de la recherche X"
 
 
 def _titled_name(span: Span) -> bool:
