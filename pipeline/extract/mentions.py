@@ -70,11 +70,12 @@ class DocMentions:
 
     def __init__(self, doc: Doc, lang: str = "fr"):
         self.doc = doc
-        people = _people(doc)
+        text = doc.text  # Doc.text joins every token on each access: read it once
+        people = _people(doc, text)
         full_names = {fold(m.entity.name) for m in people if len(m.entity.name.split()) >= 2}
         discovered = {
             name
-            for name in org_cues.discover(doc.text, lang)
+            for name in org_cues.discover(text, lang)
             if fold(name) not in not_people()
             and not canonical_organization(name)
             and fold(name) not in team_by_alias()
@@ -84,7 +85,9 @@ class DocMentions:
             m for m in people if fold(m.entity.name) not in {fold(n) for n in discovered}
         ]
         self.organizations: list[Mention] = _organizations(doc, self.people)
-        self.organizations = _with_discovered(doc, self.organizations, self.people, discovered)
+        self.organizations = _with_discovered(
+            doc, text, self.organizations, self.people, discovered
+        )
         self.teams: list[Mention] = [
             Mention(EntityRef("team", ent.ent_id_, entity_key(ent.ent_id_)), ent)
             for ent in doc.ents
@@ -123,9 +126,9 @@ class DocMentions:
         return sorted(found, key=lambda m: (m.start, m.end, m.entity.kind))
 
 
-def _person_spans(doc: Doc) -> list[Span]:
+def _person_spans(doc: Doc, text: str) -> list[Span]:
     spans = {}
-    for match in _NICKNAME_NAME.finditer(doc.text):
+    for match in _NICKNAME_NAME.finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             spans[span.start] = span
@@ -174,10 +177,10 @@ def _trim(span: Span) -> Span | None:
     return span.doc[start:end]
 
 
-def _people(doc: Doc) -> list[Mention]:
+def _people(doc: Doc, text: str) -> list[Mention]:
     blocked = not_people()
     named: list[tuple[Span, str]] = []
-    for span in _person_spans(doc):
+    for span in _person_spans(doc, text):
         name = clean_person_name(span.text)
         if (
             not name
@@ -189,7 +192,7 @@ def _people(doc: Doc) -> list[Mention]:
         ):
             continue
         named.append((span, name))
-    nicknamed = _nickname_forms(doc, named)
+    nicknamed = _nickname_forms(text)
     full_names = [name for _, name in named if len(name.split()) >= 2]
     mentions = []
     for span, name in named:
@@ -199,11 +202,11 @@ def _people(doc: Doc) -> list[Mention]:
     return mentions
 
 
-def _nickname_forms(doc: Doc, named: list[tuple[Span, str]]) -> dict[str, str]:
+def _nickname_forms(text: str) -> dict[str, str]:
     """ "Jean-Baptiste « JB » Rolland" is "JB Rolland" in the press; a later "Jean-Baptiste
     Rolland" in the same article is the same person."""
     forms = {}
-    for match in _NICKNAME_NAME.finditer(doc.text):
+    for match in _NICKNAME_NAME.finditer(text):
         first, nickname, last = match.groups()
         forms[fold(f"{first} {last}")] = f"{nickname} {last}"
     return forms
@@ -243,11 +246,10 @@ def _organizations(doc: Doc, people: list[Mention]) -> list[Mention]:
 
 
 def _with_discovered(
-    doc: Doc, found: list[Mention], people: list[Mention], names: set[str]
+    doc: Doc, text: str, found: list[Mention], people: list[Mention], names: set[str]
 ) -> list[Mention]:
     taken = {i for m in [*found, *people] for i in range(m.span.start, m.span.end)}
     added = []
-    text = doc.text
     for name in sorted(names, key=len, reverse=True):
         # "Arcline" after "Arcline AI" is the same company: the longer name is canonical
         canonical = next((n for n in names if n.startswith(name + " ")), name)
