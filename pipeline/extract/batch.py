@@ -25,9 +25,10 @@ def extract_batch(articles: Sequence[ArticleText]) -> list[Extraction]:
             continue
         nlp = load_french() if lang == "fr" else english.load()
         plains = {i: to_plain_text(articles[i].text[:MAX_CHARS]) for i in indexes}
-        docs = nlp.pipe((plains[i].text for i in indexes), batch_size=16)
+        # One spaCy batch per call: the caller's batch size is the one that counts.
+        docs = nlp.pipe((plains[i].text for i in indexes), batch_size=len(indexes))
         for i, doc in zip(indexes, docs, strict=True):
-            results[i] = _located(extract_doc(doc, articles[i]), plains[i])
+            results[i] = _located(extract_doc(doc, articles[i], plains[i].text), plains[i])
     return [r if r is not None else Extraction() for r in results]
 
 
@@ -35,9 +36,10 @@ def _pipeline_lang(lang: str | None) -> str:
     return "en" if (lang or "").lower().startswith("en") else "fr"
 
 
-def extract_doc(doc: Doc, article: ArticleText) -> Extraction:
+def extract_doc(doc: Doc, article: ArticleText, text: str | None = None) -> Extraction:
+    """`text`, when known, is the text `doc` was made from (saves rebuilding it from tokens)."""
     lang = _pipeline_lang(article.lang)
-    context = ArticleContext(doc, article.published, lang)
+    context = ArticleContext(doc, article.published, lang, text)
     if lang == "en":
         events = list(english.extract(context))
     else:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.extract.dates import ResolvedDate, find_dates, is_present_marker
 from pipeline.extract.mentions import DocMentions
 from pipeline.extract.results import EntityRef
+from pipeline.extract.words import Words
 
 LOOKBACK_SENTENCES = 3
 
@@ -23,17 +24,20 @@ class EventDate:
 
 
 class ArticleContext:
-    def __init__(self, doc: Doc, published: datetime.date | None, lang: str):
+    def __init__(
+        self, doc: Doc, published: datetime.date | None, lang: str, text: str | None = None
+    ):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        # Doc.text joins every token on each access: read it once, or take the text doc came from
+        self.text = doc.text if text is None else text
         self.published = published
         self.lang = lang
-        self.mentions = DocMentions(doc, lang)
+        self.words = Words(doc)
+        self.mentions = DocMentions(doc, lang, self.text)
         self.sentences: list[Span] = list(doc.sents)
-        self._sentence_of = {}
+        self._sentence_of: list[int] = []
         for index, sentence in enumerate(self.sentences):
-            for token in sentence:
-                self._sentence_of[token.i] = index
+            self._sentence_of.extend([index] * (sentence.end - sentence.start))
         self._dates: dict[int, list[ResolvedDate]] = {}
 
     def sentence_index(self, token: Token) -> int:

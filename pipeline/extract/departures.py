@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -16,6 +16,7 @@ from pipeline.extract.context import ArticleContext, news_present
 from pipeline.extract.lexicon import role_words, triggers
 from pipeline.extract.results import EntityRef, FoundEvent
 from pipeline.extract.roles import role_near
+from pipeline.extract.words import Words
 
 # Objects of "quitter" that stand for the employer: the organisation in focus is meant.
 EMPLOYER_NOUNS = {
@@ -69,16 +70,30 @@ class Trigger:
     kind: str | None
 
 
-def find_triggers(sentence: Span) -> Iterator[Trigger]:
+ParsedPhrase = tuple[tuple[str, ...], int, str]  # (words, index of the head word, kind)
+
+
+def find_triggers(sentence: Span, words: Words) -> Iterator[Trigger]:
     lexicon = triggers()["fr"]
     verbs, nouns = lexicon["departure_verbs"], lexicon["departure_nouns"]
     hiring = lexicon["hiring_verbs"]
-    phrase_heads = _phrase_heads(sentence, lexicon["departure_phrases"])
-    for token in sentence:
-        lemma = token.lemma_.lower()
-        if token.i in phrase_heads:
-            yield Trigger(token, "departure", phrase_heads[token.i])
-        elif token.pos_ != "NOUN" and (verb := _departure_verb(token, verbs)):
+    phrase_heads = _phrase_heads(sentence, words, lexicon["departure_phrases"])
+    stems = _verb_stems(tuple(verbs))
+    doc = sentence.doc
+    for i in range(sentence.start, sentence.end):
+        lemma = words.lemma[i]
+        if not (
+            i in phrase_heads
+            or lemma in verbs
+            or lemma in nouns
+            or lemma in hiring
+            or _stem_verb(words.lower[i], stems)
+        ):
+            continue  # no rule below can fire: skip building the Token
+        token = doc[i]
+        if i in phrase_heads:
+            yield Trigger(token, "departure", phrase_heads[i])
+        elif token.pos_ != "NOUN" and (verb := _departure_verb(token, verbs, stems)):
             if verb == "remercier" and "Pass" not in token.morph.get("Voice"):
                 continue  # "remercier" means "to thank" unless it is "a été remercié"
             yield Trigger(token, "departure", verbs[verb])
@@ -88,7 +103,7 @@ def find_triggers(sentence: Span) -> Iterator[Trigger]:
             yield Trigger(token, hiring[lemma], None)
 
 
-def _departure_verb(token: Token, verbs: dict[str, str]) -> str | None:
+def _departure_verb(token: Token, verbs: dict[str, str], stems: tuple | None = None) -> str | None:
     """The trigger verb's lemma; when the lemmatizer misses a form ("quitte" left as is), a
     long enough stem ("quitt-", "limog-") still recognises it."""
     lemma = token.lemma_.lower()
@@ -96,8 +111,12 @@ def _departure_verb(token: Token, verbs: dict[str, str]) -> str | None:
         return lemma
     if token.pos_ not in ("VERB", "AUX", "X", "PROPN", "ADJ"):
         return None
-    form = token.lower_
-    for verb, stem in _verb_stems(tuple(verbs)):
+    return _stem_verb(token.lower_, stems or _verb_stems(tuple(verbs)))
+
+
+@lru_cache(maxsize=100_000)
+def _stem_verb(form: str, stems: tuple[tuple[str, str], ...]) -> str | None:
+    for verb, stem in stems:
         if form.startswith(stem):
             return verb
     return None
@@ -113,32 +132,44 @@ def _verb_stems(verbs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(stems)
 
 
-def _phrase_heads(sentence: Span, phrases: dict[str, str]) -> dict[int, str]:
+def _phrase_heads(sentence: Span, words: Words, phrases: dict[str, str]) -> dict[int, str]:
     """Token index of the first word of each phrase found (matched on lemmas), with its kind."""
-    forms = [(t.lower_, t.lemma_.lower()) for t in sentence]
+    parsed = _parsed_phrases(tuple(phrases.items()))
+    first_words = _first_words(parsed)
+    start, end = sentence.start, sentence.end
+    if not any(
+        words.lower[i] in first_words or words.lemma[i] in first_words for i in range(start, end)
+    ):
+        return {}
+    forms = [(words.lower[i], words.lemma[i]) for i in range(start, end)]
     starts: dict[str, list[int]] = {}  # word -> where it is the form or the lemma (in order)
     for i, pair in enumerate(forms):
         for word in dict.fromkeys(pair):
             starts.setdefault(word, []).append(i)
     heads = {}
-    for words, head, kind in _parsed_phrases(tuple(phrases.items())):
-        for i in starts.get(words[0], ()):
-            if i + len(words) <= len(forms) and all(
-                word in forms[i + j] for j, word in enumerate(words)
+    for phrase_words, head, kind in parsed:
+        for i in starts.get(phrase_words[0], ()):
+            if i + len(phrase_words) <= len(forms) and all(
+                word in forms[i + j] for j, word in enumerate(phrase_words)
             ):
-                heads[sentence[i + head].i] = kind
+                heads[start + i + head] = kind
     return heads
 
 
 @cache
-def _parsed_phrases(phrases: tuple[tuple[str, str], ...]) -> tuple[tuple[list, int, str], ...]:
+def _first_words(parsed: tuple[ParsedPhrase, ...]) -> frozenset[str]:
+    return frozenset(words[0] for words, _, _ in parsed)
+
+
+@cache
+def _parsed_phrases(phrases: tuple[tuple[str, str], ...]) -> tuple[ParsedPhrase, ...]:
     """(words, index of the head word, kind) of each phrase: the word marked with * carries the
     event ("s' en *aller"); by default the first."""
     parsed = []
     for phrase, kind in phrases:
         words = phrase.split()
         head = next((j for j, word in enumerate(words) if word.startswith("*")), 0)
-        parsed.append(([word.lstrip("*") for word in words], head, kind))
+        parsed.append((tuple(word.lstrip("*") for word in words), head, kind))
     return tuple(parsed)
 
 
@@ -146,7 +177,7 @@ def extract(context: ArticleContext) -> Iterator[FoundEvent]:
     reported: set[tuple[str, str]] = set()  # (event type, person) already found in the article
     for sentence in context.sentences:
         seen: set[tuple] = set()  # one event per subject and organisation in a sentence
-        for trigger in find_triggers(sentence):
+        for trigger in find_triggers(sentence, context.words):
             if not is_asserted(trigger.token, sentence.text):
                 continue
             for event in _events_for(context, sentence, trigger, reported):

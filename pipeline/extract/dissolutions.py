@@ -33,9 +33,11 @@ def extract(context: ArticleContext) -> Iterator[FoundEvent]:
     team_nouns = set(lexicon["team_nouns"])
     known = _named_teams(context, team_nouns)
     seen = set()
+    starts = verbs | nouns | {"mettre"}
     for sentence in context.sentences:
-        for token in sentence:
-            lemma = token.lemma_.lower()
+        for i in context.words.indexes_of(starts, sentence.start, sentence.end):
+            token = context.doc[i]
+            lemma = context.words.lemma[i]
             is_verb = token.pos_ in ("VERB", "AUX") and lemma in verbs
             is_noun = token.pos_ == "NOUN" and lemma in nouns
             is_phrase = lemma == "mettre" and any(c.lemma_ == "fin" for c in token.children)
@@ -181,9 +183,11 @@ def _ent_text(token: Token) -> str:
 
 def _named_teams(context: ArticleContext, team_nouns: set[str]) -> list[TeamMention]:
     teams = []
-    for token in context.doc:
+    words = context.words
+    for i in sorted(words.teams.union(words.indexes_of(team_nouns, 0, len(context.doc)))):
+        token = context.doc[i]
         named = _name_team(token, team_nouns)
-        if named and (token.ent_type_ == "TEAM" or token.lemma_.lower() in team_nouns):
+        if named:
             teams.append(TeamMention(named[0], named[1], token))
     return teams
 

@@ -68,9 +68,10 @@ def organization(name: str) -> EntityRef:
 class DocMentions:
     """People, organisations and teams of one Doc, with token lookups."""
 
-    def __init__(self, doc: Doc, lang: str = "fr"):
+    def __init__(self, doc: Doc, lang: str = "fr", text: str | None = None):
         self.doc = doc
-        text = doc.text  # Doc.text joins every token on each access: read it once
+        if text is None:
+            text = doc.text  # Doc.text joins every token on each access: read it once
         people = _people(doc, text)
         full_names = {fold(m.entity.name) for m in people if len(m.entity.name.split()) >= 2}
         discovered = {
