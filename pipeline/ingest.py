@@ -60,7 +60,7 @@ def ingest(
     NLP model and extract and store their share of the new articles; this process reads the
     inputs and skips stored ones by hash, so an unchanged corpus never starts a worker."""
     report = IngestReport()
-    extractor = extractor or Extractor()
+    extractor = extractor or Extractor(batch_size=batch_size)
     if workers > 1:
         from pipeline.workers import WorkerPool
 

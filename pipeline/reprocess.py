@@ -33,7 +33,7 @@ def reprocess(
     batch_size: int = 64,
     on_progress: Progress | None = None,
 ) -> ReprocessReport:
-    extractor = extractor or Extractor()
+    extractor = extractor or Extractor(batch_size=batch_size)
     report = ReprocessReport()
     with engine.begin() as connection:
         report.run_id = start_run(connection, version=extractor.version, command="reprocess")

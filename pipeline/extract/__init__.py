@@ -28,7 +28,8 @@ class Extractor:
 
     version = EXTRACTOR_VERSION
 
-    def __init__(self, batch_size: int = 32):
+    # 64 articles per nlp.pipe batch measured faster than 16 or 256 with fr_core_news_md on CPU.
+    def __init__(self, batch_size: int = 64):
         self.batch_size = batch_size
 
     def extract(self, article: ArticleText) -> Extraction:
