@@ -11,21 +11,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from pipeline import __version__, schema
 from pipeline.db import DatabaseError, display_url, explain, make_engine, resolve_url
-from pipeline.doctor import check as check_database
-from pipeline.doctor import summary as database_summary
-from pipeline.ingest import ingest as run_ingest
 from pipeline.query import VIEWS, Filters, QueryError, run_view
-from pipeline.readonly import run_readonly
 from pipeline.render import Format, print_rows
-from pipeline.report import write_report
-from pipeline.reprocess import reprocess as run_reprocess
-from pipeline.watermarks import NotAFolderError, check_folders, ingest_since_last
+
+# Each command imports the library modules only it needs (ingest, report, doctor, sql...), so
+# that a `pipeline query` from a script or a BI refresh does not pay for all of them at start-up.
 
 EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
@@ -153,6 +148,8 @@ def _progress(total_hint: str) -> Iterator[Callable[[int], None] | None]:
     if _STATE["quiet"] or not sys.stderr.isatty():
         yield None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = (TextColumn(total_hint), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, transient=True) as progress:
         task = progress.add_task(total_hint, total=None)
@@ -182,6 +179,9 @@ def ingest(
 
     Example: pipeline ingest seeds/ news.jsonl https://example.org/article.html
     """
+    from pipeline.ingest import ingest as run_ingest
+    from pipeline.watermarks import NotAFolderError, check_folders, ingest_since_last
+
     try:
         if since_last:
             check_folders(paths)
@@ -222,6 +222,8 @@ def reprocess(db: DbOption = None, batch_size: BatchSizeOption = 64) -> None:
 
     Example: pipeline reprocess --db pipeline.db
     """
+    from pipeline.reprocess import reprocess as run_reprocess
+
     with _database(db) as engine, _progress("reprocessing") as progress:
         report = run_reprocess(engine=engine, batch_size=batch_size, on_progress=progress)
     if not _STATE["quiet"]:
@@ -369,6 +371,8 @@ def report(
 
     Example: pipeline report --out report.html
     """
+    from pipeline.report import write_report
+
     with _database(db, write=False) as engine:
         try:
             summary = write_report(engine, out)
@@ -392,6 +396,8 @@ def sql(
 
     Example: pipeline sql "select * from departures where organization = 'OpenAI'"
     """
+    from pipeline.readonly import run_readonly
+
     try:
         result = run_readonly(db, statement)
     except DatabaseError as exc:
@@ -406,6 +412,8 @@ def doctor(db: DbOption = None) -> None:
 
     Example: pipeline doctor --db pipeline.db
     """
+    from pipeline.doctor import check as check_database
+    from pipeline.doctor import summary as database_summary
 
     def examine(engine: Engine) -> None:
         problems = check_database(engine)

@@ -32,6 +32,10 @@ def revisions_oldest_first() -> list[str]:
     return [s.revision for s in reversed(list(script.walk_revisions()))]
 
 
+def test_the_revisions_the_pipeline_knows_are_the_migration_scripts():
+    assert list(schema.REVISIONS) == revisions_oldest_first()
+
+
 def test_migrations_have_a_single_head():
     script = ScriptDirectory.from_config(schema.alembic_config())
     assert len(script.get_heads()) == 1
