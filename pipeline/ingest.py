@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import BinaryIO
@@ -13,12 +14,13 @@ from typing import BinaryIO
 from sqlalchemy import Engine
 
 from pipeline import log
-from pipeline.extract import ArticleText, Extractor
+from pipeline.extract import ArticleText, Extraction, Extractor
 from pipeline.extract.dates import find_publication_date
 from pipeline.projections import finish_run, start_run, store_extraction
 from pipeline.sources import RawArticle, SourceError, read_sources
 
 Progress = Callable[[int], None]
+Counts = tuple[int, int, int]  # new, already stored, events
 logger = logging.getLogger(__name__)
 FreshArticle = tuple[RawArticle, str]  # an article the log does not hold, and its content hash
 
@@ -34,6 +36,12 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    def add(self, counts: Counts) -> None:
+        new, already_stored, events = counts
+        self.new += new
+        self.already_stored += already_stored
+        self.events += events
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -119,48 +127,81 @@ def _ensure_run(report: IngestReport, *, engine: Engine, extractor: Extractor) -
             report.run_id = start_run(connection, version=extractor.version, command="ingest")
 
 
-def store_fresh(
-    fresh: list[FreshArticle], *, engine: Engine, extractor: Extractor, report: IngestReport
-) -> None:
-    """Extract `fresh` articles in batches and store each with its projections in one
-    transaction, under the run `report.run_id`."""
+Extracted = tuple[RawArticle, str, datetime.date | None, Extraction]
+
+
+def extract_fresh(fresh: list[FreshArticle], extractor: Extractor) -> tuple[str, list[Extracted]]:
+    """(extractor version, each article with its hash, publication date and extraction)."""
     published = [publication_date(article) for article, _ in fresh]
     texts = [
         ArticleText(article.text, article.lang or "fr", date)
         for (article, _), date in zip(fresh, published, strict=True)
     ]
     extractions = extractor.extract_many(texts)
-    for (article, digest), date, extraction in zip(fresh, published, extractions, strict=True):
+    items = [
+        (article, digest, date, extraction)
+        for (article, digest), date, extraction in zip(fresh, published, extractions, strict=True)
+    ]
+    return extractor.version, items
+
+
+def store_extracted(extracted: tuple[str, list[Extracted]], *, engine: Engine, run: int) -> Counts:
+    """Store each article with its projections in its own transaction; (new, already stored,
+    events)."""
+    version, items = extracted
+    new = already_stored = found = 0
+    for article, digest, date, extraction in items:
         with engine.begin() as connection:
             article_id = log.append(connection, article, digest, date)
             if article_id is None:  # a concurrent ingest stored it between lookup and insert
-                report.already_stored += 1
+                already_stored += 1
                 continue
-            report.events += store_extraction(
+            found += store_extraction(
                 connection,
                 article_id=article_id,
-                run_id=report.run_id,
-                version=extractor.version,
+                run_id=run,
+                version=version,
                 extraction=extraction,
             )
-        report.new += 1
+        new += 1
+    return new, already_stored, found
 
 
 class _InProcessStore:
-    """Extract and store in this process, one batch at a time."""
+    """Extract in this thread and store in a writer thread, so that one batch is written while
+    spaCy analyses the next: spaCy releases the GIL for most of its work and the database
+    round trips wait on I/O, so the writing costs little wall-clock time. One batch is stored
+    at a time, in order, and each article still gets its own transaction."""
 
     def __init__(self, *, engine: Engine, extractor: Extractor, report: IngestReport):
         self.engine, self.extractor, self.report = engine, extractor, report
+        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pipeline-store")
+        self.pending: tuple[Future, Progress | None, int] | None = None
 
     def __enter__(self) -> _InProcessStore:
         return self
 
-    def __exit__(self, *exc_info) -> None:
-        return None
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        try:
+            self._collect()  # also on an error: what was extracted is stored, then it is raised
+        finally:
+            self.writer.shutdown(wait=True)
 
     def submit(
         self, fresh: list[FreshArticle], *, on_done: Progress | None, batch_length: int
     ) -> None:
-        store_fresh(fresh, engine=self.engine, extractor=self.extractor, report=self.report)
+        extracted = extract_fresh(fresh, self.extractor)
+        self._collect()
+        future = self.writer.submit(
+            store_extracted, extracted, engine=self.engine, run=self.report.run_id
+        )
+        self.pending = (future, on_done, batch_length)
+
+    def _collect(self) -> None:
+        if self.pending is None:
+            return
+        future, on_done, batch_length = self.pending
+        self.pending = None
+        self.report.add(future.result())
         if on_done:
             on_done(batch_length)

@@ -12,7 +12,14 @@ from sqlalchemy import Engine
 
 from pipeline.db import make_engine
 from pipeline.extract import Extractor
-from pipeline.ingest import FreshArticle, IngestReport, Progress, store_fresh
+from pipeline.ingest import (
+    Counts,
+    FreshArticle,
+    IngestReport,
+    Progress,
+    extract_fresh,
+    store_extracted,
+)
 
 # Batches handed out ahead of the workers: enough to keep each busy, few enough that memory does
 # not grow with the corpus.
@@ -26,11 +33,10 @@ def _start_worker(url: str, extractor: Extractor) -> None:
     _worker["extractor"] = extractor
 
 
-def _store_batch(fresh: list[FreshArticle], run_id: int) -> tuple[int, int, int]:
+def _store_batch(fresh: list[FreshArticle], run_id: int) -> Counts:
     """Runs in a worker: (new, already stored, events) for one batch."""
-    report = IngestReport(run_id=run_id)
-    store_fresh(fresh, engine=_worker["engine"], extractor=_worker["extractor"], report=report)
-    return report.new, report.already_stored, report.events
+    extracted = extract_fresh(fresh, _worker["extractor"])
+    return store_extracted(extracted, engine=_worker["engine"], run=run_id)
 
 
 class WorkerPool:
@@ -71,9 +77,6 @@ class WorkerPool:
     def _collect(self, done) -> None:
         for future in done:
             on_done, batch_length = self.pending.pop(future)
-            new, already_stored, events = future.result()
-            self.report.new += new
-            self.report.already_stored += already_stored
-            self.report.events += events
+            self.report.add(future.result())
             if on_done:
                 on_done(batch_length)
