@@ -246,3 +246,54 @@ def test_a_headline_ner_takes_for_a_name_is_not_the_organisation(extractor):
     )
     orgs = {o for _, o, _ in departures_of(extractor, text)}
     assert orgs == {"Cohere"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Louise Marchal-Dervaux a quitté Anthropic en février.",
+            "fr",
+            ("Louise Marchal-Dervaux", "Anthropic", "departure"),
+        ),
+        (
+            "Cohere has fired its research chief, Daniel Oyelaran-Fisk, on Monday.",
+            "en",
+            ("Daniel Oyelaran-Fisk", "Cohere", "dismissal"),
+        ),
+        (
+            "Paul-Henri Castagnède left Google in March. Castagnède had spent six years there.",
+            "en",
+            ("Paul-Henri Castagnède", "Google", "departure"),
+        ),
+    ],
+)
+def test_hyphenated_names_are_kept_whole(extractor, text, lang, expected):
+    assert expected in departures_of(extractor, text, lang)
+
+
+def test_a_quoted_team_name_is_the_name(extractor):
+    text = "La start-up Heliotrope a dissous son équipe « Évaluation et risques » en mars."
+    found = {(name, org) for t, name, org, _ in events_of(extractor, text) if t == "dissolution"}
+    assert found == {("Évaluation et risques", "Heliotrope")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interrogé, Hugo Lemarchand a exclu tout départ de Mistral AI.",
+        "Chez Meta, Chloé Arnaud a écarté toute démission collective.",
+    ],
+)
+def test_ruling_out_any_departure_is_not_one(extractor, text):
+    assert departures_of(extractor, text) == set()
+
+
+def test_stepping_down_from_a_stage_is_not_a_departure(extractor):
+    text = "At the OpenAI event, Rachel Ombasa stepped down from the podium after her demo."
+    assert departures_of(extractor, text, "en") == set()
+
+
+def test_stepping_down_from_the_board_is_a_departure(extractor):
+    text = "Rachel Ombasa stepped down from the board of Anthropic on Friday."
+    assert ("Rachel Ombasa", "Anthropic", "resignation") in departures_of(extractor, text, "en")

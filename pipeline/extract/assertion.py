@@ -96,6 +96,10 @@ def is_asserted(trigger: Token, sentence_text: str) -> bool:
         return False
     if _denied_before(trigger):
         return False
+    if trigger.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in NON_SPECIFIC_DETERMINERS for c in trigger.children
+    ):
+        return False  # "a écarté toute nouvelle démission", "aucun départ": no one in particular
     modal, denial = _lexicon("modal_verbs"), _lexicon("denial_verbs")
     if "Inf" in trigger.morph.get("VerbForm") or trigger.dep_ == "fixed":
         # "envisage de partir", "pourrait quitter": whatever the parse made of the infinitive
@@ -118,6 +122,8 @@ def is_asserted(trigger: Token, sentence_text: str) -> bool:
         child = governor
     return True
 
+
+NON_SPECIFIC_DETERMINERS = {"tout", "toute", "aucun", "aucune", "nul", "nulle"}
 
 # A trigger inherits the polarity and modality of the verb it is an argument of ("n'a pas
 # annoncé sa démission", "pourrait quitter"), not of a verb it merely sits next to.

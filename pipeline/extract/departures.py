@@ -96,6 +96,8 @@ def find_triggers(sentence: Span, words: Words) -> Iterator[Trigger]:
         elif token.pos_ != "NOUN" and (verb := _departure_verb(token, verbs, stems)):
             if verb == "remercier" and "Pass" not in token.morph.get("Voice"):
                 continue  # "remercier" means "to thank" unless it is "a été remercié"
+            if any(c.dep_ == "obj" and c.lemma_.lower() in nouns for c in token.children):
+                continue  # "a écarté toute démission": ruling a departure out, not a dismissal
             yield Trigger(token, "departure", verbs[verb])
         elif token.pos_ == "NOUN" and lemma in nouns and "Plur" not in token.morph.get("Number"):
             yield Trigger(token, "departure", nouns[lemma])

@@ -116,6 +116,10 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None] | N
             return team.name, team.organization
     if token.lemma_.lower() not in team_nouns or "Plur" in token.morph.get("Number"):
         return None
+    quoted = _quoted_name_after(token)
+    if quoted:
+        team = team_by_alias().get(fold(quoted))
+        return (team.name, team.organization) if team else (quoted, None)
     entity = entity_after_team_noun(token)
     if entity is not None:
         team = team_by_alias().get(fold(entity.text))
@@ -142,6 +146,26 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None] | N
         if alias and f" {alias} " in f" {folded} ":
             return team.name, team.organization
     return descriptor, None
+
+
+_OPENING_QUOTES = {"«", '"', "“"}
+_CLOSING_QUOTES = {"»", '"', "”"}
+
+
+def _quoted_name_after(noun: Token) -> str | None:
+    """ "l'équipe « IA responsable »", "son équipe d'« Alignement et sûreté »": the words in
+    quotes right after the team noun (or after its "de") are the team's name."""
+    doc, end = noun.doc, noun.sent.end
+    i = noun.i + 1
+    if i < end and doc[i].lower_ in ("d'", "d’", "de", "du"):
+        i += 1
+    if i >= end or doc[i].text not in _OPENING_QUOTES:
+        return None
+    for j in range(i + 1, min(i + 10, end)):
+        if doc[j].text in _CLOSING_QUOTES:
+            name = doc[i + 1 : j].text.strip()
+            return name or None
+    return None
 
 
 def entity_after_team_noun(noun: Token) -> Span | None:

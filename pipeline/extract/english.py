@@ -172,6 +172,8 @@ def extract(context: ArticleContext) -> Iterator[FoundEvent]:
             if not event_type or not _asserted(sentence, i):
                 continue
             trigger = sentence[i : i + size]
+            if _steps_down_from_a_thing(trigger):
+                continue
             if event_type == "dissolution":
                 event = _dissolution(context, sentence, trigger)
                 events = [event] if event else []
@@ -185,6 +187,18 @@ def extract(context: ArticleContext) -> Iterator[FoundEvent]:
                     seen.add(key)
                     reported.add((event.event_type, event.subject.key))
                     yield event
+
+
+# What one steps down from when it is a job: "stepped down from the board", not "from the stage".
+_POSTS = {"board", "company", "role", "position", "post", "job", "helm", "team", "lab", "firm"}
+_POSTS |= {"startup", "group", "presidency", "leadership", "chairmanship", "chair", "council"}
+
+
+def _steps_down_from_a_thing(trigger: Span) -> bool:
+    if not trigger.text.lower().startswith("step"):
+        return False
+    after = [t.lower_ for t in trigger.doc[trigger.end : trigger.end + 3]]
+    return after[:2] == ["from", "the"] and len(after) == 3 and after[2] not in _POSTS
 
 
 def _trigger_at(words: list[str], i: int, lexicon: dict) -> tuple[str | None, str | None, int]:
@@ -266,6 +280,8 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
     is_passive = start > 0 and context.doc[start - 1].lower_ in PASSIVE_AUX
     if kind == "dismissal" and not is_passive and after:
         gap = context.doc[trigger.end : after[0].span.start]
+        if gap and gap[-1].text == ",":  # "fired its research chief, Jane Doe"
+            gap = gap[:-1]
         if len(gap) <= 6 and not any(t.is_punct and t.text != "-" for t in gap):
             return [(after[0].entity, after[0].span[0])]  # "OpenAI fired its CTO Jane Doe"
     before = [m for m in before if not _is_possessive(m)]

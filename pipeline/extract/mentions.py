@@ -175,7 +175,31 @@ def _trim(span: Span) -> Span | None:
             break
     if start >= end:
         return None
+    start, end = _with_hyphenated_parts(span.doc, start, end)
     return span.doc[start:end]
+
+
+def _with_hyphenated_parts(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """ "Okafor-Lambert", "Jean-Marc": the tokenizer splits some hyphenated names and NER may
+    keep only one half; a capitalised part joined by a hyphen with no space is the same name."""
+
+    def joined(left: Token, hyphen: Token, right: Token) -> bool:
+        return (
+            hyphen.text in _HYPHENS
+            and not left.whitespace_
+            and not hyphen.whitespace_
+            and right.text[:1].isupper()
+            and left.text[:1].isupper()
+        )
+
+    while end + 1 < len(doc) and joined(doc[end - 1], doc[end], doc[end + 1]):
+        end += 2
+    while start >= 2 and joined(doc[start - 2], doc[start - 1], doc[start]):
+        start -= 2
+    return start, end
+
+
+_HYPHENS = {"-", "\u2010", "\u2011"}
 
 
 def _people(doc: Doc, text: str) -> list[Mention]:

@@ -67,12 +67,58 @@ _NOT_NAMES = {
 }
 
 
+# "the company in March": a month or a weekday after a cue is a date, not a name.
+_CALENDAR = set(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+    ]
+)
+
+
 def discover(text: str, lang: str) -> set[str]:
     names = set()
     for pattern in CUES.get(lang, CUES["fr"]):
         for match in pattern.finditer(text):
             name = match.group("name").strip(" .,'’")
-            if name and name.split()[0].lower() not in _NOT_NAMES and len(name) > 1:
+            first = name.split()[0].lower() if name else ""
+            if first and first not in _NOT_NAMES and first not in _CALENDAR and len(name) > 1:
                 names.add(name)
     return names
 
