@@ -71,6 +71,13 @@ _EN_MONTHS: tuple[tuple[str, ...], ...] = (
 )
 _FR_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Month and weekday names in full, lower-cased: words that never name a person or a company.
+CALENDAR_WORDS = frozenset(
+    name.lower()
+    for names in (*_FR_MONTHS, *_EN_MONTHS, _FR_WEEKDAYS, _EN_WEEKDAYS)
+    for name in names
+    if not name.endswith(".")
+)
 
 _FR_NUMBERS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,

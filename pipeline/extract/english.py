@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.extract.context import ArticleContext
+from pipeline.extract.dates import CALENDAR_WORDS
 from pipeline.extract.lexicon import team_by_alias, triggers
 from pipeline.extract.names import entity_key, fold
 from pipeline.extract.nlp import (  # noqa: F401 (registers the component)
@@ -25,30 +26,9 @@ from pipeline.extract.nlp import (  # noqa: F401 (registers the component)
 from pipeline.extract.results import EntityRef, FoundEvent
 from pipeline.extract.roles import role_near
 
-_CALENDAR = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-}
 _NOT_NAME_WORDS = (
     STOP_WORDS
-    | _CALENDAR
+    | CALENDAR_WORDS
     | {
         "former",
         "chief",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.dates import CALENDAR_WORDS
+
 _NAME = r"(?P<name>[A-Z][\w&'’-]*(?:\.[A-Za-z]+)?(?:\s(?:AI|IA|Labs?|[A-Z][\w&-]*)){0,2})"
 _FR_NOUNS = (
     r"start-up|startup|société|entreprise|firme|pépite|licorne|jeune pousse|scale-up|"
@@ -67,58 +69,14 @@ _NOT_NAMES = {
 }
 
 
-# "the company in March": a month or a weekday after a cue is a date, not a name.
-_CALENDAR = set(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-    ]
-)
-
-
 def discover(text: str, lang: str) -> set[str]:
     names = set()
     for pattern in CUES.get(lang, CUES["fr"]):
         for match in pattern.finditer(text):
             name = match.group("name").strip(" .,'’")
             first = name.split()[0].lower() if name else ""
-            if first and first not in _NOT_NAMES and first not in _CALENDAR and len(name) > 1:
+            # a month after a cue is a date ("the company in March"), not a name
+            if first and first not in _NOT_NAMES and first not in CALENDAR_WORDS and len(name) > 1:
                 names.add(name)
     return names
 
