@@ -69,14 +69,20 @@ def _date_agrees(gold, found) -> bool:
     )
 
 
-@pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory):
-    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'corpus.db'}")
+def ingested(folder: Path, tmp_path_factory):
+    """A new SQLite database holding the folder's articles, through the real ingest."""
+    path = tmp_path_factory.mktemp(folder.name) / f"{folder.name}.db"
+    engine = make_engine(f"sqlite:///{path}")
     ensure_current(engine)
-    report = ingest([str(CORPUS / "articles")], engine=engine)
+    report = ingest([str(folder / "articles")], engine=engine)
     assert not report.failed
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory):
+    yield from ingested(CORPUS, tmp_path_factory)
 
 
 def load_gold(folder: Path) -> list[dict]:
@@ -139,12 +145,7 @@ def test_every_event_points_to_its_evidence_sentence(corpus_db):
 
 @pytest.fixture(scope="module")
 def corpus2_db(tmp_path_factory):
-    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('corpus2') / 'corpus2.db'}")
-    ensure_current(engine)
-    report = ingest([str(CORPUS2 / "articles")], engine=engine)
-    assert not report.failed
-    yield engine
-    engine.dispose()
+    yield from ingested(CORPUS2, tmp_path_factory)
 
 
 def test_second_corpus_keeps_the_scores_reached(corpus2_db):
