@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, select
@@ -50,25 +50,41 @@ def stored_hashes(engine: Engine, hashes: Iterable[str]) -> set[str]:
     return found
 
 
+NewArticle = tuple[RawArticle, str, object]  # the article, its content hash, its publication date
+
+
 def append(connection: Connection, article: RawArticle, digest: str, published) -> int | None:
     """Append one article; None when another writer stored the same content first."""
+    return append_many(connection, [(article, digest, published)]).get(digest)
+
+
+def append_many(connection: Connection, new: Sequence[NewArticle]) -> dict[str, int]:
+    """Append articles in one statement, in the given order; {content hash: id} of those stored
+    here (an article another writer stored first is left out)."""
+    if not new:
+        return {}
     dialect_insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
     statement = (
         dialect_insert(articles)
-        .values(
-            content_hash=digest,
-            source=article.source,
-            url=article.url,
-            title=article.title,
-            published_on=published,
-            lang=article.lang or "fr",
-            text=article.text,
-            ingested_at=now(),
-        )
         .on_conflict_do_nothing(index_elements=["content_hash"])
-        .returning(articles.c.id)
+        .returning(articles.c.content_hash, articles.c.id)
     )
-    return connection.execute(statement).scalar_one_or_none()
+    ingested_at = now()
+    rows = [
+        {
+            "content_hash": digest,
+            "source": article.source,
+            "url": article.url,
+            "title": article.title,
+            "published_on": published,
+            "lang": article.lang or "fr",
+            "text": article.text,
+            "ingested_at": ingested_at,
+        }
+        for article, digest, published in new
+    ]
+    result = connection.execute(statement, rows)
+    return {digest: article_id for digest, article_id in result}
 
 
 def read(engine: Engine, *, batch_size: int = 200) -> Iterator[list[StoredArticle]]:

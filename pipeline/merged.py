@@ -15,7 +15,7 @@ SQLite, write transactions are serialised already.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, Date, and_, delete, insert, or_, select, text
 
@@ -25,6 +25,9 @@ from pipeline.views import view_sql
 Group = tuple[str, int, int]  # (event_type, subject_id, organization_id or 0)
 
 GROUPS_PER_STATEMENT = 50
+LOCK_GROUPS = text(
+    "select pg_advisory_xact_lock(key) from unnest(cast(:keys as bigint[])) as t(key) order by key"
+)
 MERGED_COLUMNS = (
     "event_key",
     "event_type",
@@ -46,10 +49,10 @@ class MergeKeyError(RuntimeError):
     """An event_key that is not `type:subject_id:organization_key:episode`."""
 
 
-def groups_of_article(connection: Connection, article_id: int) -> set[Group]:
+def groups_of_articles(connection: Connection, article_ids: Sequence[int]) -> set[Group]:
     rows = connection.execute(
         select(events.c.event_type, events.c.subject_id, events.c.organization_id)
-        .where(events.c.article_id == article_id)
+        .where(events.c.article_id.in_(article_ids))
         .distinct()
     )
     return {(event_type, subject, organization or 0) for event_type, subject, organization in rows}
@@ -61,9 +64,10 @@ def refresh(connection: Connection, groups: Iterable[Group]) -> None:
     if not ordered:
         return
     if connection.dialect.name == "postgresql":
-        lock = text("select pg_advisory_xact_lock(:key)")
-        for group in ordered:
-            connection.execute(lock, {"key": _lock_key(group)})
+        # One statement, locks taken in key order (PostgreSQL evaluates a volatile select list
+        # after ORDER BY), so every writer takes them in the same order.
+        keys = sorted({_lock_key(group) for group in ordered})
+        connection.execute(LOCK_GROUPS, {"keys": keys}).all()
     for start in range(0, len(ordered), GROUPS_PER_STATEMENT):
         chunk = ordered[start : start + GROUPS_PER_STATEMENT]
         connection.execute(delete(merged_events).where(or_(*map(_is_group, chunk))))

@@ -4,7 +4,7 @@ and the extraction runs that own them."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import Connection, delete, func, insert, select, union, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -78,77 +78,101 @@ def store_extraction(
 ) -> int:
     """Insert the article's mentions and events, mark it extracted, and bring the merged rows of
     its event groups (and of `refresh_also`) up to date; returns the event count."""
-    refs = [m.entity for m in extraction.mentions]
-    for event in extraction.events:
-        refs.append(event.subject)
-        if event.organization:
-            refs.append(event.organization)
-    ids = upsert_entities(connection, refs)
-    if extraction.mentions:
-        connection.execute(
-            insert(mentions),
-            [
-                {
-                    "article_id": article_id,
-                    "entity_id": ids[(m.entity.kind, m.entity.key)],
-                    "run_id": run_id,
-                    "start_char": m.start,
-                    "end_char": m.end,
-                    "surface": m.surface,
-                    "sentence": m.sentence,
-                }
-                for m in extraction.mentions
-            ],
-        )
-    if extraction.events:
-        connection.execute(
-            insert(events),
-            [
-                {
-                    "article_id": article_id,
-                    "run_id": run_id,
-                    "extractor_version": version,
-                    "event_type": e.event_type,
-                    "subject_id": ids[(e.subject.kind, e.subject.key)],
-                    "organization_id": (
-                        ids[(e.organization.kind, e.organization.key)] if e.organization else None
-                    ),
-                    "kind": e.kind,
-                    "role": e.role,
-                    "event_date": e.event_date,
-                    "date_precision": e.date_precision,
-                    "date_text": e.date_text,
-                    "sentence": e.sentence,
-                    "sentence_start": e.sentence_start,
-                    "sentence_end": e.sentence_end,
-                }
-                for e in extraction.events
-            ],
-        )
-    connection.execute(
-        insert(article_extractions).values(
-            article_id=article_id, run_id=run_id, extractor_version=version, extracted_at=now()
-        )
+    return store_extractions(
+        connection,
+        {article_id: extraction},
+        run_id=run_id,
+        version=version,
+        refresh_also=refresh_also,
     )
-    groups = {
-        (
-            e.event_type,
-            ids[(e.subject.kind, e.subject.key)],
-            ids[(e.organization.kind, e.organization.key)] if e.organization else 0,
-        )
+
+
+def store_extractions(
+    connection: Connection,
+    extractions: Mapping[int, Extraction],
+    *,
+    run_id: int,
+    version: str,
+    refresh_also: Iterable[merged.Group] = (),
+) -> int:
+    """store_extraction for many articles ({article id: extraction}) in a few bulk statements;
+    returns the event count."""
+    refs = []
+    for extraction in extractions.values():
+        refs.extend(m.entity for m in extraction.mentions)
+        for event in extraction.events:
+            refs.append(event.subject)
+            if event.organization:
+                refs.append(event.organization)
+    ids = upsert_entities(connection, refs)
+
+    def id_of(ref: EntityRef | None) -> int | None:
+        return ids[(ref.kind, ref.key)] if ref else None
+
+    mention_rows = [
+        {
+            "article_id": article_id,
+            "entity_id": id_of(m.entity),
+            "run_id": run_id,
+            "start_char": m.start,
+            "end_char": m.end,
+            "surface": m.surface,
+            "sentence": m.sentence,
+        }
+        for article_id, extraction in extractions.items()
+        for m in extraction.mentions
+    ]
+    event_rows = [
+        {
+            "article_id": article_id,
+            "run_id": run_id,
+            "extractor_version": version,
+            "event_type": e.event_type,
+            "subject_id": id_of(e.subject),
+            "organization_id": id_of(e.organization),
+            "kind": e.kind,
+            "role": e.role,
+            "event_date": e.event_date,
+            "date_precision": e.date_precision,
+            "date_text": e.date_text,
+            "sentence": e.sentence,
+            "sentence_start": e.sentence_start,
+            "sentence_end": e.sentence_end,
+        }
+        for article_id, extraction in extractions.items()
         for e in extraction.events
+    ]
+    extracted_at = now()
+    extraction_rows = [
+        {
+            "article_id": article_id,
+            "run_id": run_id,
+            "extractor_version": version,
+            "extracted_at": extracted_at,
+        }
+        for article_id in extractions
+    ]
+    for table, rows in (
+        (mentions, mention_rows),
+        (events, event_rows),
+        (article_extractions, extraction_rows),
+    ):
+        if rows:
+            connection.execute(insert(table), rows)
+    groups = {
+        (row["event_type"], row["subject_id"], row["organization_id"] or 0) for row in event_rows
     }
     merged.refresh(connection, groups | set(refresh_also))
-    return len(extraction.events)
+    return len(event_rows)
 
 
-def clear_article(connection: Connection, article_id: int) -> set[merged.Group]:
-    """Delete the article's projections; returns the event groups whose merged rows are now
-    stale, for the `refresh_also` of the store_extraction that follows in the same transaction
+def clear_articles(connection: Connection, article_ids: Sequence[int]) -> set[merged.Group]:
+    """Delete the articles' projections; returns the event groups whose merged rows are now
+    stale, for the `refresh_also` of the store_extractions that follows in the same transaction
     (one refresh, so that its locks are taken in one sorted pass)."""
-    stale = merged.groups_of_article(connection, article_id)
+    stale = merged.groups_of_articles(connection, article_ids)
     for table in (events, mentions, article_extractions):
-        connection.execute(delete(table).where(table.c.article_id == article_id))
+        connection.execute(delete(table).where(table.c.article_id.in_(article_ids)))
     return stale
 
 

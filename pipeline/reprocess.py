@@ -1,5 +1,6 @@
-"""Rebuild every projection from the article log with the current extractor, one article per
-transaction, so an interrupted rebuild leaves each article either old-and-whole or new-and-whole."""
+"""Rebuild every projection from the article log with the current extractor, one batch of
+articles per transaction, so an interrupted rebuild leaves each article either old-and-whole or
+new-and-whole."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ from pipeline import log
 from pipeline.extract import ArticleText, Extractor
 from pipeline.ingest import Progress
 from pipeline.projections import (
-    clear_article,
+    clear_articles,
     delete_orphan_entities,
     finish_run,
     start_run,
-    store_extraction,
+    store_extractions,
 )
 
 
@@ -39,18 +40,17 @@ def reprocess(
         report.run_id = start_run(connection, version=extractor.version, command="reprocess")
     for batch in log.read(engine, batch_size=batch_size):
         texts = [ArticleText(a.text, a.lang, a.published_on) for a in batch]
-        for stored, extraction in zip(batch, extractor.extract_many(texts), strict=True):
-            with engine.begin() as connection:
-                stale = clear_article(connection, stored.id)
-                report.events += store_extraction(
-                    connection,
-                    article_id=stored.id,
-                    run_id=report.run_id,
-                    version=extractor.version,
-                    extraction=extraction,
-                    refresh_also=stale,
-                )
-            report.articles += 1
+        extractions = dict(zip([a.id for a in batch], extractor.extract_many(texts), strict=True))
+        with engine.begin() as connection:
+            stale = clear_articles(connection, list(extractions))
+            report.events += store_extractions(
+                connection,
+                extractions,
+                run_id=report.run_id,
+                version=extractor.version,
+                refresh_also=stale,
+            )
+        report.articles += len(batch)
         if on_progress:
             on_progress(len(batch))
     with engine.begin() as connection:

@@ -1,12 +1,17 @@
 """CLI habits: --format wherever rows are printed, exit codes in --help, shell completion."""
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import typer
 from typer.testing import CliRunner
 
 from pipeline import cli
 from pipeline.cli import app
+
+PIPELINE = str(Path(sys.executable).parent / "pipeline")
 
 # Commands that print no rows: a one-line summary, a file, or a schema revision.
 NO_ROWS = {"ingest", "reprocess", "report", "doctor", "db upgrade", "db downgrade", "db current"}
@@ -72,5 +77,8 @@ def test_shell_completion_completes_commands_and_format_values():
     assert complete("pipeline qu") == ["query"]
     assert complete("pipeline query departures --format ") == ["table", "json", "csv"]
     assert "--format" in complete("pipeline sql --fo")
-    script = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="pipeline")
-    assert "_PIPELINE_COMPLETE=complete_bash" in script.stdout
+    # Typer finds the shell from the parent processes, so the script is asked from bash itself.
+    shown = subprocess.run(
+        ["bash", "-c", f"{PIPELINE} --show-completion"], capture_output=True, text=True
+    )
+    assert "_PIPELINE_COMPLETE=complete_bash" in shown.stdout, shown.stderr
