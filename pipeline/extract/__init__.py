@@ -20,6 +20,7 @@ __all__ = [
     "Extractor",
     "FoundEvent",
     "FoundMention",
+    "load_models",
 ]
 
 
@@ -48,6 +49,15 @@ class Extractor:
                 batch = []
         if batch:
             yield from extract_batch(batch)
+
+
+def load_models() -> None:
+    """Load the NLP pipelines now rather than at the first article (each is loaded once per
+    process)."""
+    from pipeline.extract import english, nlp
+
+    nlp.load()
+    english.load()
 
 
 def extract_texts(articles: Sequence[ArticleText]) -> list[Extraction]:
