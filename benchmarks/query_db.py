@@ -3,7 +3,8 @@
 The real extractor runs once on a base set of generated articles. Every further article is a
 replica of a base article with other people (names swapped for names of the same length, so the
 stored offsets stay right) and other years (shifted by whole years), written with
-`pipeline.log.append` and `pipeline.projections.store_extraction` like `pipeline ingest` does.
+`pipeline.log.append_many` and `pipeline.projections.store_extractions` like `pipeline ingest`
+does.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pipeline import log, schema
 from pipeline.extract import EXTRACTOR_VERSION, ArticleText, EntityRef, Extraction, Extractor
 from pipeline.extract.names import entity_key
 from pipeline.models import articles
-from pipeline.projections import finish_run, start_run, store_extraction
+from pipeline.projections import finish_run, start_run, store_extractions
 from pipeline.sources import RawArticle
 
 YEAR = re.compile(r"\b(19|20)\d\d\b")
@@ -219,22 +220,22 @@ def build(engine: Engine, bases: list[BaseArticle], total: int, seed: int) -> di
 
 
 def _write(engine: Engine, batch: list[BaseArticle], run_id: int) -> tuple[int, int]:
-    stored = events = 0
+    """One transaction and a few bulk statements per chunk, as `pipeline ingest` stores a batch."""
+    new = [
+        (item.article, log.content_hash(item.article.text), item.article.published)
+        for item in batch
+    ]
     with engine.begin() as connection:
-        for item in batch:
-            digest = log.content_hash(item.article.text)
-            article_id = log.append(connection, item.article, digest, item.article.published)
-            if article_id is None:
-                continue
-            stored += 1
-            events += store_extraction(
-                connection,
-                article_id=article_id,
-                run_id=run_id,
-                version=EXTRACTOR_VERSION,
-                extraction=item.extraction,
-            )
-    return stored, events
+        ids = log.append_many(connection, new)
+        extractions = {
+            ids[digest]: item.extraction
+            for item, (_, digest, _) in zip(batch, new, strict=True)
+            if digest in ids
+        }
+        events = store_extractions(
+            connection, extractions, run_id=run_id, version=EXTRACTOR_VERSION
+        )
+    return len(extractions), events
 
 
 def fingerprint(total: int, base_count: int, seed: int) -> str:

@@ -585,7 +585,8 @@ def query_benchmarks(args, dbs: Databases, backends: list[str]) -> dict:
         "how_built": (
             f"the real extractor on {args.query_base} generated articles; the other articles are "
             "replicas of those with other people (same-length names) and dates shifted by whole "
-            "years, stored through pipeline.log.append and pipeline.projections.store_extraction"
+            "years, stored through pipeline.log.append_many and "
+            "pipeline.projections.store_extractions"
         ),
     }
     for backend in backends:
