@@ -127,14 +127,20 @@ class ArticleContext:
         if in_sentence:
             return in_sentence[-1].entity
         for previous in self.previous_sentences(index, same_paragraph=False):
-            # further away, only organisations the gazetteer knows: a conference or a
-            # ministry named two sentences back is rarely the employer
+            # further away, only organisations the gazetteer knows or the article introduced
+            # as companies: a conference or a ministry named two sentences back is rarely the
+            # employer
             found = [
                 m
                 for m in self.mentions.organizations_in(previous.start, previous.end)
-                if m.entity.key not in exclude and m.span[0].ent_id_
+                if m.entity.key not in exclude
+                and m.entity.key in self.mentions.reliable_organizations
             ]
             if found:
+                # the company the article is about, if that sentence names it among others
+                main = self.main_organization(exclude)
+                if any(m.entity == main for m in found):
+                    return main
                 return found[-1].entity
         return self.main_organization(exclude)
 

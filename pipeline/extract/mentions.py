@@ -79,6 +79,7 @@ class DocMentions:
             for name in org_cues.discover(text, lang)
             if fold(name) not in not_people()
             and not canonical_organization(name)
+            and not canonical_organization(name.split()[0])  # "Meta AI" is Meta
             and fold(name) not in team_by_alias()
             and fold(name) not in full_names  # "chez Bob McGrew" does not make him a company
         }
@@ -89,6 +90,10 @@ class DocMentions:
         self.organizations = _with_discovered(
             doc, text, self.organizations, self.people, discovered
         )
+        # organisations the gazetteer knows or the article introduces as such ("la start-up X")
+        self.reliable_organizations = {
+            m.entity.key for m in self.organizations if m.span[0].ent_id_
+        } | {entity_key(name) for name in discovered}
         self.teams: list[Mention] = [
             Mention(EntityRef("team", ent.ent_id_, entity_key(ent.ent_id_)), ent)
             for ent in doc.ents

@@ -43,11 +43,22 @@ def name_variants(name: str) -> set[str]:
     return variants
 
 
+# The last word of many company names, never of a person's: "Vireo AI", "Halcyon Systems".
+CORPORATE_SUFFIXES = frozenset(
+    {"ai", "ia", "labs", "lab", "systems", "technologies", "robotics", "intelligence", "inc"}
+)
+
+
+def has_corporate_suffix(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower().strip(".") in CORPORATE_SUFFIXES
+
+
 def looks_like_person_name(name: str) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= 5:
         return False
-    if any(char.isdigit() for char in name):
+    if any(char.isdigit() for char in name) or has_corporate_suffix(name):
         return False
     return all(token[0].isupper() or token.lower() in _PARTICLES for token in tokens)
 

@@ -25,18 +25,58 @@ _EN_ROLES = (
     r"chief technology officer of|CTO of|employees of|staff at|researcher at|engineer at"
 )
 
+# "Kerlann AI", "Halcyon Systems": a capitalised word and one of these names a company, when
+# the article uses it more than once (a Title Case headline makes "Why AI" once) and the word is
+# not one that names a field ("Generative AI", "Responsible AI").
+_SUFFIXED = re.compile(
+    r"(?<![\w-])(?P<name>(?P<first>[A-Z][\w-]+)\s(?:AI|IA|Labs|Systems|Technologies|Robotics|"
+    r"Intelligence))(?![\w-])"
+)
+_FIELD_WORDS = {
+    "responsible",
+    "generative",
+    "open",
+    "explainable",
+    "trustworthy",
+    "ethical",
+    "applied",
+    "conversational",
+    "agentic",
+    "general",
+    "artificial",
+    "frontier",
+    "safe",
+    "human",
+    "physical",
+    "sovereign",
+    "embodied",
+    "enterprise",
+    "edge",
+    "narrow",
+    "strong",
+    "weak",
+    "super",
+    "shadow",
+    "business",
+    "machine",
+    "collective",
+    "emotional",
+    "ambient",
+}
+
 CUES = {
     "fr": [
-        re.compile(rf"\b(?:{_FR_NOUNS})\s+(?:\w+\s+)?{_NAME}"),
+        re.compile(rf"\b(?i:{_FR_NOUNS})\s+(?:\w+\s+)?{_NAME}"),
         re.compile(rf"{_NAME},\s+(?:une\s+|la\s+|l'|l’)?(?:\w+\s+)?(?:{_FR_NOUNS})\b"),
         re.compile(rf"\b(?:{_FR_ROLES})\s+(?:[a-zé]+\s+){{0,2}}(?:de|d'|d’|chez)\s*{_NAME}"),
     ],
     "en": [
-        re.compile(rf"\b(?:{_EN_NOUNS})\s+{_NAME}"),
+        re.compile(rf"\b(?i:{_EN_NOUNS})\s+{_NAME}"),
         re.compile(rf"{_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{_EN_NOUNS})\b"),
         re.compile(rf"\b(?:{_EN_ROLES})\s+{_NAME}"),
-        re.compile(rf"{_NAME}(?:'s|’s)\s+(?:board|CEO|chief|co-?founder|founder|president)\b"),
-        re.compile(r"\b(?P<name>[A-Z][\w-]+\s(?:AI|Labs|Inc\.?|Technologies|Robotics))\b"),
+        re.compile(
+            rf"{_NAME}(?:'s|’s|'|’)\s+(?:board|CEO|chief|co-?founder|founder|(?:vice )?president)\b"
+        ),
     ],
 }
 
@@ -66,11 +106,40 @@ _NOT_NAMES = {
     "that",
     "ai",
     "ia",
+    "notre",
+    "votre",
+    "nos",
+    "vos",
+    "mon",
+    "ma",
+    "mes",
+    "quelle",
+    "quel",
+    "our",
+    "your",
+    "my",
+    "why",
+    "how",
+    "what",
+    "new",
 }
 
 
 def discover(text: str, lang: str) -> set[str]:
+    """Company names the article introduces; for "Kerlann AI", also "Kerlann" (the short form
+    later sentences use)."""
     names = set()
+    for match in _SUFFIXED.finditer(text):
+        name, first = match.group("name"), match.group("first")
+        if (
+            first.lower() not in _NOT_NAMES
+            and first.lower() not in _FIELD_WORDS
+            and first.lower() not in CALENDAR_WORDS
+            and text.count(name) >= 2
+        ):
+            names.add(name)
+            if len(first) >= 4:
+                names.add(first)
     for pattern in CUES.get(lang, CUES["fr"]):
         for match in pattern.finditer(text):
             name = match.group("name").strip(" .,'’")
