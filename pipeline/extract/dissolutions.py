@@ -5,7 +5,7 @@ article gives it (or the gazetteer's name for a known team), and the organisatio
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -23,8 +23,16 @@ _SKIP_IN_NAME = {"det", "punct", "acl:relcl", "acl", "appos", "nsubj", "cc:preco
 @dataclass(frozen=True)
 class TeamMention:
     name: str
-    organization: str | None
+    organization: str | None  # the gazetteer's, for a team it knows
     token: Token
+    surface: str = ""  # the words the article uses
+
+    def as_named_in(self, organization: EntityRef) -> TeamMention:
+        """A generic name the gazetteer knows at one lab ("Ethics and Society") said of another
+        lab is that lab's team, under the article's own words."""
+        if self.organization and fold(self.organization) != fold(organization.name):
+            return replace(self, name=self.surface or self.name, organization=None)
+        return self
 
 
 def extract(context: ArticleContext) -> Iterator[FoundEvent]:
@@ -51,6 +59,7 @@ def extract(context: ArticleContext) -> Iterator[FoundEvent]:
             organization = _organization(context, token, team)
             if organization is None:
                 continue
+            team = team.as_named_in(organization)
             key = (fold(team.name), organization.key)
             if key in seen:
                 continue
@@ -93,7 +102,7 @@ def _team_for(context, trigger: Token, team_nouns: set[str], known: list[TeamMen
 def _team_from(context, token: Token, team_nouns: set[str], known: list[TeamMention]):
     named = _name_team(token, team_nouns)
     if named:
-        return TeamMention(named[0], named[1], token)
+        return TeamMention(*named[:2], token, named[2])
     is_pronoun = token.lower_ in OBJECT_PRONOUNS and token.pos_ == "PRON"
     is_demonstrative = token.lemma_.lower() in team_nouns and any(
         c.lower_ in DEMONSTRATIVES or c.lower_ in ("son", "sa", "leur") for c in token.children
@@ -108,22 +117,21 @@ def _team_from(context, token: Token, team_nouns: set[str], known: list[TeamMent
     return None
 
 
-def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None] | None:
-    """(name, organisation from the gazetteer) for a token that heads a team mention."""
+def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None, str] | None:
+    """(name, organisation from the gazetteer, the article's words) for a token that heads a
+    team mention."""
     if token.ent_type_ == "TEAM":
         team = team_by_alias().get(fold(_ent_text(token)))
         if team:
-            return team.name, team.organization
+            return team.name, team.organization, _ent_text(token)
     if token.lemma_.lower() not in team_nouns or "Plur" in token.morph.get("Number"):
         return None
     quoted = _quoted_name_after(token)
     if quoted:
-        team = team_by_alias().get(fold(quoted))
-        return (team.name, team.organization) if team else (quoted, None)
+        return _known_or(quoted)
     entity = entity_after_team_noun(token)
     if entity is not None:
-        team = team_by_alias().get(fold(entity.text))
-        return (team.name, team.organization) if team else (entity.text.strip("«» "), None)
+        return _known_or(entity.text.strip("«» "))
     proper = [
         child
         for child in token.children
@@ -135,17 +143,20 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None] | N
         words = []
         for child in proper:
             words.extend(t.text for t in child.subtree if not t.is_punct and t.dep_ != "case")
-        name = " ".join(words)
-        team = team_by_alias().get(fold(name))
-        return (team.name, team.organization) if team else (name, None)
+        return _known_or(" ".join(words))
     descriptor = _descriptor(token)
     if descriptor is None:
         return None
     folded = fold(descriptor)
     for alias, team in team_by_alias().items():
         if alias and f" {alias} " in f" {folded} ":
-            return team.name, team.organization
-    return descriptor, None
+            return team.name, team.organization, descriptor
+    return descriptor, None, descriptor
+
+
+def _known_or(surface: str) -> tuple[str, str | None, str]:
+    team = team_by_alias().get(fold(surface))
+    return (team.name, team.organization, surface) if team else (surface, None, surface)
 
 
 _OPENING_QUOTES = {"«", '"', "“"}
@@ -212,7 +223,8 @@ def _named_teams(context: ArticleContext, team_nouns: set[str]) -> list[TeamMent
         token = context.doc[i]
         named = _name_team(token, team_nouns)
         if named:
-            teams.append(TeamMention(named[0], named[1], token))
+            name, organization, surface = named
+            teams.append(TeamMention(name, organization, token, surface))
     return teams
 
 
