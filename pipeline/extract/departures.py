@@ -318,10 +318,15 @@ def _verb_subjects(context: ArticleContext, trigger: Trigger) -> list[tuple[Enti
 
 def _sentence_opening_person(context: ArticleContext, verb: Token) -> list[tuple[EntityRef, Token]]:
     """ "X, cofondatrice de Y, start-up qui ..., a démissionné": when the parse loses the subject
-    in long appositions, a person opening the sentence, with nobody else before the verb."""
+    in long appositions, a person opening the sentence, or its main clause after an opening
+    phrase ("Selon nos sources, X, ..., a été remerciée"), with nobody else before the verb."""
     sentence = verb.sent
     people = context.mentions.people_in(sentence.start, verb.i)
-    if len(people) != 1 or people[0].span.start - sentence.start > 2:
+    if len(people) != 1:
+        return []
+    start = people[0].span.start
+    after_opening_phrase = start > sentence.start and context.doc[start - 1].text == ","
+    if start - sentence.start > 2 and not after_opening_phrase:
         return []
     if any(t.lower_ in ("qui", "que", "dont") for t in context.doc[people[0].span.end : verb.i]):
         return []
