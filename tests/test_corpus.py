@@ -19,6 +19,7 @@ from pipeline.schema import ensure_current
 
 CORPUS = Path(__file__).parent / "corpus"
 CORPUS2 = Path(__file__).parent / "corpus2"  # written without reading the rules; see its README
+CORPUS3 = Path(__file__).parent / "corpus3"  # the same, a session later
 
 
 def accepted(value) -> set[str]:
@@ -143,23 +144,29 @@ def test_every_event_points_to_its_evidence_sentence(corpus_db):
         assert sentence.split()[0].strip("*_#[") in original, (sentence, original)
 
 
-@pytest.fixture(scope="module")
-def corpus2_db(tmp_path_factory):
-    yield from ingested(CORPUS2, tmp_path_factory)
+# Written without reading the rules (see their READMEs), then used to fix the general failures
+# they showed: (departures F1, dissolutions F1) each must keep.
+HARDER_CORPORA = {CORPUS2: (0.70, 0.65), CORPUS3: (0.75, 0.70)}
 
 
-def test_second_corpus_keeps_the_scores_reached(corpus2_db):
+@pytest.fixture(scope="module", params=sorted(HARDER_CORPORA), ids=lambda path: path.name)
+def harder_db(request, tmp_path_factory):
+    for engine in ingested(request.param, tmp_path_factory):
+        yield request.param, engine
+
+
+def test_harder_corpora_keep_the_scores_reached(harder_db):
     """Lower bars than the first corpus: these articles were written to be hard, by someone who
     had not read the rules, and only the general failures they showed were fixed."""
-    gold = load_gold(CORPUS2)
+    folder, engine = harder_db
+    departures_bar, dissolutions_bar = HARDER_CORPORA[folder]
+    gold = load_gold(folder)
     departures = score(
-        [g for g in gold if g["type"] == "departure"], run_view(corpus2_db, "departures"), "person"
+        [g for g in gold if g["type"] == "departure"], run_view(engine, "departures"), "person"
     )
-    assert departures["f1"] >= 0.60, departures
+    assert departures["f1"] >= departures_bar, departures
     assert departures["kind"] >= 0.90, departures
     dissolutions = score(
-        [g for g in gold if g["type"] == "dissolution"],
-        run_view(corpus2_db, "dissolutions"),
-        "team",
+        [g for g in gold if g["type"] == "dissolution"], run_view(engine, "dissolutions"), "team"
     )
-    assert dissolutions["f1"] >= 0.55, dissolutions
+    assert dissolutions["f1"] >= dissolutions_bar, dissolutions
