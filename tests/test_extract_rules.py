@@ -175,6 +175,33 @@ def test_dates_resolve_against_publication_date(extractor):
     assert (event.event_date, event.date_precision) == (datetime.date(2025, 6, 10), "day")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        (
+            "Mistral AI a dissous son équipe d'éthique le 2 juin. Sa responsable, Léa Fontaine, "
+            "a été licenciée le lendemain.",
+            "fr",
+            datetime.date(2025, 6, 3),
+        ),
+        (
+            "Le conseil s'est réuni le 4 juin. La veille, Léa Fontaine avait quitté Mistral AI.",
+            "fr",
+            datetime.date(2025, 6, 3),
+        ),
+        (
+            "The board met on June 2. The next day, Dana Kim resigned from Anthropic.",
+            "en",
+            datetime.date(2025, 6, 3),
+        ),
+    ],
+)
+def test_the_next_day_counts_from_the_day_named_before(extractor, text, lang, day):
+    extraction = extractor.extract(ArticleText(text, lang, PUBLISHED))
+    (event,) = [e for e in extraction.events if e.event_type == "departure"]
+    assert (event.event_date, event.date_precision) == (day, "day")
+
+
 def test_role_is_kept(extractor):
     extraction = extractor.extract(
         ArticleText("Marc Dubreuil, directeur technique de Mistral AI, a démissionné.", "fr")

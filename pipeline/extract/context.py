@@ -8,7 +8,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.dates import ResolvedDate, find_dates, is_present_marker
+from pipeline.extract.dates import (
+    ANAPHORIC_DAY_PHRASES,
+    ResolvedDate,
+    find_dates,
+    is_present_marker,
+)
 from pipeline.extract.mentions import DocMentions
 from pipeline.extract.results import EntityRef
 from pipeline.extract.words import Words
@@ -89,14 +94,14 @@ class ArticleContext:
         in_sentence = self._past_dates(index)
         same_clause = [d for d in in_sentence if self._same_clause(d, sentence, trigger)]
         if same_clause:
-            return self._nearest(same_clause, trigger, sentence)
+            return self._anchored(self._nearest(same_clause, trigger, sentence), index, trigger)
         for previous in self.previous_sentences(index):
             earlier = self._past_dates(self.sentence_index(previous[0]))
             if earlier:
                 chosen = earlier[-1]
                 return EventDate(chosen.value, chosen.precision, chosen.text)
         if in_sentence:
-            return self._nearest(in_sentence, trigger, sentence)
+            return self._anchored(self._nearest(in_sentence, trigger, sentence), index, trigger)
         if self.published and is_present_marker(sentence.text, self.lang):
             return EventDate(self.published, "day", "(publication date)")
         if self.published and (reported_as_news or index == 0):
@@ -104,6 +109,31 @@ class ArticleContext:
             # present does not say which day, so the month is the honest precision
             return EventDate(self.published.replace(day=1), "month", "(present tense, publication)")
         return None
+
+    def _anchored(self, date: EventDate, index: int, trigger: Token) -> EventDate:
+        """ "le lendemain", "the next day": a day after the day the text named last before,
+        in this sentence or the ones just before; from the publication date only without one."""
+        offset = ANAPHORIC_DAY_PHRASES.get(" ".join(date.text.lower().split()))
+        if offset is None:
+            return date
+        sentence = self.sentences[index]
+        anchors = [
+            d
+            for d in self._past_dates(index)
+            if d.precision == "day"
+            and sentence.start_char + d.end <= trigger.idx
+            and d.text.lower() != date.text.lower()
+        ]
+        for previous in self.previous_sentences(index, same_paragraph=False):
+            if anchors:
+                break
+            earlier = self._past_dates(self.sentence_index(previous[0]))
+            anchors = [d for d in earlier if d.precision == "day"]
+        if not anchors:
+            return date
+        anchor = anchors[-1]
+        value = anchor.value + datetime.timedelta(days=offset)
+        return EventDate(value, "day", date.text)
 
     @staticmethod
     def _nearest(dates: list[ResolvedDate], trigger: Token, sentence: Span) -> EventDate:

@@ -103,6 +103,13 @@ _EN_DAY_PHRASES = {
     "the following day": 1, "tomorrow": 1,
 }  # fmt: skip
 
+# Day phrases that count from a day the text gave just before ("a été congédiée le lendemain"),
+# not from the publication date.
+ANAPHORIC_DAY_PHRASES = {
+    "la veille": -1, "le lendemain": 1, "the day before": -1, "the previous day": -1,
+    "the day after": 1, "the next day": 1, "the following day": 1,
+}  # fmt: skip
+
 # Fixed phrases naming a period: (unit, offset). A week is reported with month precision.
 _FR_PERIOD_PHRASES = {
     "cette semaine": ("week", 0), "plus tôt cette semaine": ("week", 0),
