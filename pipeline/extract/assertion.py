@@ -85,12 +85,13 @@ def _denied_before(trigger: Token) -> bool:
     return any(t.lower_ in _DENIAL_FORMS for t in sentence if t.i < trigger.i)
 
 
-def is_asserted(trigger: Token, sentence_text: str) -> bool:
+def is_asserted(trigger: Token, sentence_text: str, *, negation_is_event: bool = False) -> bool:
     """False when the trigger (or the verb governing it) is negated, denied, hedged, hypothetical,
-    conditional, future, or in a question."""
+    conditional, future, or in a question. With `negation_is_event` ("n'est plus salarié de"),
+    the trigger's own negation is what reports the event."""
     if sentence_text.rstrip().endswith("?"):
         return False
-    if _is_negated(trigger) or _is_irrealis(trigger):
+    if (_is_negated(trigger) and not negation_is_event) or _is_irrealis(trigger):
         return False
     if _hedged_nearby(trigger):
         return False

@@ -68,6 +68,17 @@ class Trigger:
     token: Token  # the head word: the verb or noun that carries the event
     event_type: str
     kind: str | None
+    no_longer: bool = False  # "n'est plus salarié de X": the negation is the event
+
+
+# Words that say where someone works; "ne ... plus" on them says they left.
+NO_LONGER_HEADS = {"salarié", "salariée", "employé", "employée", "employer", "membre"}
+NO_LONGER_VERBS = {  # with one of these words before their complement
+    "faire": {"partie"},  # "ne fait plus partie de"
+    "être": {"chez"},
+    "appartenir": {"à"},
+    "travailler": {"pour", "chez"},  # not "ne travaille plus sur ce projet"
+}
 
 
 ParsedPhrase = tuple[tuple[str, ...], int, str]  # (words, index of the head word, kind)
@@ -87,11 +98,15 @@ def find_triggers(sentence: Span, words: Words) -> Iterator[Trigger]:
             or lemma in verbs
             or lemma in nouns
             or lemma in hiring
+            or lemma in NO_LONGER_HEADS
+            or lemma in NO_LONGER_VERBS
             or _stem_verb(words.lower[i], stems)
         ):
             continue  # no rule below can fire: skip building the Token
         token = doc[i]
-        if i in phrase_heads:
+        if (lemma in NO_LONGER_HEADS or lemma in NO_LONGER_VERBS) and _no_longer(token, lemma):
+            yield Trigger(token, "departure", "departure", no_longer=True)
+        elif i in phrase_heads:
             yield Trigger(token, "departure", phrase_heads[i])
         elif token.pos_ != "NOUN" and (verb := _departure_verb(token, verbs, stems)):
             if verb == "remercier" and "Pass" not in token.morph.get("Voice"):
@@ -103,6 +118,26 @@ def find_triggers(sentence: Span, words: Words) -> Iterator[Trigger]:
             yield Trigger(token, "departure", nouns[lemma])
         elif token.pos_ == "VERB" and lemma in hiring:
             yield Trigger(token, hiring[lemma], None)
+
+
+def _no_longer(token: Token, lemma: str) -> bool:
+    """ "n'est plus salarié d'Ondine AI", "ne fait plus partie de l'entreprise", "n'est plus
+    chez Mistral AI", "ne travaille plus pour X": "ne ... plus" on where someone works."""
+    children = list(token.children)
+    if not (
+        any(c.lower_ == "plus" and c.dep_ == "advmod" for c in children)
+        and any(c.lower_ in ("ne", "n'", "n’") for c in children)
+    ):
+        return False
+    if lemma in NO_LONGER_HEADS:
+        return True
+    words = NO_LONGER_VERBS[lemma]
+    if lemma == "faire":
+        return any(c.lemma_.lower() in words and c.dep_ == "obj" for c in children)
+    return any(
+        c.i > token.i and c.dep_.startswith("obl") and any(g.lower_ in words for g in c.children)
+        for c in children
+    )
 
 
 def _departure_verb(token: Token, verbs: dict[str, str], stems: tuple | None = None) -> str | None:
@@ -180,7 +215,7 @@ def extract(context: ArticleContext) -> Iterator[FoundEvent]:
     for sentence in context.sentences:
         seen: set[tuple] = set()  # one event per subject and organisation in a sentence
         for trigger in find_triggers(sentence, context.words):
-            if not is_asserted(trigger.token, sentence.text):
+            if not is_asserted(trigger.token, sentence.text, negation_is_event=trigger.no_longer):
                 continue
             for event in _events_for(context, sentence, trigger, reported):
                 key = (
@@ -200,7 +235,9 @@ def _events_for(
     people = _subjects(context, trigger)
     if not people:
         return
-    if trigger.event_type == "departure":
+    if trigger.no_longer:
+        organization = _organization_no_longer_with(context, trigger.token)
+    elif trigger.event_type == "departure":
         organization = _organization_left(context, trigger, people)
     else:
         organization = _organization_joined(context, trigger)
@@ -237,7 +274,7 @@ COMPANION_MARKERS = ("tout comme", "ainsi que", "de même que", "comme l'a fait"
 
 def _subjects(context: ArticleContext, trigger: Trigger) -> list[tuple[EntityRef, Token]]:
     token = trigger.token
-    if token.pos_ == "NOUN":
+    if token.pos_ == "NOUN" and not trigger.no_longer:
         return _noun_subjects(context, token)
     found = _verb_subjects(context, trigger)
     if found:
@@ -479,6 +516,15 @@ def _organization_left(
     return context.organization_before(token, exclude=destination_keys) or _first_after(
         context, token, destination_keys
     )
+
+
+def _organization_no_longer_with(context: ArticleContext, token: Token) -> EntityRef | None:
+    """The organisation named in the complement ("chez X", "de X", "pour X"), else the one the
+    article is about ("ne fait plus partie de l'entreprise")."""
+    for child in token.subtree:
+        if child.i > token.i and (organization_ref := context.mentions.organization_at(child)):
+            return organization_ref
+    return context.organization_in_focus(token)
 
 
 def _governed_organization(
