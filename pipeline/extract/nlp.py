@@ -10,6 +10,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from pipeline.extract.lexicon import organization_surfaces, teams
+from pipeline.extract.names import CORPORATE_SUFFIXES
 
 MODEL = "fr_core_news_md"
 # Components the extractor reads nothing from are not run at all.
@@ -22,6 +23,22 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.component("company_suffixes_continue_sentences")
+def company_suffixes_continue_sentences(doc: Doc) -> Doc:
+    """ "Kestrel AI a licencié ...": the parser starts a sentence at "AI" after a name it does
+    not know; a company suffix right after a capitalised word never starts one."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if (
+            token.lower_ in CORPORATE_SUFFIXES
+            and token.text[:1].isupper()
+            and before.text[:1].isupper()
+            and "\n" not in before.whitespace_
+        ):
+            token.is_sent_start = False
     return doc
 
 
@@ -48,6 +65,7 @@ def load() -> Language:
     nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
     add_name_special_cases(nlp)
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
+    nlp.add_pipe("company_suffixes_continue_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(gazetteer_patterns())
     return nlp
