@@ -3,9 +3,12 @@ new French and English phrasings. Texts written for these tests (names invented)
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
-from tests.test_extract_rules import departures_of, events_of
+from pipeline.extract import ArticleText
+from tests.test_extract_rules import PUBLISHED, departures_of, events_of
 
 
 def test_a_lab_named_with_ai_is_an_organisation_even_where_ner_says_person(extractor):
@@ -73,3 +76,45 @@ def test_french_idioms_of_leaving(extractor, text, kind):
 def test_handing_in_a_notice_is_a_resignation(extractor):
     text = "At Anthropic, Ravi Menon handed in his notice last week."
     assert departures_of(extractor, text, "en") == {("Ravi Menon", "Anthropic", "resignation")}
+
+
+def test_a_company_suffix_does_not_start_a_sentence(extractor):
+    """The French parser cut "... de Brevia AI depuis le 3 juin." after "Brevia", leaving the
+    date in another sentence."""
+    text = "Camille Roux n'est plus salariée de Brevia AI depuis le 3 juin. Brevia AI recrute."
+    extraction = extractor.extract(ArticleText(text, "fr", PUBLISHED))
+    [event] = [e for e in extraction.events if e.event_type == "departure"]
+    assert (event.subject.name, event.organization.name) == ("Camille Roux", "Brevia AI")
+    assert (event.event_date, event.date_precision) == (datetime.date(2025, 6, 3), "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Dufour n'est plus salarié de Mistral AI depuis le 2 juin.",
+        "Paul Dufour dirigeait la recherche de Mistral AI. Il ne fait plus partie de l'entreprise.",
+        "Paul Dufour n'est plus chez Mistral AI.",
+        "Paul Dufour ne travaille plus pour Mistral AI depuis janvier.",
+    ],
+)
+def test_no_longer_working_somewhere_is_a_departure(extractor, text):
+    assert departures_of(extractor, text) == {("Paul Dufour", "Mistral AI", "departure")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chez Mistral AI, Paul Dufour ne travaille plus sur ce projet.",
+        "Paul Dufour ne ferait plus partie de Mistral AI, selon une rumeur.",
+        "Chez Mistral AI, Paul Dufour n'est plus le seul à diriger la recherche.",
+    ],
+)
+def test_other_no_longer_sentences_are_not_departures(extractor, text):
+    assert departures_of(extractor, text) == set()
+
+
+def test_no_longer_with_the_company_in_english(extractor):
+    text = (
+        "The team's lead, Xu Ming, is no longer with the company, an Anthropic spokesperson said."
+    )
+    assert departures_of(extractor, text, "en") == {("Xu Ming", "Anthropic", "departure")}
