@@ -274,9 +274,12 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
         group = [nearest]
         for other in reversed(before[:-1]):
             between = context.doc[other.span.end : group[0].span.start].text.strip().lower()
-            # "X and Y left", "X, its CTO, and Y, its CFO, are leaving"
-            if between in ("and", ",", ", and") or (
-                between.startswith(",") and between.endswith(", and") and len(between) < 90
+            # "X and Y left", "X, its CTO, and Y, its CFO, are leaving", "COO X, head of
+            # safety Y and chief scientist Z all left"
+            if (
+                between in ("and", ",", ", and")
+                or (between.startswith(",") and between.endswith(", and") and len(between) < 90)
+                or _ROLE_BETWEEN_NAMES.fullmatch(between)
             ):
                 group.insert(0, other)
         return [(m.entity, m.span[0]) for m in group]
@@ -286,6 +289,13 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
             if antecedent:
                 return [(antecedent, token)]
     return []
+
+
+# ", head of trust and safety" / "and principal research scientist": a list goes on with the
+# next person's job title (lower-case words, no clause: "who", "said"... stop it).
+_ROLE_BETWEEN_NAMES = re.compile(
+    r"(?:,|(?:, )?and)(?: (?!who\b|which\b|that\b|said\b|says\b|told\b)[a-z][a-z&-]*){1,6}"
+)
 
 
 def _is_possessive(mention) -> bool:

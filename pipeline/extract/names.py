@@ -49,8 +49,21 @@ CORPORATE_SUFFIXES = frozenset(
 )
 
 
+# Words of institutions' names, never of a person's: "Tsinghua University", "National Institute".
+INSTITUTION_WORDS = frozenset(
+    {
+        "university", "université", "universität", "institute", "institut", "college",
+        "school", "école", "foundation", "fondation", "center", "centre", "council", "agency",
+        "ministry", "ministère", "bank", "banque", "hospital", "hôpital", "laboratory",
+        "laboratoire", "academy", "académie", "association", "department",
+    }
+)  # fmt: skip
+
+
 def has_corporate_suffix(name: str) -> bool:
     words = name.split()
+    if any(word.lower() in INSTITUTION_WORDS for word in words):
+        return True
     return len(words) >= 2 and words[-1].lower().strip(".") in CORPORATE_SUFFIXES
 
 
