@@ -41,14 +41,16 @@ def extract(context: ArticleContext) -> Iterator[FoundEvent]:
     team_nouns = set(lexicon["team_nouns"])
     known = _named_teams(context, team_nouns)
     seen = set()
-    starts = verbs | nouns | {"mettre"}
+    starts = verbs | nouns | {"mettre", "cesser"}
     for sentence in context.sentences:
         for i in context.words.indexes_of(starts, sentence.start, sentence.end):
             token = context.doc[i]
             lemma = context.words.lemma[i]
             is_verb = token.pos_ in ("VERB", "AUX") and lemma in verbs
             is_noun = token.pos_ == "NOUN" and lemma in nouns
-            is_phrase = lemma == "mettre" and any(c.lemma_ == "fin" for c in token.children)
+            is_phrase = (lemma == "mettre" and any(c.lemma_ == "fin" for c in token.children)) or (
+                lemma == "cesser" and any(c.lemma_ == "exister" for c in token.children)
+            )  # "a mis fin à", "a cessé d'exister"
             if not (is_verb or is_noun or is_phrase):
                 continue
             if not is_asserted(token, sentence.text):
