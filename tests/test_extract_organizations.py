@@ -118,3 +118,46 @@ def test_no_longer_with_the_company_in_english(extractor):
         "The team's lead, Xu Ming, is no longer with the company, an Anthropic spokesperson said."
     )
     assert departures_of(extractor, text, "en") == {("Xu Ming", "Anthropic", "departure")}
+
+
+def test_an_institution_is_never_the_person_who_left(extractor):
+    text = (
+        "Rina Sato, the company's head of safety and a former researcher at the National "
+        "Institute of Informatics, resigned on June 9, Kumo Labs said. Kumo Labs is in Tokyo."
+    )
+    assert departures_of(extractor, text, "en") == {("Rina Sato", "Kumo Labs", "resignation")}
+
+
+def test_a_list_of_people_with_their_job_titles_all_left(extractor):
+    text = (
+        "Chief operating officer Hana Obi, head of trust and safety Lucas Brenner and principal "
+        "research scientist Wiremu Tane all left Cinder Labs in May. Cinder Labs builds agents."
+    )
+    assert {person for person, _, _ in departures_of(extractor, text, "en")} == {
+        "Hana Obi",
+        "Lucas Brenner",
+        "Wiremu Tane",
+    }
+
+
+def test_a_clause_between_two_names_does_not_make_a_list(extractor):
+    """ "who hired" is not a job title: the hiring manager is not listed among those who left
+    (the nearest name, wrongly, still is: the English rules have no parser)."""
+    text = "Dana Kim, who hired Ravi Menon, left Anthropic in May."
+    assert "Dana Kim" not in {person for person, _, _ in departures_of(extractor, text, "en")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chez Mistral AI, l'équipe « Garde-fous » a cessé d'exister le 1er juin.",
+        "Chez Mistral AI, l'équipe « Garde-fous » a été éclatée le 1er juin.",
+    ],
+)
+def test_french_ways_a_team_ends(extractor, text):
+    dissolutions = {
+        (subject, organization)
+        for kind, subject, organization, _ in events_of(extractor, text)
+        if kind == "dissolution"
+    }
+    assert dissolutions == {("Garde-fous", "Mistral AI")}
