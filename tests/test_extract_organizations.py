@@ -161,3 +161,16 @@ def test_french_ways_a_team_ends(extractor, text):
         if kind == "dissolution"
     }
     assert dissolutions == {("Garde-fous", "Mistral AI")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("At Anthropic, Ravi Menon was shown the door on June 4.", "dismissal"),
+        ("At Anthropic, Ravi Menon was relieved of his duties on Tuesday.", "dismissal"),
+        ("At Anthropic, Ravi Menon was asked to leave on Tuesday.", "dismissal"),
+        ("Ravi Menon is stepping away from Anthropic, he said on Friday.", "departure"),
+    ],
+)
+def test_english_ways_of_being_let_go_or_stepping_away(extractor, text, kind):
+    assert departures_of(extractor, text, "en") == {("Ravi Menon", "Anthropic", kind)}
