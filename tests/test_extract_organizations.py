@@ -11,6 +11,12 @@ from pipeline.extract import ArticleText
 from tests.test_extract_rules import PUBLISHED, departures_of, events_of
 
 
+def dissolutions_of(extractor, text: str) -> set[tuple[str, str]]:
+    return {
+        (team, org) for kind, team, org, _ in events_of(extractor, text) if kind == "dissolution"
+    }
+
+
 def test_a_lab_named_with_ai_is_an_organisation_even_where_ner_says_person(extractor):
     text = (
         "Ostréa AI, la jeune pousse nantaise, traverse une crise. Ostréa AI a perdu deux "
@@ -48,12 +54,7 @@ def test_a_generic_team_name_known_at_one_lab_keeps_the_articles_words_at_anothe
     text = (
         "Ostréa AI a dissous son équipe « IA responsable » le 3 juin. Ostréa AI compte 40 salariés."
     )
-    dissolutions = {
-        (subject, organization)
-        for kind, subject, organization, _ in events_of(extractor, text)
-        if kind == "dissolution"
-    }
-    assert dissolutions == {("IA responsable", "Ostréa AI")}
+    assert dissolutions_of(extractor, text) == {("IA responsable", "Ostréa AI")}
 
 
 @pytest.mark.parametrize(
@@ -155,12 +156,7 @@ def test_a_clause_between_two_names_does_not_make_a_list(extractor):
     ],
 )
 def test_french_ways_a_team_ends(extractor, text):
-    dissolutions = {
-        (subject, organization)
-        for kind, subject, organization, _ in events_of(extractor, text)
-        if kind == "dissolution"
-    }
-    assert dissolutions == {("Garde-fous", "Mistral AI")}
+    assert dissolutions_of(extractor, text) == {("Garde-fous", "Mistral AI")}
 
 
 @pytest.mark.parametrize(

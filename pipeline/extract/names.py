@@ -60,7 +60,8 @@ INSTITUTION_WORDS = frozenset(
 )  # fmt: skip
 
 
-def has_corporate_suffix(name: str) -> bool:
+def names_an_organization(name: str) -> bool:
+    """An institution's words anywhere, or a company suffix last: never a person's name."""
     words = name.split()
     if any(word.lower() in INSTITUTION_WORDS for word in words):
         return True
@@ -71,7 +72,7 @@ def looks_like_person_name(name: str) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= 5:
         return False
-    if any(char.isdigit() for char in name) or has_corporate_suffix(name):
+    if any(char.isdigit() for char in name) or names_an_organization(name):
         return False
     return all(token[0].isupper() or token.lower() in _PARTICLES for token in tokens)
 
