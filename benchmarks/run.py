@@ -468,6 +468,7 @@ def main() -> int:
     }
     if not pg:
         results["notes"].append("no PostgreSQL URL given: PostgreSQL figures are missing")
+    results["compiled_regex_cache"] = regex_cache_state()
     try:
         if "ingest" not in args.skip:
             results["ingest"] = ingest_benchmarks(args, dbs, backends)
@@ -481,6 +482,15 @@ def main() -> int:
     (args.out / "results.json").write_text(output + "\n", encoding="utf-8")
     print(output)
     return 0
+
+
+def regex_cache_state() -> dict:
+    """Start-up is 3 s shorter once the French tokenizer's compiled pattern is cached (the first
+    `pipeline` command that extracts fills it): say whether it was there before this run."""
+    from pipeline.extract.compiled_regex import cache_directory
+
+    directory = cache_directory()
+    return {"directory": str(directory), "files_before_run": len(list(directory.glob("regex-*")))}
 
 
 def progress(message: str) -> None:
