@@ -11,7 +11,7 @@ from pipeline.extract import departures, dissolutions, english
 from pipeline.extract.context import ArticleContext
 from pipeline.extract.markup import PlainText, to_plain_text
 from pipeline.extract.nlp import load as load_french
-from pipeline.extract.results import ArticleText, Extraction
+from pipeline.extract.results import ArticleText, Extraction, FoundEvent
 
 # spaCy refuses texts over 1,000,000 characters; the rules never need more than this much.
 MAX_CHARS = 900_000
@@ -44,7 +44,33 @@ def extract_doc(doc: Doc, article: ArticleText, text: str | None = None) -> Extr
         events = list(english.extract(context))
     else:
         events = [*departures.extract(context), *dissolutions.extract(context)]
+    events = _named_teams_only(events)
     return Extraction(mentions=tuple(context.mentions.found_mentions()), events=tuple(events))
+
+
+def _named_teams_only(events: list[FoundEvent]) -> list[FoundEvent]:
+    """ "Vortège supprime sa cellule éthique" (headline), then "La cellule Boussole ... a été
+    supprimée": once an article names the team an organisation dissolved, its descriptions
+    of that team in lower-case words are the same event, not another one."""
+    named = {
+        e.organization.key
+        for e in events
+        if e.event_type == "dissolution" and e.organization and _is_proper_name(e.subject.name)
+    }
+    return [
+        e
+        for e in events
+        if not (
+            e.event_type == "dissolution"
+            and e.organization
+            and e.organization.key in named
+            and not _is_proper_name(e.subject.name)
+        )
+    ]
+
+
+def _is_proper_name(name: str) -> bool:
+    return any(word[:1].isupper() for word in name.split())
 
 
 def _located(extraction: Extraction, plain: PlainText) -> Extraction:

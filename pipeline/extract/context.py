@@ -227,6 +227,7 @@ class ArticleContext:
                     reversed(people),
                     key=lambda m: (
                         self._mention_count(m.entity, token.i),
+                        not named_after_preposition(m.span),
                         m.span.root.dep_.startswith("nsubj"),
                     ),
                 ).entity
@@ -234,6 +235,23 @@ class ArticleContext:
 
     def _mention_count(self, entity: EntityRef, before: int) -> int:
         return sum(1 for m in self.mentions.people if m.entity == entity and m.span.start < before)
+
+
+# Prepositions after which a name is a complement, not who acts: "co-founded xAI with Elon
+# Musk", "after clashing with chief executive X", "selon X". Not "of"/"de": "the departure of X".
+_PREPOSITIONS = {"with", "by", "from", "to", "for", "at", "alongside", "under", "against"}
+_PREPOSITIONS |= {"about", "like", "than", "between", "among", "into", "toward", "towards"}
+_PREPOSITIONS |= {"avec", "par", "selon", "contre", "pour", "chez", "entre", "auprès", "sans"}
+
+
+def named_after_preposition(span: Span) -> bool:
+    """A preposition before the name, over at most three lower-case words (job titles)."""
+    doc, i = span.doc, span.start - 1
+    for _ in range(3):
+        if i < 0 or not (doc[i].is_alpha and doc[i].is_lower) or doc[i].lower_ in _PREPOSITIONS:
+            break
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _PREPOSITIONS
 
 
 def news_present(trigger: Token) -> bool:

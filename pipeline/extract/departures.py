@@ -111,6 +111,8 @@ def find_triggers(sentence: Span, words: Words) -> Iterator[Trigger]:
         elif token.pos_ != "NOUN" and (verb := _departure_verb(token, verbs, stems)):
             if verb == "remercier" and "Pass" not in token.morph.get("Voice"):
                 continue  # "remercier" means "to thank" unless it is "a été remercié"
+            if verb == "partir" and i > sentence.start and words.lower[i - 1] == "à":
+                continue  # "à partir de 2026": from a date on, nobody leaves
             if any(c.dep_ == "obj" and c.lemma_.lower() in nouns for c in token.children):
                 continue  # "a écarté toute démission": ruling a departure out, not a dismissal
             yield Trigger(token, "departure", verbs[verb])

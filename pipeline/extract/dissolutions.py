@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from pipeline.extract.assertion import is_asserted
 from pipeline.extract.context import ArticleContext, news_present
 from pipeline.extract.lexicon import team_by_alias, triggers
+from pipeline.extract.mentions import CLOSING_QUOTES, NAMING_WORDS, OPENING_QUOTES
 from pipeline.extract.names import entity_key, fold
 from pipeline.extract.results import EntityRef, FoundEvent
 
@@ -134,6 +135,9 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None, str
     entity = entity_after_team_noun(token)
     if entity is not None:
         return _known_or(entity.text.strip("«» "))
+    given = name_given_in_sentence(token)
+    if given:
+        return _known_or(given)
     proper = [
         child
         for child in token.children
@@ -161,10 +165,6 @@ def _known_or(surface: str) -> tuple[str, str | None, str]:
     return (team.name, team.organization, surface) if team else (surface, None, surface)
 
 
-_OPENING_QUOTES = {"«", '"', "“"}
-_CLOSING_QUOTES = {"»", '"', "”"}
-
-
 def _quoted_name_after(noun: Token) -> str | None:
     """ "l'équipe « IA responsable »", "son équipe d'« Alignement et sûreté »": the words in
     quotes right after the team noun (or after its "de") are the team's name."""
@@ -172,12 +172,25 @@ def _quoted_name_after(noun: Token) -> str | None:
     i = noun.i + 1
     if i < end and doc[i].lower_ in ("d'", "d’", "de", "du"):
         i += 1
-    if i >= end or doc[i].text not in _OPENING_QUOTES:
+    if i >= end or doc[i].text not in OPENING_QUOTES:
         return None
     for j in range(i + 1, min(i + 10, end)):
-        if doc[j].text in _CLOSING_QUOTES:
+        if doc[j].text in CLOSING_QUOTES:
             name = doc[i + 1 : j].text.strip()
             return name or None
+    return None
+
+
+def name_given_in_sentence(noun: Token) -> str | None:
+    """The quoted name a naming participle gives in the team noun's sentence, a few words from
+    the noun: "Baptisée « Contrepoids », cette équipe a été dissoute"."""
+    doc, sentence = noun.doc, noun.sent
+    start, end = max(sentence.start, noun.i - 12), min(sentence.end, noun.i + 5)
+    for i in range(start, end - 2):
+        if doc[i].lower_ in NAMING_WORDS and doc[i + 1].text in OPENING_QUOTES:
+            for j in range(i + 2, min(i + 10, sentence.end)):
+                if doc[j].text in CLOSING_QUOTES:
+                    return doc[i + 2 : j].text.strip() or None
     return None
 
 

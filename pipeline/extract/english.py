@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.extract.context import ArticleContext
+from pipeline.extract.context import ArticleContext, named_after_preposition
 from pipeline.extract.dates import CALENDAR_WORDS
 from pipeline.extract.lexicon import team_by_alias, triggers
 from pipeline.extract.names import entity_key, fold
@@ -87,15 +87,24 @@ def _is_name_word(token: Token | None) -> bool:
 
 @Language.component("english_people")
 def english_people(doc: Doc) -> Doc:
-    """Runs of two to four capitalised words that are not common words become PER entities."""
-    spans, run = [], []
+    """Runs of two to four capitalised words that are not common words become PER entities; in a
+    title-case headline ("OpenAI Fires Two Researchers for Allegedly Leaking Information") only
+    the names the running text also gives."""
+    headline_tokens = _title_case_line_tokens(doc)
+    doc.user_data[HEADLINE_TOKENS] = headline_tokens
+    spans, headline_runs, run = [], [], []
     for token in [*doc, None]:
         if _is_name_word(token):
             run.append(token)
             continue
-        if 2 <= len(run) <= 4:
+        if len(run) >= 2 and run[0].i in headline_tokens:
+            headline_runs.append(Span(doc, run[0].i, run[-1].i + 1, label="PER"))
+        elif 2 <= len(run) <= 4:
             spans.append(Span(doc, run[0].i, run[-1].i + 1, label="PER"))
         run = []
+    in_text = {span.text for span in spans}
+    alone = {t.text for t in doc if t.i not in headline_tokens and _capitalised_alone(t)}
+    spans += [named for run in headline_runs if (named := _named_in(run, in_text, alone))]
     surnames = {span[-1].text for span in spans}
     in_spans = {i for span in spans for i in range(span.start, span.end)}
     for token in doc:  # "McGrew said" once "Bob McGrew" has been named
@@ -103,6 +112,52 @@ def english_people(doc: Doc) -> Doc:
             spans.append(Span(doc, token.i, token.i + 1, label="PER"))
     doc.ents = filter_spans([*doc.ents, *spans])
     return doc
+
+
+HEADLINE_TOKENS = "title_case_tokens"
+
+
+def _title_case_line_tokens(doc: Doc) -> set[int]:
+    """Tokens of lines where nearly every word that is not a short function word is
+    capitalised: headlines, whose capitals say nothing about names."""
+    found: set[int] = set()
+    line: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and "\n" not in token.text:
+            line.append(token)
+            if "\n" not in token.whitespace_:
+                continue
+        words = [t for t in line if t.is_alpha and t.lower_ not in _FUNCTION_WORDS]
+        capitalised = sum(1 for t in words if t.text[:1].isupper())
+        if len(words) >= 4 and capitalised >= 0.8 * len(words):
+            found.update(t.i for t in line)
+        line = []
+    return found
+
+
+def _capitalised_alone(token: Token) -> bool:
+    """ "Raman said": a capitalised word between two that are not, as a surname is used."""
+    doc = token.doc
+    before = doc[token.i - 1].text if token.i > 0 else ""
+    after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    return token.text[:1].isupper() and not before[:1].isupper() and not after[:1].isupper()
+
+
+def _named_in(span: Span, names: set[str], surnames: set[str]) -> Span | None:
+    """The longest part of a headline run that the running text names in full, or whose last
+    word it uses alone: "Jane Doe" of "Jane Doe Leaves", "Ilya Sutskever" of "Ilya Sutskever
+    Quits OpenAI" when the text says "Sutskever said"."""
+    for size in range(min(len(span), 4), 1, -1):
+        for start in range(span.start, span.end - size + 1):
+            part = span.doc[start : start + size]
+            if part.text in names or part[-1].text in surnames:
+                return Span(span.doc, start, start + size, label="PER")
+    return None
+
+
+# Words a title-case headline leaves in lower case ("Fires Two Researchers for Leaking").
+_FUNCTION_WORDS = {"a", "an", "the", "and", "or", "but", "for", "nor", "of", "on", "in", "at"}
+_FUNCTION_WORDS |= {"to", "by", "as", "from", "with", "into", "over", "up", "off", "its", "is"}
 
 
 @cache
@@ -264,7 +319,7 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
             gap = gap[:-1]
         if len(gap) <= 6 and not any(t.is_punct and t.text != "-" for t in gap):
             return [(after[0].entity, after[0].span[0])]  # "OpenAI fired its CTO Jane Doe"
-    before = [m for m in before if not _is_possessive(m)]
+    before = [m for m in before if not _is_possessive(m) and not named_after_preposition(m.span)]
     if trigger[0].lower_ in ("departure", "resignation", "ouster", "exit", "dismissal", "firing"):
         following = context.doc[trigger.end : trigger.end + 2]
         if following and following[0].lower_ == "of" and after:
@@ -305,6 +360,8 @@ def _is_possessive(mention) -> bool:
 
 
 def _organization_left(context, sentence: Span, trigger: Span, kind: str | None):
+    if _leaves_a_place(context, trigger):
+        return None
     after = context.doc[trigger.end : sentence.end]
     for token in after:
         if token.lower_ in DESTINATIONS or token.text in ".;":
@@ -316,6 +373,30 @@ def _organization_left(context, sentence: Span, trigger: Span, kind: str | None)
         m.entity.key for m in context.mentions.organizations_in(trigger.end, sentence.end)
     }
     return context.organization_before(trigger[0], exclude=destinations)
+
+
+_LEAVING_WORDS = {"left", "leaves", "leaving", "leave", "quit", "quits", "quitting", "exited"}
+
+
+def _leaves_a_place(context, trigger: Span) -> bool:
+    """ "left Nigeria for Canada", "is leaving San Francisco": what is left is named right after
+    the verb, capitalised, and is no organisation the article names anywhere: a place."""
+    doc = context.doc
+    i = trigger.end + (1 if doc[trigger.end : trigger.end + 1].text == "the" else 0)
+    if trigger.text.lower() not in _LEAVING_WORDS or i >= len(doc):
+        return False
+    left = doc[i]
+    if (
+        not left.text[:1].isupper()
+        or left.lower_ in CALENDAR_WORDS
+        or context.mentions.organization_at(left)
+        or context.mentions.person_at(left)
+    ):
+        return False
+    organization_words = {
+        fold(word) for m in context.mentions.organizations for word in m.span.text.split()
+    }
+    return fold(left.text) not in organization_words
 
 
 def _organization_after(context, sentence: Span, trigger: Span):
@@ -367,8 +448,10 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
             if team:
                 return team.name, team.organization
     team_nouns = set(_lexicon()["team_nouns"])
+    headline = sentence.doc.user_data.get(HEADLINE_TOKENS, set())
     for token in window:
-        if token.lower_ in team_nouns:
+        # a title-case headline capitalises every word: no telling the team's name there
+        if token.lower_ in team_nouns and token.i not in headline:
             name = _words_before_team_noun(token)
             if name:
                 folded = fold(name)
@@ -379,14 +462,86 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     return None
 
 
+_DETERMINERS = {"its", "the", "a", "an", "their", "entire", "whole", "his", "her", "this", "that"}
+# Words that describe a team without naming it: "the small internal group" has no name.
+_GENERIC_TEAM_WORDS = {"small", "internal", "new", "dedicated", "former", "remaining", "own"}
+_GENERIC_TEAM_WORDS |= {"whole", "entire", "tiny", "separate", "standalone", "core", "existing"}
+_GENERIC_TEAM_WORDS |= _DISSOLUTION_WORDS | {"closed", "shuttered", "defunct", "same", "other"}
+
+
 def _words_before_team_noun(noun: Token) -> str | None:
+    """ "its Responsible Innovation team" -> "Responsible Innovation"; a capitalised noun is part
+    of the name ("the Harm Review Council"); "Tripwire, the small internal group" -> "Tripwire";
+    "the Machine Learning Ethics, Transparency and Accountability team" keeps its commas."""
     words: list[Token] = []
-    for token in reversed(noun.doc[max(noun.sent.start, noun.i - 5) : noun.i]):
-        if token.lower_ in ("its", "the", "a", "an", "their", "entire", "whole", "his", "her"):
+    doc = noun.doc
+    i = noun.i - 1
+    if i >= 0 and doc[i].lower_ == "red":  # "the Tripwire red team": a kind of team, not its name
+        i -= 1
+    while i >= max(noun.sent.start, noun.i - 9):
+        token = doc[i]
+        capitalised_list = (
+            token.text == ","
+            and words
+            and words[0].text[:1].isupper()
+            and i > 0
+            and doc[i - 1].text[:1].isupper()
+            and doc[i - 1].ent_type_ != "ORG"
+        )
+        if token.lower_ in _DETERMINERS or token.ent_type_ == "ORG" or _ends_a_name(token, words):
             break
-        if token.is_punct or token.ent_type_ == "ORG" or token.lower_.endswith("'s"):
+        if token.lower_.endswith("'s") or (token.is_punct and not capitalised_list):
+            break
+        if len(words) >= 5 and not token.text[:1].isupper():
             break
         words.insert(0, token)
-    if not words or words[-1].lower_ in _DISSOLUTION_WORDS:
-        return None  # "the dissolved team": a reference, not a name
-    return " ".join(t.text for t in words)
+        i -= 1
+    while words and words[0].text == ",":
+        words.pop(0)
+    if all(w.lower_ in _GENERIC_TEAM_WORDS for w in words):
+        return _name_in_apposition(noun)
+    if noun.text[:1].isupper() and not noun.is_sent_start:
+        words.append(noun)
+    return _joined(words)
+
+
+def _ends_a_name(token: Token, words: list[Token]) -> bool:
+    """A verb of the rules ("closes", "resigns") or a function word ("after", "is") is not part of
+    a team's name, except "and"/"of" between capitalised words ("Office of Responsible AI") and
+    "and" between two plain words ("ethics and society")."""
+    lower = token.lower_
+    lexicon = _lexicon()
+    if lower in lexicon["departure_words"] or any(
+        lower == phrase.split()[0] for phrase in lexicon["dissolution_words"]
+    ):
+        return True
+    if lower in ("and", "of", "&"):
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if not (words and before is not None and before.is_alpha):
+            return True
+        capitalised = words[0].text[:1].isupper() and before.text[:1].isupper()
+        plain_words = lower != "of" and not words[0].is_stop and not before.is_stop
+        return not (capitalised or plain_words)
+    return token.is_stop and not token.text[:1].isupper()
+
+
+def _name_in_apposition(noun: Token) -> str | None:
+    """ "wound down Tripwire, the small internal group that ...": the capitalised words just
+    before ", the ... group"."""
+    doc = noun.doc
+    i = noun.i - 1
+    while i > noun.sent.start and doc[i].text != ",":
+        if doc[i].is_punct:
+            return None
+        i -= 1
+    words: list[Token] = []
+    for token in reversed(doc[max(noun.sent.start, i - 4) : i]):
+        if not token.text[:1].isupper() or token.ent_type_ in ("ORG", "PER"):
+            break
+        words.insert(0, token)
+    return _joined(words) if words and not words[0].is_sent_start else None
+
+
+def _joined(words: list[Token]) -> str | None:
+    text = "".join(t.text_with_ws for t in words).strip()
+    return text or None

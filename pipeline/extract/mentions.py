@@ -74,6 +74,7 @@ class DocMentions:
             text = doc.text  # Doc.text joins every token on each access: read it once
         people = _people(doc, text)
         full_names = {fold(m.entity.name) for m in people if len(m.entity.name.split()) >= 2}
+        team_names = _team_names(doc)
         discovered = {
             name
             for name in org_cues.discover(text, lang)
@@ -81,6 +82,7 @@ class DocMentions:
             and not canonical_organization(name)
             and not canonical_organization(name.split()[0])  # "Meta AI" is Meta
             and fold(name) not in team_by_alias()
+            and fold(name) not in team_names  # "fondatrice de Contrepoids", a team
             and fold(name) not in full_names  # "chez Bob McGrew" does not make him a company
         }
         self.people: list[Mention] = [
@@ -193,8 +195,8 @@ def _with_hyphenated_parts(doc: Doc, start: int, end: int) -> tuple[int, int]:
             hyphen.text in _HYPHENS
             and not left.whitespace_
             and not hyphen.whitespace_
-            and right.text[:1].isupper()
             and left.text[:1].isupper()
+            and (right.text[:1].isupper() or _second_syllable(left, right))
         )
 
     while end + 1 < len(doc) and joined(doc[end - 1], doc[end], doc[end + 1]):
@@ -205,6 +207,23 @@ def _with_hyphenated_parts(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 _HYPHENS = {"-", "\u2010", "\u2011"}
+
+
+def _second_syllable(left: Token, right: Token) -> bool:
+    """ "Ji-yeon", "Tae-woo": Korean given names write their second syllable in lower case;
+    "Musk-owned", "Google-led", "X-like" are not names."""
+    return (
+        len(left.text) <= 5
+        and 2 <= len(right.text) <= 5
+        and right.is_alpha
+        and right.is_lower
+        and not right.text.endswith(("ed", "ing"))
+        and right.text not in _HYPHEN_SUFFIXES
+    )
+
+
+_HYPHEN_SUFFIXES = {"like", "style", "era", "type", "born", "made", "run", "free", "wide", "based"}
+_HYPHEN_SUFFIXES |= {"level", "scale", "size", "only", "first", "heavy", "ready", "proof", "class"}
 
 
 def _people(doc: Doc, text: str) -> list[Mention]:
@@ -258,7 +277,9 @@ def _organizations(doc: Doc, people: list[Mention]) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ != "ORG" or any(i in person_tokens for i in range(ent.start, ent.end)):
             continue
-        if not ent.ent_id_ and (_follows_team_noun(ent) or fold(ent.text) in team_by_alias()):
+        if not ent.ent_id_ and (
+            _follows_team_noun(ent) or _named_team(ent) or fold(ent.text) in team_by_alias()
+        ):
             continue  # "l'équipe Model Welfare" names a team, not an organisation
         if ent.ent_id_:
             found.append(Mention(organization(ent.ent_id_), ent))
@@ -293,6 +314,45 @@ def _with_discovered(
 
 
 _TEAM_NOUNS = {"équipe", "groupe", "division", "unité", "cellule", "pôle", "team", "group", "unit"}
+
+
+# Participles that give a name: "Baptisée « Contrepoids », cette équipe ...".
+NAMING_WORDS = {"baptisé", "baptisée", "appelé", "appelée", "surnommé", "surnommée"}
+NAMING_WORDS |= {"dénommé", "dénommée", "nommé", "nommée", "dubbed", "called", "codenamed"}
+
+
+def _team_names(doc: Doc) -> set[str]:
+    """Folded names the article gives teams: "l'équipe « Contrepoids »", "l'équipe Boussole",
+    "Baptisée « Contrepoids », cette équipe"."""
+    names = set()
+    for ent in doc.ents:
+        if not ent.ent_id_ and (_follows_team_noun(ent) or _named_team(ent)):
+            names.add(fold(ent.text))
+    for token in doc[:-2]:
+        named_by = token.lower_ in NAMING_WORDS or token.lemma_.lower() in _TEAM_NOUNS
+        if named_by and doc[token.i + 1].text in OPENING_QUOTES:
+            closing = next(
+                (t.i for t in doc[token.i + 2 : token.i + 10] if t.text in CLOSING_QUOTES), None
+            )
+            in_team_sentence = any(t.lemma_.lower() in _TEAM_NOUNS for t in token.sent)
+            if closing and in_team_sentence:
+                names.add(fold(doc[token.i + 2 : closing].text))
+    return names
+
+
+OPENING_QUOTES = {"«", '"', "“"}
+CLOSING_QUOTES = {"»", '"', "”"}
+
+
+def _named_team(span: Span) -> bool:
+    """ "Baptisée « Contrepoids », cette équipe": a name given by a naming participle in a
+    sentence about a team."""
+    before = [t for t in span.doc[max(0, span.start - 2) : span.start] if t.text not in '«"“']
+    return (
+        bool(before)
+        and before[-1].lower_ in NAMING_WORDS
+        and any(t.lemma_.lower() in _TEAM_NOUNS for t in span.sent)
+    )
 
 
 def _follows_team_noun(span: Span) -> bool:

@@ -46,6 +46,7 @@ def name_variants(name: str) -> set[str]:
 # The last word of many company names, never of a person's: "Vireo AI", "Halcyon Systems".
 CORPORATE_SUFFIXES = frozenset(
     {"ai", "ia", "labs", "lab", "systems", "technologies", "robotics", "intelligence", "inc"}
+    | {"ventures", "capital", "partners", "holdings", "dynamics", "networks"}
 )
 
 

@@ -5,8 +5,10 @@ Francisco startup", "the board of Arcline". Every later mention of the name then
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pipeline.extract.dates import CALENDAR_WORDS
+from pipeline.extract.lexicon import triggers
 
 _NAME = r"(?P<name>[A-Z][\w&'’-]*(?:\.[A-Za-z]+)?(?:\s(?:AI|IA|Labs?|[A-Z][\w&-]*)){0,2})"
 _FR_NOUNS = (
@@ -142,12 +144,35 @@ def discover(text: str, lang: str) -> set[str]:
                 names.add(first)
     for pattern in CUES.get(lang, CUES["fr"]):
         for match in pattern.finditer(text):
-            name = match.group("name").strip(" .,'’")
+            name = _before_a_verb(match.group("name").strip(" .,'’"))
             first = name.split()[0].lower() if name else ""
             # a month after a cue is a date ("the company in March"), not a name
             if first and first not in _NOT_NAMES and first not in CALENDAR_WORDS and len(name) > 1:
                 names.add(name)
     return names
+
+
+def _before_a_verb(name: str) -> str:
+    """ "Start-Up Halcyon Dismissed a Fairness Researcher": a title-case headline capitalises the
+    verb after the name; a company's name stops before a word that tells the news."""
+    words = name.split()
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower() in _headline_verbs():
+            return " ".join(words[:i])
+    return name
+
+
+@cache
+def _headline_verbs() -> frozenset[str]:
+    english = triggers()["en"]
+    words = {*english["departure_words"], *english["hiring_words"]}
+    words |= {phrase.split()[0] for phrase in english["dissolution_words"]}
+    words |= {phrase.split()[0] for phrase in english["departure_phrases"]}
+    return frozenset(words | _NEWS_VERBS)
+
+
+_NEWS_VERBS = {"says", "said", "hires", "names", "raises", "launches", "loses", "cuts", "lays"}
+_NEWS_VERBS |= {"shuts", "replaces", "appoints", "taps", "promotes", "drops", "ends", "is", "was"}
 
 
 def occurrences(text: str, name: str) -> list[tuple[int, int]]:

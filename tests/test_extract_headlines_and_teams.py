@@ -1,0 +1,140 @@
+"""Headlines, who a sentence is about, and how teams are named: rules found on the fifth held-out
+corpus, checked here on texts written for these tests (names invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract_organizations import dissolutions_of
+from tests.test_extract_rules import departures_of, events_of
+
+
+def test_a_title_case_headline_makes_no_person_of_its_capitalised_words(extractor):
+    text = (
+        "# Lumen Robotics Fires Three Engineers Over Alleged Data Misuse\n\n"
+        "Lumen Robotics has fired three engineers. The engineers, Hugo Brandt and Mira Solis, "
+        "were let go earlier this month."
+    )
+    people = {person for person, _, _ in departures_of(extractor, text, "en")}
+    assert people == {"Hugo Brandt", "Mira Solis"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Priya Raman Leaves Lumen Robotics After Five Years\n\n"
+        "Priya Raman, the company's head of safety, left Lumen Robotics on Monday.",
+        "# Priya Raman Quits Lumen Robotics\n\nRaman said on Monday she had left Lumen Robotics.",
+    ],
+)
+def test_a_headline_name_the_text_also_gives_is_kept(extractor, text):
+    found = departures_of(extractor, text, "en")
+    assert {(person, organization) for person, organization, _ in found} == {
+        ("Priya Raman", "Lumen Robotics")
+    }
+
+
+def test_a_name_after_a_preposition_is_not_who_left(extractor):
+    text = (
+        "Marta Ruiz, who co-founded Cohere with Kenji Sato in 2021, said on Monday she is "
+        "leaving the company."
+    )
+    assert departures_of(extractor, text, "en") == {("Marta Ruiz", "Cohere", "departure")}
+
+
+def test_his_exit_means_the_subject_not_the_man_he_clashed_with(extractor):
+    text = (
+        "Ivan Petrov, Cohere's research chief, was pushed out in May after clashing with "
+        "chief executive Laura Berg over the pace of releases. Cohere described his exit as "
+        "a mutual decision."
+    )
+    people = {person for person, _, _ in departures_of(extractor, text, "en")}
+    assert people == {"Ivan Petrov"}
+
+
+def test_a_fund_named_after_its_founder_is_not_a_person(extractor):
+    text = (
+        "Aisha Bello said on Tuesday she had left Cohere to launch Bello Ventures. "
+        "Her exit follows two other senior departures."
+    )
+    people = {person for person, _, _ in departures_of(extractor, text, "en")}
+    assert people == {"Aisha Bello"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grace Okafor joined Cohere in 2019. She grew up in Lagos and left Nigeria for Canada "
+        "at 19 to study mathematics.",
+        "Cohere is also leaving San Francisco: Grace Okafor, its chief of staff, said the "
+        "office would close.",
+    ],
+)
+def test_leaving_a_place_is_not_leaving_a_job(extractor, text):
+    assert departures_of(extractor, text, "en") == set()
+
+
+def test_korean_given_names_keep_their_second_syllable(extractor):
+    text = "Cohere has lost its safety lead. Her deputy, Lee Min-ji, quit Cohere last week."
+    assert departures_of(extractor, text, "en") == {("Lee Min-ji", "Cohere", "resignation")}
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        (
+            "Cohere has quietly wound down Sentinel, the small internal group that "
+            "stress-tested its models.",
+            "Sentinel",
+        ),
+        ("Cohere said its Model Risk Taskforce had been closed down in March.", None),
+        (
+            "The Product Ethics, Safety and Trust team at Cohere was eliminated in March.",
+            "Product Ethics, Safety and Trust",
+        ),
+        ("Cohere disbanded its Sentinel red team in March.", "Sentinel"),
+        (
+            "# Cohere closes model risk taskforce\n\n"
+            "Cohere said its Model Risk Taskforce had been closed down in March.",
+            None,
+        ),
+        (
+            "# Cohere Ethics Chief Resigns After Internal Council Is Dissolved\n\n"
+            "The Harm Review Council at Cohere was dissolved in June.",
+            "Harm Review Council",
+        ),
+    ],
+)
+def test_english_team_names(extractor, text, team):
+    found = {
+        (name, organization)
+        for kind, name, organization, _ in events_of(extractor, text, "en")
+        if kind == "dissolution"
+    }
+    assert found == {(team or "Model Risk Taskforce", "Cohere")}
+
+
+def test_a_french_team_named_by_a_participle(extractor):
+    text = (
+        "Orbital AI avait créé en 2020 une équipe de trois chercheurs chargée de la sûreté. "
+        "Baptisée « Vigie », cette équipe a été dissoute en mars. Léa Martin, fondatrice de "
+        "Vigie, a quitté Orbital AI en février."
+    )
+    assert dissolutions_of(extractor, text) == {("Vigie", "Orbital AI")}
+    assert departures_of(extractor, text) == {("Léa Martin", "Orbital AI", "departure")}
+
+
+def test_a_headline_description_of_a_team_the_article_names_is_the_same_dissolution(extractor):
+    text = (
+        "# Orbital AI supprime sa cellule éthique\n\n"
+        "La cellule « Lanterne » d'Orbital AI a été supprimée mardi, a appris notre journal."
+    )
+    assert dissolutions_of(extractor, text) == {("Lanterne", "Orbital AI")}
+
+
+def test_a_partir_de_is_a_date_not_a_departure(extractor):
+    text = (
+        "Orbital AI vendra ses robots à d'autres industriels à partir de 2026, a annoncé Paul "
+        "Girard, son directeur général."
+    )
+    assert departures_of(extractor, text) == set()
