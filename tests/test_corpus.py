@@ -149,10 +149,10 @@ def test_every_event_points_to_its_evidence_sentence(corpus_db):
 # Written without reading the rules (see their READMEs), then used to fix the general failures
 # they showed: (departures F1, dissolutions F1) each must keep.
 HARDER_CORPORA = {
-    CORPUS2: (0.70, 0.65),
+    CORPUS2: (0.72, 0.75),
     CORPUS3: (0.78, 0.70),
     CORPUS4: (0.65, 0.35),
-    CORPUS5: (0.82, 0.85),
+    CORPUS5: (0.85, 0.85),
 }
 
 

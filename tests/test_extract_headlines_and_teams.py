@@ -138,3 +138,73 @@ def test_a_partir_de_is_a_date_not_a_departure(extractor):
         "Girard, son directeur général."
     )
     assert departures_of(extractor, text) == set()
+
+
+def test_two_subjects_in_long_appositions_before_a_plural_verb(extractor):
+    text = (
+        "Chez Mistral AI, la crise continue. Awa Ndiaye, qui dirigeait l'équipe d'évaluation, "
+        "et Tom Keller, spécialiste de la détection des contenus synthétiques, ont claqué la "
+        "porte mardi."
+    )
+    assert departures_of(extractor, text) == {
+        ("Awa Ndiaye", "Mistral AI", "resignation"),
+        ("Tom Keller", "Mistral AI", "resignation"),
+    }
+
+
+def test_a_singular_verb_keeps_its_one_subject(extractor):
+    text = "Awa Ndiaye, qui travaillait avec Tom Keller, a quitté Mistral AI mardi."
+    assert departures_of(extractor, text) == {("Awa Ndiaye", "Mistral AI", "departure")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Mistral AI s'est séparé de Paul Girard, son directeur financier, mardi.", "departure"),
+        ("Paul Girard, directeur scientifique de Mistral AI, a pris sa retraite en mars.", None),
+        ("Paul Girard est parti à la retraite en mars après dix ans chez Mistral AI.", None),
+    ],
+)
+def test_french_compound_tenses_and_retirement(extractor, text, kind):
+    assert departures_of(extractor, text) == {("Paul Girard", "Mistral AI", kind or "departure")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Jane Okoro retired from Cohere in March after twenty years.", "departure"),
+        ("Jane Okoro announced her retirement from Cohere on Monday.", "departure"),
+        ("Jane Okoro stepped aside as chief executive of Cohere on Monday.", "resignation"),
+        (
+            "Cohere cut deeply. All but one of its members were laid off that Friday, including "
+            "its director, Jane Okoro.",
+            "dismissal",
+        ),
+    ],
+)
+def test_english_retirement_stepping_aside_and_layoffs(extractor, text, kind):
+    assert departures_of(extractor, text, "en") == {("Jane Okoro", "Cohere", kind)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Okoro, a retired Cohere engineer, said the plan was sound.",
+        "Cohere changed its retirement plan for staff, Jane Okoro said.",
+        "Cohere laid off the entire policy team, Jane Okoro said.",
+    ],
+)
+def test_retired_as_a_description_and_team_layoffs_are_no_departure(extractor, text):
+    assert departures_of(extractor, text, "en") == set()
+
+
+def test_a_team_known_by_a_name_is_not_a_person(extractor):
+    text = (
+        "Cohere has shut down a research group. The group, known internally as Societal "
+        "Impacts, was dismantled on Friday, when its members were laid off."
+    )
+    found = events_of(extractor, text, "en")
+    assert {(name, org) for kind, name, org, _ in found if kind == "dissolution"} == {
+        ("Societal Impacts", "Cohere")
+    }
+    assert not any(kind == "departure" for kind, _, _, _ in found)

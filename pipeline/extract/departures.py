@@ -180,7 +180,13 @@ def _phrase_heads(sentence: Span, words: Words, phrases: dict[str, str]) -> dict
         words.lower[i] in first_words or words.lemma[i] in first_words for i in range(start, end)
     ):
         return {}
-    forms = [(words.lower[i], words.lemma[i]) for i in range(start, end)]
+    # "s'est séparé de", "s'était « séparé » de": auxiliaries and quotes inside a phrase
+    kept = [
+        i
+        for i in range(start, end)
+        if words.lower[i] not in _QUOTES and words.lemma[i] not in ("être", "avoir")
+    ]
+    forms = [(words.lower[i], words.lemma[i]) for i in kept]
     starts: dict[str, list[int]] = {}  # word -> where it is the form or the lemma (in order)
     for i, pair in enumerate(forms):
         for word in dict.fromkeys(pair):
@@ -191,8 +197,11 @@ def _phrase_heads(sentence: Span, words: Words, phrases: dict[str, str]) -> dict
             if i + len(phrase_words) <= len(forms) and all(
                 word in forms[i + j] for j, word in enumerate(phrase_words)
             ):
-                heads[start + i + head] = kind
+                heads[kept[i + head]] = kind
     return heads
+
+
+_QUOTES = {"«", "»", '"', "“", "”"}
 
 
 @cache
@@ -281,6 +290,30 @@ def _subjects(context: ArticleContext, trigger: Trigger) -> list[tuple[EntityRef
     found = _verb_subjects(context, trigger)
     if found:
         found += [f for f in _companions(context, token) if all(f[0] != g for g, _ in found)]
+    if len(found) == 1:
+        found += _coordinated_before_plural_verb(context, token, found[0][1])
+    return found
+
+
+def _coordinated_before_plural_verb(
+    context: ArticleContext, verb: Token, subject: Token
+) -> list[tuple[EntityRef, Token]]:
+    """ "X, qui dirigeait l'équipe, et Y, spécialiste de ..., ont claqué la porte": the parse
+    loses one of two subjects in long appositions; a plural verb says there are two. The other
+    one opens the sentence, or follows "et" before the verb."""
+    if not any("Plur" in t.morph.get("Number") for t in [verb, *verb.children] if t.i <= verb.i):
+        return []
+    sentence = verb.sent
+    people = context.mentions.people_in(sentence.start, verb.i)
+    known = context.mentions.person_at(subject)
+    found = []
+    for i, mention in enumerate(people):
+        before = context.doc[mention.span.start - 1] if mention.span.start > 0 else None
+        opens = i == 0 and mention.span.start - sentence.start <= 1
+        after_and = before is not None and before.lower_ == "et"
+        new = mention.entity != known and all(mention.entity != f for f, _ in found)
+        if (opens or after_and) and new:
+            found.append((mention.entity, mention.span.root))
     return found
 
 
@@ -570,8 +603,9 @@ def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
     after = sentence[trigger.i - sentence.start + 1 :]
     in_destination = False
     for token in after:
-        if token.lemma_.lower() in ("rejoindre", "pour", "vers", "chez", "profit", "intégrer"):
-            in_destination = True
+        lemma = token.lemma_.lower()
+        if lemma in ("rejoindre", "pour", "vers", "chez", "profit", "intégrer"):
+            in_destination = not _time_spent_at(token)
         organization_ref = context.mentions.organization_at(token)
         if in_destination and organization_ref:
             keys.add(organization_ref.key)
@@ -584,7 +618,22 @@ def _is_destination_token(token: Token, trigger: Token) -> bool:
             return False
         if ancestor.lemma_.lower() in ("rejoindre", "intégrer", "fonder", "créer", "lancer"):
             return True
-    return any(child.lower_ in ("pour", "vers", "chez") for child in token.children)
+    return any(
+        child.lower_ in ("pour", "vers", "chez") and not _time_spent_at(child)
+        for child in token.children
+    )
+
+
+_DURATIONS = {"an", "année", "mois", "semaine", "décennie", "passer"}
+
+
+def _time_spent_at(preposition: Token) -> bool:
+    """ "après dix ans chez Mistral AI", "six années passées chez Meta": where the person
+    worked, not where they went."""
+    if preposition.lower_ != "chez":
+        return False
+    before = preposition.doc[max(preposition.sent.start, preposition.i - 3) : preposition.i]
+    return any(t.lemma_.lower() in _DURATIONS for t in before)
 
 
 def _organization_joined(context: ArticleContext, trigger: Trigger) -> EntityRef | None:

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 from pipeline.extract.context import ArticleContext, named_after_preposition
 from pipeline.extract.dates import CALENDAR_WORDS
 from pipeline.extract.lexicon import team_by_alias, triggers
+from pipeline.extract.mentions import NAMING_WORDS
 from pipeline.extract.names import entity_key, fold
 from pipeline.extract.nlp import (  # noqa: F401 (registers the component)
     add_name_special_cases,
@@ -97,7 +98,9 @@ def english_people(doc: Doc) -> Doc:
         if _is_name_word(token):
             run.append(token)
             continue
-        if len(run) >= 2 and run[0].i in headline_tokens:
+        if run and _given_as_a_name(run[0]):
+            pass  # "known internally as Societal Impacts", "dubbed Project Falcon"
+        elif len(run) >= 2 and run[0].i in headline_tokens:
             headline_runs.append(Span(doc, run[0].i, run[-1].i + 1, label="PER"))
         elif 2 <= len(run) <= 4:
             spans.append(Span(doc, run[0].i, run[-1].i + 1, label="PER"))
@@ -133,6 +136,15 @@ def _title_case_line_tokens(doc: Doc) -> set[int]:
             found.update(t.i for t in line)
         line = []
     return found
+
+
+def _given_as_a_name(first: Token) -> bool:
+    doc = first.doc
+    before = doc[first.i - 1].lower_ if first.i > 0 else ""
+    before_that = doc[first.i - 2].lower_ if first.i > 1 else ""
+    return before in ("dubbed", "codenamed") or (
+        before == "as" and before_that in ("known", "internally", "publicly")
+    )
 
 
 def _capitalised_alone(token: Token) -> bool:
@@ -237,18 +249,33 @@ def _steps_down_from_a_thing(trigger: Span) -> bool:
 
 
 def _trigger_at(words: list[str], i: int, lexicon: dict) -> tuple[str | None, str | None, int]:
+    phrase, size = _phrase_at(words, i, lexicon["dissolution_words"])
+    if size:  # before departures: "laid off the entire team" is not "laid off"
+        return "dissolution", None, size
     phrase, size = _phrase_at(words, i, lexicon["departure_phrases"])
     if size:
         return "departure", lexicon["departure_phrases"][phrase], size
-    phrase, size = _phrase_at(words, i, lexicon["dissolution_words"])
-    if size:
-        return "dissolution", None, size
     phrase, size = _phrase_at(words, i, lexicon["hiring_words"])
     if size:
         return lexicon["hiring_words"][phrase], None, size
-    if words[i] in lexicon["departure_words"]:
+    if words[i] in lexicon["departure_words"] and not _describes_a_noun(words, i):
         return "departure", lexicon["departure_words"][words[i]], 1
     return None, None, 0
+
+
+# "a retired engineer", "the departing CEO", "retirement savings": a word of leaving used to
+# describe someone or something, not to tell that anyone left.
+_ARTICLES = {"a", "an", "the"}
+_RETIREMENT_THINGS = {"plan", "plans", "savings", "age", "fund", "funds", "account", "accounts"}
+_RETIREMENT_THINGS |= {"benefits", "home", "homes", "community", "package"}
+
+
+def _describes_a_noun(words: list[str], i: int) -> bool:
+    word = words[i]
+    if word in ("retired", "retiring") and i > 0 and words[i - 1] in _ARTICLES:
+        return True
+    following = words[i + 1] if i + 1 < len(words) else ""
+    return word == "retirement" and following in _RETIREMENT_THINGS
 
 
 def _person_events(context, sentence, trigger: Span, event_type, kind, reported=frozenset()):
@@ -320,7 +347,9 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
         if len(gap) <= 6 and not any(t.is_punct and t.text != "-" for t in gap):
             return [(after[0].entity, after[0].span[0])]  # "OpenAI fired its CTO Jane Doe"
     before = [m for m in before if not _is_possessive(m) and not named_after_preposition(m.span)]
-    if trigger[0].lower_ in ("departure", "resignation", "ouster", "exit", "dismissal", "firing"):
+    if is_passive and (included := _people_included(context, sentence, trigger)):
+        return included  # "were laid off that Friday, including its director, Jane Doe"
+    if trigger[0].lower_ in _EVENT_NOUNS:
         following = context.doc[trigger.end : trigger.end + 2]
         if following and following[0].lower_ == "of" and after:
             return [(after[0].entity, after[0].span[0])]
@@ -344,6 +373,18 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
             if antecedent:
                 return [(antecedent, token)]
     return []
+
+
+_EVENT_NOUNS = {"departure", "resignation", "ouster", "exit", "dismissal", "firing", "retirement"}
+
+
+def _people_included(context, sentence: Span, trigger: Span):
+    after = context.doc[trigger.end : sentence.end]
+    including = next((t for t in after if t.lower_ == "including"), None)
+    if including is None:
+        return []
+    people = context.mentions.people_in(including.i, sentence.end)
+    return [(m.entity, m.span[0]) for m in people]
 
 
 # ", head of trust and safety" / "and principal research scientist": a list goes on with the
@@ -440,7 +481,7 @@ def _dissolution(context, sentence: Span, trigger: Span) -> FoundEvent | None:
 def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     """A team named within a few words of the trigger: a gazetteer team, or "<Name> team"."""
     window = sentence.doc[
-        max(sentence.start, trigger.start - 8) : min(sentence.end, trigger.end + 8)
+        max(sentence.start, trigger.start - 10) : min(sentence.end, trigger.end + 8)
     ]
     for ent in window.ents:
         if ent.label_ == "TEAM":
@@ -452,7 +493,7 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     for token in window:
         # a title-case headline capitalises every word: no telling the team's name there
         if token.lower_ in team_nouns and token.i not in headline:
-            name = _words_before_team_noun(token)
+            name = _words_before_team_noun(token) or _name_known_as(token)
             if name:
                 folded = fold(name)
                 for alias, team in team_by_alias().items():
@@ -466,6 +507,7 @@ _DETERMINERS = {"its", "the", "a", "an", "their", "entire", "whole", "his", "her
 # Words that describe a team without naming it: "the small internal group" has no name.
 _GENERIC_TEAM_WORDS = {"small", "internal", "new", "dedicated", "former", "remaining", "own"}
 _GENERIC_TEAM_WORDS |= {"whole", "entire", "tiny", "separate", "standalone", "core", "existing"}
+_GENERIC_TEAM_WORDS |= {"research"}
 _GENERIC_TEAM_WORDS |= _DISSOLUTION_WORDS | {"closed", "shuttered", "defunct", "same", "other"}
 
 
@@ -523,6 +565,23 @@ def _ends_a_name(token: Token, words: list[Token]) -> bool:
         plain_words = lower != "of" and not words[0].is_stop and not before.is_stop
         return not (capitalised or plain_words)
     return token.is_stop and not token.text[:1].isupper()
+
+
+def _name_known_as(noun: Token) -> str | None:
+    """ "The group, known internally as Societal Impacts, was dismantled": the capitalised words
+    after "known (internally) as", "dubbed" or "called", just after the team noun."""
+    doc = noun.doc
+    for i in range(noun.i + 1, min(noun.i + 5, noun.sent.end)):
+        if doc[i].lower_ in NAMING_WORDS or (
+            doc[i].lower_ == "as" and doc[i - 1].lower_ in ("known", "internally", "publicly")
+        ):
+            words = []
+            for token in doc[i + 1 : min(i + 6, noun.sent.end)]:
+                if not token.text[:1].isupper():
+                    break
+                words.append(token)
+            return _joined(words)
+    return None
 
 
 def _name_in_apposition(noun: Token) -> str | None:
