@@ -208,3 +208,104 @@ def test_a_team_known_by_a_name_is_not_a_person(extractor):
         ("Societal Impacts", "Cohere")
     }
     assert not any(kind == "departure" for kind, _, _, _ in found)
+
+
+def test_a_list_of_people_with_their_job_titles_before_a_plural_verb(extractor):
+    text = (
+        "La directrice juridique Hélène Morvan, le responsable de l'alignement des modèles "
+        "Idrissa Camara et l'ingénieur principal Loïc Tanguy ont quitté Mistral AI en fin de "
+        "semaine, selon plusieurs sources."
+    )
+    assert {person for person, _, _ in departures_of(extractor, text)} == {
+        "Hélène Morvan",
+        "Idrissa Camara",
+        "Loïc Tanguy",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Son président, Yannick Morvan, a écarté toute idée de quitter la Bretagne. Mistral AI "
+        "recrute vingt ingénieurs.",
+        "Le fondateur de Mistral AI, Yannick Morvan, nous a quittés vendredi, à Grenoble.",
+    ],
+)
+def test_ruling_an_idea_out_and_a_death_are_not_departures(extractor, text):
+    assert departures_of(extractor, text) == set()
+
+
+def test_a_capitalised_office_ends_a_units_name_and_folding_into_is_a_merger(extractor):
+    found = events_of(
+        extractor,
+        "Cohere quietly disbanded its Responsible AI Office in October. Another team was folded "
+        "into product, and Cohere closed its Paris office.",
+        "en",
+    )
+    assert {(name, org) for kind, name, org, _ in found if kind == "dissolution"} == {
+        ("Responsible AI Office", "Cohere")
+    }
+
+
+def test_an_outfit_introduced_by_the_article_is_the_company_left(extractor):
+    text = (
+        "Halvard Labs, the Cambridge-based outfit behind a popular text model, is down one head "
+        "of safety. Rosa Lindqvist has departed the company, Halvard confirmed on Monday."
+    )
+    assert departures_of(extractor, text, "en") == {("Rosa Lindqvist", "Halvard Labs", "departure")}
+
+
+def test_a_list_set_off_by_dashes_and_semicolons(extractor):
+    text = (
+        "Cohere is shrinking. Three other researchers — Asha Verma, a speech scientist; Kofi "
+        "Mensah, who had moved from Accra to join the company in 2023; and Lev Orlov, its only "
+        "evaluation engineer — left the company in February."
+    )
+    assert {person for person, _, _ in departures_of(extractor, text, "en")} == {
+        "Asha Verma",
+        "Kofi Mensah",
+        "Lev Orlov",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cohere shut down Vesper, its five-person responsible-AI unit, in January.",
+        "Cohere has disbanded Vesper, the in-house group that audited its models.",
+    ],
+)
+def test_a_team_named_in_apposition_to_its_description(extractor, text):
+    found = events_of(extractor, text, "en")
+    assert {(name, org) for kind, name, org, _ in found if kind == "dissolution"} == {
+        ("Vesper", "Cohere")
+    }
+
+
+def test_a_team_the_article_named_is_not_the_person_who_left(extractor):
+    text = (
+        "Cohere has disbanded Plumb Wire, the in-house group that audited its models. Ana Ruiz, "
+        "who founded Plumb Wire in 2019, was laid off on Tuesday. Kai Moreno, another member of "
+        "the founding team, left for OpenAI last year."
+    )
+    assert {(p, o) for p, o, _ in departures_of(extractor, text, "en")} == {
+        ("Ana Ruiz", "Cohere"),
+        ("Kai Moreno", "Cohere"),
+    }
+
+
+def test_a_company_losing_its_director_in_a_french_headline(extractor):
+    text = (
+        "# Réglementation : Ombrelle perd sa directrice des affaires publiques\n\n"
+        "« J'ai décidé de quitter Ombrelle à la fin du mois », a annoncé mardi sa directrice des "
+        "affaires publiques, Inès Barthe. Ombrelle n'a pas souhaité commenter."
+    )
+    assert {(p, o) for p, o, _ in departures_of(extractor, text)} == {("Inès Barthe", "Ombrelle")}
+
+
+def test_the_speaker_of_a_first_person_quote_is_who_leaves(extractor):
+    text = (
+        'Cohere is in turmoil. "I\'ve decided to leave Cohere," wrote Dev Raman, a senior '
+        "researcher on the alignment team, in a Slack message on Wednesday."
+    )
+    assert {(p, o) for p, o, _ in departures_of(extractor, text, "en")} == {("Dev Raman", "Cohere")}

@@ -233,9 +233,34 @@ class ArticleContext:
                 ).entity
         return None
 
+    def quote_speaker(self, token: Token) -> tuple[EntityRef, Token] | None:
+        """Who says a quote `token` is in: « J'ai décidé de quitter X », a annoncé Y / "I've
+        decided to leave X," wrote Y / Y a déclaré : « ... »."""
+        sentence = self.doc[token.sent.start : token.sent.end]
+        # the sentencizer may leave an opening quote at the end of the sentence before
+        opening = next(
+            (
+                t
+                for t in reversed(self.doc[max(0, sentence.start - 1) : token.i])
+                if t.text in _OPENING
+            ),
+            None,
+        )
+        closing = next((t for t in self.doc[token.i : sentence.end] if t.text in _CLOSING), None)
+        if opening is None or closing is None:
+            return None
+        after = self.mentions.people_in(closing.i, sentence.end)
+        if after:
+            return after[0].entity, after[0].span[0]
+        before = self.mentions.people_in(sentence.start, max(sentence.start, opening.i))
+        return (before[-1].entity, before[-1].span[0]) if before else None
+
     def _mention_count(self, entity: EntityRef, before: int) -> int:
         return sum(1 for m in self.mentions.people if m.entity == entity and m.span.start < before)
 
+
+_OPENING = {"«", "“", '"'}
+_CLOSING = {"»", "”", '"'}
 
 # Prepositions after which a name is a complement, not who acts: "co-founded xAI with Elon
 # Musk", "after clashing with chief executive X", "selon X". Not "of"/"de": "the departure of X".

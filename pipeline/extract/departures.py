@@ -81,6 +81,9 @@ NO_LONGER_VERBS = {  # with one of these words before their complement
 }
 
 
+# What "écarter" rules out rather than dismisses: "a écarté toute idée de quitter la région".
+_IDEAS = {"idée", "hypothèse", "possibilité", "perspective", "option", "question", "piste"}
+
 ParsedPhrase = tuple[tuple[str, ...], int, str]  # (words, index of the head word, kind)
 
 
@@ -113,8 +116,15 @@ def find_triggers(sentence: Span, words: Words) -> Iterator[Trigger]:
                 continue  # "remercier" means "to thank" unless it is "a été remercié"
             if verb == "partir" and i > sentence.start and words.lower[i - 1] == "à":
                 continue  # "à partir de 2026": from a date on, nobody leaves
-            if any(c.dep_ == "obj" and c.lemma_.lower() in nouns for c in token.children):
-                continue  # "a écarté toute démission": ruling a departure out, not a dismissal
+            if any(
+                c.dep_ == "obj" and (c.lemma_.lower() in nouns or c.lemma_.lower() in _IDEAS)
+                for c in token.children
+            ):
+                continue  # "a écarté toute démission / toute idée de": ruling something out
+            if verb == "quitter" and any(
+                c.lower_ in ("nous", "vous") and c.i < token.i for c in token.children
+            ):
+                continue  # "il nous a quittés vendredi": a death, not a departure
             yield Trigger(token, "departure", verbs[verb])
         elif token.pos_ == "NOUN" and lemma in nouns and "Plur" not in token.morph.get("Number"):
             yield Trigger(token, "departure", nouns[lemma])
@@ -290,8 +300,12 @@ def _subjects(context: ArticleContext, trigger: Trigger) -> list[tuple[EntityRef
     found = _verb_subjects(context, trigger)
     if found:
         found += [f for f in _companions(context, token) if all(f[0] != g for g, _ in found)]
-    if len(found) == 1:
-        found += _coordinated_before_plural_verb(context, token, found[0][1])
+    if found:
+        found += [
+            f
+            for f in _coordinated_before_plural_verb(context, token, found[0][1])
+            if all(f[0] != g for g, _ in found)
+        ]
     return found
 
 
@@ -311,10 +325,24 @@ def _coordinated_before_plural_verb(
         before = context.doc[mention.span.start - 1] if mention.span.start > 0 else None
         opens = i == 0 and mention.span.start - sentence.start <= 1
         after_and = before is not None and before.lower_ == "et"
+        listed = i > 0 and _same_list(context.doc[people[i - 1].span.end : mention.span.start])
         new = mention.entity != known and all(mention.entity != f for f, _ in found)
-        if (opens or after_and) and new:
+        if (opens or after_and or listed) and new:
             found.append((mention.entity, mention.span.root))
     return found
+
+
+_CLAUSE_WORDS = {"qui", "que", "dont", "où"}
+
+
+def _same_list(between: Span) -> bool:
+    """ ", le responsable de l'alignement des modèles " between two names: a list of people
+    with their job titles, no verb and no clause in between."""
+    return (
+        0 < len(between) <= 12
+        and between[0].text in (",", "et")
+        and not any(t.pos_ in ("VERB", "AUX") or t.lower_ in _CLAUSE_WORDS for t in between)
+    )
 
 
 def _companions(context: ArticleContext, trigger: Token) -> list[tuple[EntityRef, Token]]:
@@ -382,6 +410,8 @@ def _verb_subjects(context: ArticleContext, trigger: Trigger) -> list[tuple[Enti
     for candidate in candidates:
         if candidate.lower_ in ("qui", "que", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
             return _people_from(context, verb.head)
+        if candidate.lower_ in ("je", "j'", "j’") and (speaker := context.quote_speaker(verb)):
+            return [speaker]  # « J'ai décidé de quitter X », a annoncé Y
         found = _people_from(context, candidate)
         if found:
             return found

@@ -105,6 +105,8 @@ def english_people(doc: Doc) -> Doc:
         elif 2 <= len(run) <= 4:
             spans.append(Span(doc, run[0].i, run[-1].i + 1, label="PER"))
         run = []
+    teams = _team_names(doc, spans)
+    spans = [span for span in spans if span.text not in teams]
     in_text = {span.text for span in spans}
     alone = {t.text for t in doc if t.i not in headline_tokens and _capitalised_alone(t)}
     spans += [named for run in headline_runs if (named := _named_in(run, in_text, alone))]
@@ -136,6 +138,35 @@ def _title_case_line_tokens(doc: Doc) -> set[int]:
             found.update(t.i for t in line)
         line = []
     return found
+
+
+_LINKS = {"of", "at", "in", "for", "on", "with", "from", "who", "which", "that", "and"}
+
+
+def _team_names(doc: Doc, runs: list[Span]) -> set[str]:
+    """Runs the article calls a team: "Plumb Line, the in-house group", "the Plumb Line team";
+    then "who founded Plumb Line" does not make a person of it."""
+    team_nouns = set(_lexicon()["team_nouns"])
+    names = set()
+    for run in runs:
+        after = doc[run.end : min(run.end + 9, len(doc))]
+        if after and after[0].lower_ in team_nouns:
+            names.add(run.text)
+        elif len(after) > 2 and after[0].text == "," and after[1].lower_ in _DETERMINERS:
+            for token in after[2:]:
+                in_house = token.lower_ == "in" and doc[token.i + 1 : token.i + 2].text == "-"
+                if (
+                    token.is_punct
+                    and token.text not in _HYPHENS
+                    or (token.lower_ in _LINKS and not in_house)
+                ):
+                    break  # "X, another member of the founding team" is a person
+                if token.lower_ in team_nouns:
+                    possessive = doc[token.i + 1 : token.i + 2].text in ("'s", "’s", "'", "’")
+                    if not possessive:  # "X, the group's founding director"
+                        names.add(run.text)
+                    break
+    return names
 
 
 def _given_as_a_name(first: Token) -> bool:
@@ -219,7 +250,7 @@ def extract(context: ArticleContext) -> Iterator[FoundEvent]:
             if not event_type or not _asserted(sentence, i):
                 continue
             trigger = sentence[i : i + size]
-            if _steps_down_from_a_thing(trigger):
+            if _steps_down_from_a_thing(trigger) or _merged_into(trigger):
                 continue
             if event_type == "dissolution":
                 event = _dissolution(context, sentence, trigger)
@@ -239,6 +270,12 @@ def extract(context: ArticleContext) -> Iterator[FoundEvent]:
 # What one steps down from when it is a job: "stepped down from the board", not "from the stage".
 _POSTS = {"board", "company", "role", "position", "post", "job", "helm", "team", "lab", "firm"}
 _POSTS |= {"startup", "group", "presidency", "leadership", "chairmanship", "chair", "council"}
+
+
+def _merged_into(trigger: Span) -> bool:
+    """ "The team was folded into product": merged, not dissolved."""
+    following = trigger.doc[trigger.end : trigger.end + 1]
+    return trigger.text.lower() == "folded" and bool(following) and following[0].lower_ == "into"
 
 
 def _steps_down_from_a_thing(trigger: Span) -> bool:
@@ -346,6 +383,13 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
             gap = gap[:-1]
         if len(gap) <= 6 and not any(t.is_punct and t.text != "-" for t in gap):
             return [(after[0].entity, after[0].span[0])]  # "OpenAI fired its CTO Jane Doe"
+    if listed := _dash_list(context, sentence, trigger):
+        return listed
+    first_person = {"i", "i've", "i'm", "i'd"}
+    if any(t.lower_ in first_person for t in context.doc[max(start - 4, sentence.start) : start]):
+        speaker = context.quote_speaker(trigger[0])  # "I've decided to leave X," wrote Y
+        if speaker:
+            return [speaker]
     before = [m for m in before if not _is_possessive(m) and not named_after_preposition(m.span)]
     if is_passive and (included := _people_included(context, sentence, trigger)):
         return included  # "were laid off that Friday, including its director, Jane Doe"
@@ -376,6 +420,37 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
 
 
 _EVENT_NOUNS = {"departure", "resignation", "ouster", "exit", "dismissal", "firing", "retirement"}
+
+
+_DASHES = {"—", "–", "--"}
+
+
+def _dash_list(context, sentence: Span, trigger: Span):
+    """ "Three researchers — A, a speech scientist; B, who ...; and C, its engineer — left": the
+    people that open each item of a list set off by dashes just before the verb."""
+    doc = context.doc
+    closing = next(
+        (
+            t
+            for t in reversed(doc[max(sentence.start, trigger.start - 3) : trigger.start])
+            if t.text in _DASHES
+        ),
+        None,
+    )
+    if closing is None:
+        return []
+    opening = next(
+        (t for t in reversed(doc[sentence.start : closing.i]) if t.text in _DASHES), None
+    )
+    if opening is None:
+        return []
+    found = []
+    for mention in context.mentions.people_in(opening.i + 1, closing.i):
+        before = doc[mention.span.start - 1]
+        after_semicolon = before.lower_ == "and" and doc[mention.span.start - 2].text == ";"
+        if before.i == opening.i or before.text == ";" or after_semicolon:
+            found.append((mention.entity, mention.span[0]))
+    return found if len(found) >= 2 else []
 
 
 def _people_included(context, sentence: Span, trigger: Span):
@@ -481,10 +556,13 @@ def _dissolution(context, sentence: Span, trigger: Span) -> FoundEvent | None:
 def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     """A team named within a few words of the trigger: a gazetteer team, or "<Name> team"."""
     window = sentence.doc[
-        max(sentence.start, trigger.start - 10) : min(sentence.end, trigger.end + 8)
+        max(sentence.start, trigger.start - 10) : min(sentence.end, trigger.end + 10)
     ]
     for ent in window.ents:
         if ent.label_ == "TEAM":
+            following = sentence.doc[ent.end : ent.end + 1]
+            if following and following[0].text in _NAMED_UNIT_NOUNS:
+                return f"{ent.text} {following[0].text}", None  # "Responsible AI Office"
             team = team_by_alias().get(fold(ent.text))
             if team:
                 return team.name, team.organization
@@ -492,8 +570,13 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     headline = sentence.doc.user_data.get(HEADLINE_TOKENS, set())
     for token in window:
         # a title-case headline capitalises every word: no telling the team's name there
-        if token.lower_ in team_nouns and token.i not in headline:
-            name = _words_before_team_noun(token) or _name_known_as(token)
+        is_team_noun = token.lower_ in team_nouns or token.text in _NAMED_UNIT_NOUNS
+        if is_team_noun and token.i not in headline:
+            name = (
+                _name_in_apposition(token)
+                or _words_before_team_noun(token)
+                or _name_known_as(token)
+            )
             if name:
                 folded = fold(name)
                 for alias, team in team_by_alias().items():
@@ -503,7 +586,11 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     return None
 
 
+# Nouns that end a unit's proper name only when capitalised: "the Responsible AI Office", not
+# "its Paris office".
+_NAMED_UNIT_NOUNS = {"Office", "Initiative", "Program", "Programme"}
 _DETERMINERS = {"its", "the", "a", "an", "their", "entire", "whole", "his", "her", "this", "that"}
+_DETERMINERS |= {"another", "other", "one", "some", "each", "every", "no", "our", "your", "my"}
 # Words that describe a team without naming it: "the small internal group" has no name.
 _GENERIC_TEAM_WORDS = {"small", "internal", "new", "dedicated", "former", "remaining", "own"}
 _GENERIC_TEAM_WORDS |= {"whole", "entire", "tiny", "separate", "standalone", "core", "existing"}
@@ -585,20 +672,25 @@ def _name_known_as(noun: Token) -> str | None:
 
 
 def _name_in_apposition(noun: Token) -> str | None:
-    """ "wound down Tripwire, the small internal group that ...": the capitalised words just
-    before ", the ... group"."""
+    """ "wound down Tripwire, the small internal group that ...", "shut down Lantern, its
+    five-person responsible-AI unit": the capitalised words just before ", the/its ... unit"."""
     doc = noun.doc
     i = noun.i - 1
     while i > noun.sent.start and doc[i].text != ",":
-        if doc[i].is_punct:
+        if doc[i].is_punct and doc[i].text not in _HYPHENS or noun.i - i > 9:
             return None
         i -= 1
+    if i + 1 >= noun.i or doc[i + 1].lower_ not in _DETERMINERS:
+        return None
     words: list[Token] = []
     for token in reversed(doc[max(noun.sent.start, i - 4) : i]):
-        if not token.text[:1].isupper() or token.ent_type_ in ("ORG", "PER"):
+        if not token.text[:1].isupper() or token.ent_type_ == "ORG":
             break
         words.insert(0, token)
     return _joined(words) if words and not words[0].is_sent_start else None
+
+
+_HYPHENS = {"-", "‐", "‑"}
 
 
 def _joined(words: list[Token]) -> str | None:

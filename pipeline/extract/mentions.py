@@ -88,7 +88,7 @@ class DocMentions:
         self.people: list[Mention] = [
             m for m in people if fold(m.entity.name) not in {fold(n) for n in discovered}
         ]
-        self.organizations: list[Mention] = _organizations(doc, self.people)
+        self.organizations: list[Mention] = _organizations(doc, self.people, team_names)
         self.organizations = _with_discovered(
             doc, text, self.organizations, self.people, discovered
         )
@@ -270,7 +270,9 @@ def _link_short_name(short: str, full_names: list[str]) -> str:
     return candidates.pop() if len(candidates) == 1 else short
 
 
-def _organizations(doc: Doc, people: list[Mention]) -> list[Mention]:
+def _organizations(
+    doc: Doc, people: list[Mention], team_names: set[str] = frozenset()
+) -> list[Mention]:
     person_tokens = {i for m in people for i in range(m.span.start, m.span.end)}
     blocked = not_people()
     found = []
@@ -278,7 +280,10 @@ def _organizations(doc: Doc, people: list[Mention]) -> list[Mention]:
         if ent.label_ != "ORG" or any(i in person_tokens for i in range(ent.start, ent.end)):
             continue
         if not ent.ent_id_ and (
-            _follows_team_noun(ent) or _named_team(ent) or fold(ent.text) in team_by_alias()
+            _follows_team_noun(ent)
+            or _named_team(ent)
+            or fold(ent.text) in team_by_alias()
+            or fold(ent.text) in team_names  # "fondatrice de Garde-Corps", a team named before
         ):
             continue  # "l'équipe Model Welfare" names a team, not an organisation
         if ent.ent_id_:

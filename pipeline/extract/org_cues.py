@@ -21,7 +21,10 @@ _FR_ROLES = (
     r"patron|patronne|dirigeant|dirigeante|à la tête|salarié|salariée|chercheur|chercheuse|"
     r"ingénieur|ingénieure"
 )
-_EN_NOUNS = r"startup|start-up|company|firm|lab|maker|developer|unicorn|provider|platform"
+_EN_NOUNS = (
+    r"startup|start-up|company|firm|lab|maker|developer|unicorn|provider|platform|outfit|"
+    r"spinout|spin-off|scale-up"
+)
 _EN_ROLES = (
     r"board of|co-?founder of|founder of|CEO of|chief executive of|president of|head of|"
     r"chief technology officer of|CTO of|employees of|staff at|researcher at|engineer at"
@@ -71,10 +74,16 @@ CUES = {
         re.compile(rf"\b(?i:{_FR_NOUNS})\s+(?:\w+\s+)?{_NAME}"),
         re.compile(rf"{_NAME},\s+(?:une\s+|la\s+|l'|l’)?(?:\w+\s+)?(?:{_FR_NOUNS})\b"),
         re.compile(rf"\b(?:{_FR_ROLES})\s+(?:[a-zé]+\s+){{0,2}}(?:de|d'|d’|chez)\s*{_NAME}"),
+        # "Héliotrope perd sa directrice des affaires publiques": a company losing its staff
+        re.compile(
+            rf"{_NAME}\s+perd\s+(?:son|sa|ses|un|une|deux|trois|plusieurs)\s+(?:\w+\s+)?"
+            rf"(?:{_FR_ROLES}|responsable|cadres?|chercheurs?|ingénieurs?)\b"
+        ),
     ],
     "en": [
         re.compile(rf"\b(?i:{_EN_NOUNS})\s+{_NAME}"),
-        re.compile(rf"{_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{_EN_NOUNS})\b"),
+        # "Ferncliff, the Portland, Ore.-based maker of ..."
+        re.compile(rf"{_NAME},\s+(?:a|an|the)\s+(?:[\w.,’'-]+\s+){{0,4}}?(?:{_EN_NOUNS})\b"),
         re.compile(rf"\b(?:{_EN_ROLES})\s+{_NAME}"),
         re.compile(
             rf"{_NAME}(?:'s|’s|'|’)\s+(?:board|CEO|chief|co-?founder|founder|(?:vice )?president)\b"
