@@ -109,7 +109,8 @@ FR_CASES = [
     ("mardi soir", "mardi soir", D(2024, 3, 12), "day", True),
     ("lundi prochain", "lundi prochain", D(2024, 3, 18), "day", True),
     # relative periods
-    ("il y a deux semaines", "il y a deux semaines", D(2024, 3, 1), "day", True),
+    ("il y a deux semaines", "il y a deux semaines", D(2024, 3, 1), "month", True),
+    ("il y a trois semaines", "il y a trois semaines", D(2024, 2, 1), "month", True),
     ("il y a 3 jours", "il y a 3 jours", D(2024, 3, 12), "day", True),
     ("il y a quinze jours", "il y a quinze jours", D(2024, 2, 29), "day", True),
     ("il y a deux mois", "il y a deux mois", D(2024, 1, 1), "month", True),
@@ -182,7 +183,7 @@ EN_CASES = [
     ("late Tuesday night", "late Tuesday night", D(2024, 3, 12), "day", True),
     ("next Monday", "next Monday", D(2024, 3, 18), "day", True),
     # relative periods
-    ("two weeks ago", "two weeks ago", D(2024, 3, 1), "day", True),
+    ("two weeks ago", "two weeks ago", D(2024, 3, 1), "month", True),
     ("3 days ago", "3 days ago", D(2024, 3, 12), "day", True),
     ("a month ago", "a month ago", D(2024, 2, 1), "month", True),
     ("two months ago", "two months ago", D(2024, 1, 1), "month", True),

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from pipeline.extract.results import ArticleText, EntityRef, Extraction, FoundEvent, FoundMention
 
-EXTRACTOR_VERSION = "rules-fr-en-11"
+EXTRACTOR_VERSION = "rules-fr-en-12"
 
 __all__ = [
     "EXTRACTOR_VERSION",

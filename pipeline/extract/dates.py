@@ -467,8 +467,9 @@ def _ago(m: re.Match[str], ref: datetime.date | None) -> _Hit | None:
     n, unit = _count(m["n"]), _fold(m["unit"])
     if unit.startswith(("jour", "day")):
         return ref - datetime.timedelta(days=n), "day", True
-    if unit.startswith(("semaine", "week")):
-        return ref - datetime.timedelta(weeks=n), "day", True
+    if unit.startswith(("semaine", "week")):  # "il y a deux semaines": the month, not a day
+        then = ref - datetime.timedelta(weeks=n)
+        return datetime.date(then.year, then.month, 1), "month", True
     if unit.startswith(("mois", "month")):
         return _add_months(ref, -n), "month", True
     return datetime.date(ref.year - n, 1, 1), "year", True
