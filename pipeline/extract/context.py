@@ -14,7 +14,7 @@ from pipeline.extract.dates import (
     find_dates,
     is_present_marker,
 )
-from pipeline.extract.mentions import DocMentions
+from pipeline.extract.mentions import CLOSING_QUOTES, OPENING_QUOTES, DocMentions
 from pipeline.extract.results import EntityRef
 from pipeline.extract.words import Words
 
@@ -242,11 +242,12 @@ class ArticleContext:
             (
                 t
                 for t in reversed(self.doc[max(0, sentence.start - 1) : token.i])
-                if t.text in _OPENING
+                if t.text in OPENING_QUOTES
             ),
             None,
         )
-        closing = next((t for t in self.doc[token.i : sentence.end] if t.text in _CLOSING), None)
+        after_token = self.doc[token.i : sentence.end]
+        closing = next((t for t in after_token if t.text in CLOSING_QUOTES), None)
         if opening is None or closing is None:
             return None
         after = self.mentions.people_in(closing.i, sentence.end)
@@ -259,11 +260,8 @@ class ArticleContext:
         return sum(1 for m in self.mentions.people if m.entity == entity and m.span.start < before)
 
 
-_OPENING = {"«", "“", '"'}
-_CLOSING = {"»", "”", '"'}
-
-# Prepositions after which a name is a complement, not who acts: "co-founded xAI with Elon
-# Musk", "after clashing with chief executive X", "selon X". Not "of"/"de": "the departure of X".
+# Prepositions after which a name is a complement, not who acts: "co-founded xAI with Jane
+# Doe", "after clashing with chief executive X", "selon X". Not "of"/"de": "the departure of X".
 _PREPOSITIONS = {"with", "by", "from", "to", "for", "at", "alongside", "under", "against"}
 _PREPOSITIONS |= {"about", "like", "than", "between", "among", "into", "toward", "towards"}
 _PREPOSITIONS |= {"avec", "par", "selon", "contre", "pour", "chez", "entre", "auprès", "sans"}

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from pipeline.extract.assertion import is_asserted
 from pipeline.extract.context import ArticleContext, news_present
 from pipeline.extract.lexicon import role_words, triggers
+from pipeline.extract.mentions import CLOSING_QUOTES, OPENING_QUOTES
 from pipeline.extract.results import EntityRef, FoundEvent
 from pipeline.extract.roles import role_near
 from pipeline.extract.words import Words
@@ -211,7 +212,7 @@ def _phrase_heads(sentence: Span, words: Words, phrases: dict[str, str]) -> dict
     return heads
 
 
-_QUOTES = {"«", "»", '"', "“", "”"}
+_QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 
 
 @cache

@@ -17,13 +17,14 @@ from spacy.util import filter_spans
 from pipeline.extract.context import ArticleContext, named_after_preposition
 from pipeline.extract.dates import CALENDAR_WORDS
 from pipeline.extract.lexicon import team_by_alias, triggers
-from pipeline.extract.mentions import NAMING_WORDS
+from pipeline.extract.mentions import HYPHENS, NAMING_WORDS
 from pipeline.extract.names import entity_key, fold
 from pipeline.extract.nlp import (  # noqa: F401 (registers the component)
     add_name_special_cases,
     gazetteer_patterns,
     line_breaks_end_sentences,
 )
+from pipeline.extract.org_cues import news_words
 from pipeline.extract.results import EntityRef, FoundEvent
 from pipeline.extract.roles import role_near
 
@@ -157,7 +158,7 @@ def _team_names(doc: Doc, runs: list[Span]) -> set[str]:
                 in_house = token.lower_ == "in" and doc[token.i + 1 : token.i + 2].text == "-"
                 if (
                     token.is_punct
-                    and token.text not in _HYPHENS
+                    and token.text not in HYPHENS
                     or (token.lower_ in _LINKS and not in_house)
                 ):
                     break  # "X, another member of the founding team" is a person
@@ -188,8 +189,8 @@ def _capitalised_alone(token: Token) -> bool:
 
 def _named_in(span: Span, names: set[str], surnames: set[str]) -> Span | None:
     """The longest part of a headline run that the running text names in full, or whose last
-    word it uses alone: "Jane Doe" of "Jane Doe Leaves", "Ilya Sutskever" of "Ilya Sutskever
-    Quits OpenAI" when the text says "Sutskever said"."""
+    word it uses alone: "Jane Doe" of "Jane Doe Leaves", "Priya Raman" of "Priya Raman Quits
+    Lumen Robotics" when the text says "Raman said"."""
     for size in range(min(len(span), 4), 1, -1):
         for start in range(span.start, span.end - size + 1):
             part = span.doc[start : start + size]
@@ -639,10 +640,7 @@ def _ends_a_name(token: Token, words: list[Token]) -> bool:
     a team's name, except "and"/"of" between capitalised words ("Office of Responsible AI") and
     "and" between two plain words ("ethics and society")."""
     lower = token.lower_
-    lexicon = _lexicon()
-    if lower in lexicon["departure_words"] or any(
-        lower == phrase.split()[0] for phrase in lexicon["dissolution_words"]
-    ):
+    if lower in news_words():
         return True
     if lower in ("and", "of", "&"):
         before = token.doc[token.i - 1] if token.i > 0 else None
@@ -677,7 +675,7 @@ def _name_in_apposition(noun: Token) -> str | None:
     doc = noun.doc
     i = noun.i - 1
     while i > noun.sent.start and doc[i].text != ",":
-        if doc[i].is_punct and doc[i].text not in _HYPHENS or noun.i - i > 9:
+        if doc[i].is_punct and doc[i].text not in HYPHENS or noun.i - i > 9:
             return None
         i -= 1
     if i + 1 >= noun.i or doc[i + 1].lower_ not in _DETERMINERS:
@@ -688,9 +686,6 @@ def _name_in_apposition(noun: Token) -> str | None:
             break
         words.insert(0, token)
     return _joined(words) if words and not words[0].is_sent_start else None
-
-
-_HYPHENS = {"-", "‐", "‑"}
 
 
 def _joined(words: list[Token]) -> str | None:

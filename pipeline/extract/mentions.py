@@ -192,7 +192,7 @@ def _with_hyphenated_parts(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
     def joined(left: Token, hyphen: Token, right: Token) -> bool:
         return (
-            hyphen.text in _HYPHENS
+            hyphen.text in HYPHENS
             and not left.whitespace_
             and not hyphen.whitespace_
             and left.text[:1].isupper()
@@ -206,12 +206,12 @@ def _with_hyphenated_parts(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_HYPHENS = {"-", "\u2010", "\u2011"}
+HYPHENS = {"-", "\u2010", "\u2011"}
 
 
 def _second_syllable(left: Token, right: Token) -> bool:
     """ "Ji-yeon", "Tae-woo": Korean given names write their second syllable in lower case;
-    "Musk-owned", "Google-led", "X-like" are not names."""
+    "Meta-owned", "Google-led", "X-like" are not names."""
     return (
         len(left.text) <= 5
         and 2 <= len(right.text) <= 5

@@ -166,13 +166,14 @@ def _before_a_verb(name: str) -> str:
     verb after the name; a company's name stops before a word that tells the news."""
     words = name.split()
     for i, word in enumerate(words[1:], start=1):
-        if word.lower() in _headline_verbs():
+        if word.lower() in news_words():
             return " ".join(words[:i])
     return name
 
 
 @cache
-def _headline_verbs() -> frozenset[str]:
+def news_words() -> frozenset[str]:
+    """Words that tell the news (verbs of the rules, "says", "hires"...): never part of a name."""
     english = triggers()["en"]
     words = {*english["departure_words"], *english["hiring_words"]}
     words |= {phrase.split()[0] for phrase in english["dissolution_words"]}
