@@ -3,7 +3,8 @@
 The real extractor runs once on a base set of generated articles. Every further article is a
 replica of a base article with other people (names swapped for names of the same length, so the
 stored offsets stay right) and other years (shifted by whole years), written with
-`pipeline.log.append_many` and `pipeline.projections.store_extractions` like `pipeline ingest`
+`pipeline.store.log.append_many` and `pipeline.store.projections.store_extractions`, like
+`pipeline ingest`
 does.
 """
 
@@ -23,12 +24,12 @@ from make_corpus import FIRST_NAMES, LAST_NAMES, generate
 from sqlalchemy import Engine, func, select
 
 import pipeline
-from pipeline import log, schema
 from pipeline.extract import EXTRACTOR_VERSION, ArticleText, EntityRef, Extraction, Extractor
 from pipeline.extract.names import entity_key
-from pipeline.models import articles
-from pipeline.projections import finish_run, start_run, store_extractions
-from pipeline.sources import RawArticle
+from pipeline.inputs.sources import RawArticle
+from pipeline.store import log, schema
+from pipeline.store.models import articles
+from pipeline.store.projections import finish_run, start_run, store_extractions
 
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 NOT_A_YEAR = r"\b(?!(?:19|20)\d\d\b)"

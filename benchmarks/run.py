@@ -297,8 +297,8 @@ def query_cases(engine) -> list[tuple[str, dict]]:
 
 
 def time_queries(url: str, repeats: int) -> dict:
-    from pipeline.db import make_engine
-    from pipeline.query import Filters, run_view
+    from pipeline.outputs.query import Filters, run_view
+    from pipeline.store.db import make_engine
 
     engine = make_engine(url, write=False)
     cases = query_cases(engine)
@@ -330,7 +330,7 @@ def _percentiles(timings_ms: list[float]) -> dict:
 def query_database(
     dbs: Databases, backend: str, total: int, base_count: int, seed: int, rebuild: bool
 ) -> tuple[str, dict]:
-    from pipeline.db import make_engine
+    from pipeline.store.db import make_engine
 
     name = f"query-{total}-{query_db.fingerprint(total, base_count, seed)}"
     if backend == "sqlite":
@@ -455,7 +455,7 @@ def main() -> int:
     pg = args.pg_url or os.environ.get("PIPELINE_BENCH_PG_URL")
     pg = pg or os.environ.get("PIPELINE_TEST_PG_URL")
     if pg:
-        from pipeline.db import resolve_url
+        from pipeline.store.db import resolve_url
 
         pg = resolve_url(pg)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -595,8 +595,8 @@ def query_benchmarks(args, dbs: Databases, backends: list[str]) -> dict:
         "how_built": (
             f"the real extractor on {args.query_base} generated articles; the other articles are "
             "replicas of those with other people (same-length names) and dates shifted by whole "
-            "years, stored through pipeline.log.append_many and "
-            "pipeline.projections.store_extractions"
+            "years, stored through pipeline.store.log.append_many and "
+            "pipeline.store.projections.store_extractions"
         ),
     }
     for backend in backends:

@@ -14,10 +14,11 @@ import typer
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from pipeline import __version__, schema
-from pipeline.db import DatabaseError, display_url, explain, make_engine, resolve_url
-from pipeline.query import VIEWS, Filters, QueryError, run_view
-from pipeline.render import Format, print_rows
+from pipeline import __version__
+from pipeline.outputs.query import VIEWS, Filters, QueryError, run_view
+from pipeline.outputs.render import Format, print_rows
+from pipeline.store import schema
+from pipeline.store.db import DatabaseError, display_url, explain, make_engine, resolve_url
 
 # Each command imports the library modules only it needs (ingest, report, doctor, sql...), so
 # that a `pipeline query` from a script or a BI refresh does not pay for all of them at start-up.
@@ -179,8 +180,8 @@ def ingest(
 
     Example: pipeline ingest seeds/ news.jsonl https://example.org/article.html
     """
-    from pipeline.ingest import ingest as run_ingest
-    from pipeline.watermarks import NotAFolderError, check_folders, ingest_since_last
+    from pipeline.commands.ingest import ingest as run_ingest
+    from pipeline.commands.watermarks import NotAFolderError, check_folders, ingest_since_last
 
     try:
         if since_last:
@@ -222,7 +223,7 @@ def reprocess(db: DbOption = None, batch_size: BatchSizeOption = 64) -> None:
 
     Example: pipeline reprocess --db pipeline.db
     """
-    from pipeline.reprocess import reprocess as run_reprocess
+    from pipeline.commands.reprocess import reprocess as run_reprocess
 
     with _database(db) as engine, _progress("reprocessing") as progress:
         report = run_reprocess(engine=engine, batch_size=batch_size, on_progress=progress)
@@ -371,7 +372,7 @@ def report(
 
     Example: pipeline report --out report.html
     """
-    from pipeline.report import write_report
+    from pipeline.outputs.report import write_report
 
     with _database(db, write=False) as engine:
         try:
@@ -396,7 +397,7 @@ def sql(
 
     Example: pipeline sql "select * from departures where organization = 'OpenAI'"
     """
-    from pipeline.readonly import run_readonly
+    from pipeline.outputs.readonly import run_readonly
 
     try:
         result = run_readonly(db, statement)
@@ -412,8 +413,8 @@ def doctor(db: DbOption = None) -> None:
 
     Example: pipeline doctor --db pipeline.db
     """
-    from pipeline.doctor import check as check_database
-    from pipeline.doctor import summary as database_summary
+    from pipeline.commands.doctor import check as check_database
+    from pipeline.commands.doctor import summary as database_summary
 
     def examine(engine: Engine) -> None:
         problems = check_database(engine)

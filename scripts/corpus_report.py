@@ -9,10 +9,10 @@ import json
 import sys
 from pathlib import Path
 
+from pipeline.commands.batches import publication_date
 from pipeline.extract import ArticleText, Extractor
 from pipeline.extract.names import fold
-from pipeline.ingest import publication_date
-from pipeline.sources import RawArticle, read_sources
+from pipeline.inputs.sources import RawArticle, read_sources
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 

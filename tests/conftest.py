@@ -19,10 +19,11 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from pipeline import schema
-from pipeline.db import make_engine, resolve_url
+from pipeline.commands.batches import IngestReport
+from pipeline.commands.ingest import ingest
 from pipeline.extract import ArticleText, Extractor
-from pipeline.ingest import IngestReport, ingest
+from pipeline.store import schema
+from pipeline.store.db import make_engine, resolve_url
 from tests.helpers import SEEDS_DIR, Database, front_matter_article
 
 PG_URL_ENV = "PIPELINE_TEST_PG_URL"

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, select, text
 
-from pipeline import log
 from pipeline.extract import EntityRef, Extraction, FoundEvent, FoundMention
-from pipeline.models import articles, entities, events, mentions, metadata
-from pipeline.projections import finish_run, start_run, store_extraction
-from pipeline.sources import RawArticle
+from pipeline.inputs.sources import RawArticle
+from pipeline.store import log
+from pipeline.store.models import articles, entities, events, mentions, metadata
+from pipeline.store.projections import finish_run, start_run, store_extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
@@ -187,7 +187,8 @@ def store_report(
     url: str | None = None,
     text_body: str | None = None,
 ) -> int:
-    """Store one article reporting `reported` (through pipeline.log and pipeline.projections,
+    """Store one article reporting `reported` (through pipeline.store.log and
+    pipeline.store.projections,
     as ingest does) and return its id. Each call makes a distinct article."""
     body = text_body or "\n".join(e.sentence for e in reported) or "Rien à signaler."
     body = f"{body}\n[{uuid.uuid4().hex}]"

@@ -7,13 +7,13 @@ import threading
 import pytest
 from sqlalchemy import select, text
 
-from pipeline import log, schema
-from pipeline.db import make_engine
+from pipeline.commands.batches import store_extracted
 from pipeline.extract import Extraction
-from pipeline.ingest import store_extracted
-from pipeline.models import article_extractions, articles
-from pipeline.projections import start_run
-from pipeline.sources import RawArticle
+from pipeline.inputs.sources import RawArticle
+from pipeline.store import log, schema
+from pipeline.store.db import make_engine
+from pipeline.store.models import article_extractions, articles
+from pipeline.store.projections import start_run
 
 
 def new_article(name: str):
@@ -36,7 +36,7 @@ def test_a_batch_cancelled_by_a_deadlock_is_stored_again(pg_engine, caplog):
     """Another writer holds article A and then wants B, while the batch holds B and waits for
     A: PostgreSQL cancels the batch (it waited first, so its deadlock check runs first); the
     batch runs again, after the other writer commits, and finds both stored."""
-    caplog.set_level(logging.INFO, logger="pipeline.ingest")
+    caplog.set_level(logging.INFO, logger="pipeline.commands.batches")
     first, second = new_article("a"), new_article("b")
     with pg_engine.begin() as connection:
         run = start_run(connection, version="test", command="ingest")

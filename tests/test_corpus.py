@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.db import make_engine
+from pipeline.commands.ingest import ingest
 from pipeline.extract.names import fold
-from pipeline.ingest import ingest
-from pipeline.query import run_view
-from pipeline.schema import ensure_current
+from pipeline.outputs.query import run_view
+from pipeline.store.db import make_engine
+from pipeline.store.schema import ensure_current
 
 CORPUS = Path(__file__).parent / "corpus"
 CORPUS2 = Path(__file__).parent / "corpus2"  # written without reading the rules; see its README

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.frontmatter import FrontMatterError, split_front_matter
+from pipeline.inputs.frontmatter import FrontMatterError, split_front_matter
 
 
 def test_text_without_front_matter_is_returned_unchanged():

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from pipeline.html_input import HtmlInputError, extract_article
-from pipeline.sources import RawArticle, SourceError, read_sources
+from pipeline.inputs.html_input import HtmlInputError, extract_article
+from pipeline.inputs.sources import RawArticle, SourceError, read_sources
 
 ARTICLE_PARAGRAPHS = (
     "Le chercheur Jan Leike a quitté OpenAI pour rejoindre Anthropic, selon un message publié "

@@ -10,9 +10,9 @@ from sqlalchemy.exc import IntegrityError
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.commands.ingest import ingest
 from pipeline.extract import Extractor
-from pipeline.ingest import ingest
-from pipeline.models import article_extractions, articles, events, extraction_runs, mentions
+from pipeline.store.models import article_extractions, articles, events, extraction_runs, mentions
 from tests.helpers import SEEDS_DIR, count, snapshot, url_of
 
 LEAVING = "Marie Curie, chercheuse chez OpenAI, a quitté l'entreprise en mai 2024."

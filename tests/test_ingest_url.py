@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.fetch import FetchError, fetch
-from pipeline.sources import RawArticle, SourceError, read_sources
+from pipeline.inputs.fetch import FetchError, fetch
+from pipeline.inputs.sources import RawArticle, SourceError, read_sources
 from tests.test_html_input import ARTICLE_PARAGRAPHS, BOILERPLATE, news_page
 
 

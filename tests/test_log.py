@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from pipeline import log
-from pipeline.models import articles
-from pipeline.sources import RawArticle
+from pipeline.inputs.sources import RawArticle
+from pipeline.store import log
+from pipeline.store.models import articles
 from tests.helpers import count
 
 TEXT = "Marie Curie a quitté OpenAI en mai 2024, selon un communiqué."

@@ -10,12 +10,12 @@ import uuid
 
 from sqlalchemy import text
 
-from pipeline import log, merged, schema
-from pipeline.db import make_engine
+from pipeline.commands.reprocess import reprocess
 from pipeline.extract import Extraction, Extractor, FoundEvent, FoundMention
-from pipeline.projections import start_run, store_extraction
-from pipeline.reprocess import reprocess
-from pipeline.sources import RawArticle
+from pipeline.inputs.sources import RawArticle
+from pipeline.store import log, merged, schema
+from pipeline.store.db import make_engine
+from pipeline.store.projections import start_run, store_extraction
 from tests.helpers import departure, dissolution, hiring, store_report
 
 COLUMNS = ", ".join(merged.MERGED_COLUMNS)

@@ -7,11 +7,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from typer.testing import CliRunner
 
-from pipeline import schema
 from pipeline.cli import app
-from pipeline.db import make_engine
-from pipeline.models import metadata
-from pipeline.views import VIEW_NAMES
+from pipeline.store import schema
+from pipeline.store.db import make_engine
+from pipeline.store.models import metadata
+from pipeline.store.views import VIEW_NAMES
 from tests.helpers import count, table_names, view_names
 
 TABLES = set(metadata.tables)

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.query import Filters, QueryError, parse_period, run_view
+from pipeline.outputs.query import Filters, QueryError, parse_period, run_view
 from tests.helpers import count, departure, dissolution, store_report
 
 runner = CliRunner(env={"COLUMNS": "200"})

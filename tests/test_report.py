@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.query import run_view
-from pipeline.report import load, render, write_report
-from pipeline.timeline import KIND_COLOURS
+from pipeline.outputs.query import run_view
+from pipeline.outputs.report import load, render, write_report
+from pipeline.outputs.timeline import KIND_COLOURS
 from tests.helpers import departure, dissolution, store_report, url_of
 
 TODAY = datetime.date(2026, 11, 23)

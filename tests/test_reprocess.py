@@ -3,10 +3,10 @@
 import pytest
 from sqlalchemy import select
 
+from pipeline.commands.ingest import ingest
+from pipeline.commands.reprocess import reprocess
 from pipeline.extract import Extractor
-from pipeline.ingest import ingest
-from pipeline.models import entities, events, extraction_runs
-from pipeline.reprocess import reprocess
+from pipeline.store.models import entities, events, extraction_runs
 from tests.helpers import count, natural_projections, snapshot
 
 

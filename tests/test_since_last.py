@@ -6,9 +6,9 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from pipeline import watermarks
 from pipeline.cli import app
-from pipeline.watermarks import NotAFolderError, ingest_since_last, read_watermark
+from pipeline.commands import watermarks
+from pipeline.commands.watermarks import NotAFolderError, ingest_since_last, read_watermark
 from tests.helpers import count
 
 ARTICLES = {

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.language import detect_language
-from pipeline.sources import (
+from pipeline.inputs.language import detect_language
+from pipeline.inputs.sources import (
     MAX_BYTES,
     SUPPORTED_LANGS,
     RawArticle,
@@ -544,7 +544,7 @@ def test_empty_jsonl_file_is_an_error(tmp_path):
 
 
 def test_jsonl_line_over_max_bytes_is_skipped(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.sources.MAX_BYTES", 1000)
+    monkeypatch.setattr("pipeline.inputs.sources.MAX_BYTES", 1000)
     path = write(tmp_path / "dump.jsonl", jsonl({"text": "x" * 5000}, {"text": FRENCH}))
     [too_large, article] = read_all(path)
     assert str(too_large).startswith(f"{path}:1: line too large")
@@ -552,7 +552,7 @@ def test_jsonl_line_over_max_bytes_is_skipped(tmp_path, monkeypatch):
 
 
 def test_jsonl_with_only_a_line_over_max_bytes_is_not_also_empty(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.sources.MAX_BYTES", 1000)
+    monkeypatch.setattr("pipeline.inputs.sources.MAX_BYTES", 1000)
     path = write(tmp_path / "dump.jsonl", jsonl({"text": "x" * 5000}))
     [too_large] = read_all(path)
     assert too_large.source == f"{path}:1"

@@ -20,9 +20,9 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
 
-from pipeline import schema
-from pipeline.db import make_engine
-from pipeline.views import VIEW_NAMES
+from pipeline.store import schema
+from pipeline.store.db import make_engine
+from pipeline.store.views import VIEW_NAMES
 from tests.helpers import ROOT, departure, dissolution, hiring, store_report, url_of
 
 VIEWS_DOC = ROOT / "docs" / "views.md"

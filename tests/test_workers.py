@@ -9,10 +9,11 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
+from pipeline.commands.batches import publication_date
+from pipeline.commands.ingest import ingest
 from pipeline.extract import ArticleText, Extractor
-from pipeline.ingest import ingest, publication_date
-from pipeline.models import extraction_runs
-from pipeline.sources import read_sources
+from pipeline.inputs.sources import read_sources
+from pipeline.store.models import extraction_runs
 from tests.helpers import SEEDS_DIR, count, natural_projections
 
 pytestmark = pytest.mark.slow

@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from pipeline import doctor, schema
 from pipeline.cli import app
-from pipeline.db import make_engine
-from pipeline.ingest import ingest
+from pipeline.commands import doctor
+from pipeline.commands.ingest import ingest
+from pipeline.store import schema
+from pipeline.store.db import make_engine
 from tests.helpers import natural_projections
 from tests.reliability.corpus import write_corpus
 

@@ -14,8 +14,8 @@ from sqlalchemy import text
 from typer.testing import CliRunner
 
 from pipeline.cli import EXIT_INPUT_FAILED, app
-from pipeline.db import make_engine
-from pipeline.sources import MAX_BYTES, MAX_CHARS
+from pipeline.inputs.sources import MAX_BYTES, MAX_CHARS
+from pipeline.store.db import make_engine
 from tests.reliability.conftest import run_pipeline
 
 runner = CliRunner()

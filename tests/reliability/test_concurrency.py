@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import doctor, schema
-from pipeline.db import make_engine
+from pipeline.commands import doctor
+from pipeline.store import schema
+from pipeline.store.db import make_engine
 from tests.helpers import natural_projections
 from tests.reliability.conftest import exit_status, fork_pipeline, scalar
 

@@ -16,9 +16,9 @@ import time
 
 import pytest
 
-from pipeline import schema
-from pipeline.db import make_engine
-from pipeline.ingest import ingest
+from pipeline.commands.ingest import ingest
+from pipeline.store import schema
+from pipeline.store.db import make_engine
 from tests.helpers import natural_projections
 from tests.reliability.conftest import (
     PIPELINE,

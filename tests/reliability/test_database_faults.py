@@ -24,10 +24,11 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
-from pipeline import db as pipeline_db
-from pipeline import doctor, schema
 from pipeline.cli import EXIT_DATABASE, app
-from pipeline.db import make_engine
+from pipeline.commands import doctor
+from pipeline.store import db as pipeline_db
+from pipeline.store import schema
+from pipeline.store.db import make_engine
 from tests.helpers import departure, natural_projections, store_report
 from tests.reliability.conftest import (
     exit_status,

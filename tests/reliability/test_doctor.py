@@ -1,4 +1,5 @@
-"""`pipeline doctor` and `pipeline.doctor.check`: each kind of damage is found and named, a healthy
+"""`pipeline doctor` and `pipeline.commands.doctor.check`: each kind of damage is found and named, a
+healthy
 database passes, and the check changes nothing."""
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ import pytest
 from sqlalchemy import text
 from typer.testing import CliRunner
 
-from pipeline import doctor, schema
 from pipeline.cli import EXIT_PROBLEMS, app
-from pipeline.db import make_engine
-from pipeline.projections import start_run
+from pipeline.commands import doctor
+from pipeline.store import schema
+from pipeline.store.db import make_engine
+from pipeline.store.projections import start_run
 from tests.helpers import departure, dissolution, snapshot, store_report, url_of
 
 runner = CliRunner()

@@ -11,8 +11,8 @@ from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.db import make_engine
-from pipeline.ingest import ingest
+from pipeline.commands.ingest import ingest
+from pipeline.store.db import make_engine
 from tests.helpers import departure, snapshot, store_report, url_of
 from tests.reliability.conftest import run_pipeline, subprocess_env
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import schema
-from pipeline.db import make_engine
-from pipeline.ingest import ingest
+from pipeline.commands.ingest import ingest
+from pipeline.store import schema
+from pipeline.store.db import make_engine
 from tests.reliability.conftest import run_pipeline
 
 SUMMARY = "2 new, 0 already stored, 1 failed; "

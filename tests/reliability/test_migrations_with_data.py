@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from pipeline import schema
-from pipeline.models import metadata
-from pipeline.views import VIEW_NAMES
+from pipeline.store import schema
+from pipeline.store.models import metadata
+from pipeline.store.views import VIEW_NAMES
 from tests.helpers import departure, dissolution, hiring, store_report
 
 # The tables of the first revision: the log and its projections, which no migration may lose.

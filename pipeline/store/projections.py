@@ -3,20 +3,16 @@ and the extraction runs that own them."""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import Connection, delete, func, insert, select, union, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from pipeline import merged
 from pipeline.extract import EntityRef, Extraction
-from pipeline.models import article_extractions, entities, events, extraction_runs, mentions
-
-
-def now() -> datetime.datetime:
-    return datetime.datetime.now(datetime.UTC)
+from pipeline.store import merged
+from pipeline.store.clock import now
+from pipeline.store.models import article_extractions, entities, events, extraction_runs, mentions
 
 
 def start_run(connection: Connection, *, version: str, command: str) -> int:

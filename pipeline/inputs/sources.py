@@ -17,10 +17,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from pipeline.fetch import FetchError, fetch, is_url
-from pipeline.frontmatter import FrontMatterError, split_front_matter
-from pipeline.html_input import HtmlInputError, extract_article, is_html_path
-from pipeline.language import detect_language
+from pipeline.inputs.fetch import FetchError, fetch, is_url
+from pipeline.inputs.frontmatter import FrontMatterError, split_front_matter
+from pipeline.inputs.html_input import HtmlInputError, extract_article, is_html_path
+from pipeline.inputs.language import detect_language
 
 MAX_BYTES = 20 * 1024 * 1024
 # The most text the extractor analyses (pipeline.extract.batch.MAX_CHARS; spaCy refuses more):

@@ -18,9 +18,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from pipeline.ingest import IngestReport, ingest
-from pipeline.models import ingest_watermarks
-from pipeline.sources import SourceError, iter_source_files
+from pipeline.commands.batches import IngestReport
+from pipeline.commands.ingest import ingest
+from pipeline.inputs.sources import SourceError, iter_source_files
+from pipeline.store.models import ingest_watermarks
 
 MARGIN_NS = 2_000_000_000  # FAT stamps times to 2 s; Linux's file clock lags by a few ms
 

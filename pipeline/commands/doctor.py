@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, Select, and_, exists, func, inspect, select, text
 
-from pipeline import schema
-from pipeline.merged import MERGED_COLUMNS
-from pipeline.models import article_extractions, articles, entities, events, extraction_runs
-from pipeline.models import mentions as mentions_table
-from pipeline.views import VIEW_NAMES
+from pipeline.store import schema
+from pipeline.store.merged import MERGED_COLUMNS
+from pipeline.store.models import article_extractions, articles, entities, events, extraction_runs
+from pipeline.store.models import mentions as mentions_table
+from pipeline.store.views import VIEW_NAMES
 
 SAMPLE_IDS = 5
 

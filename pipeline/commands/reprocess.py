@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from pipeline import log
+from pipeline.commands.batches import Progress
 from pipeline.extract import ArticleText, Extractor
-from pipeline.ingest import Progress
-from pipeline.projections import (
+from pipeline.store import log
+from pipeline.store.projections import (
     clear_articles,
     delete_orphan_entities,
     finish_run,

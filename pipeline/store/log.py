@@ -12,9 +12,9 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from pipeline.models import articles
-from pipeline.projections import now
-from pipeline.sources import RawArticle
+from pipeline.inputs.sources import RawArticle
+from pipeline.store.clock import now
+from pipeline.store.models import articles
 
 HASH_LOOKUP_CHUNK = 500
 

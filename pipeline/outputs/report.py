@@ -1,6 +1,7 @@
 """`pipeline report`: one self-contained HTML file (inline CSS and SVG, no script, no network) with
 a timeline of departures per lab, the dissolutions, the departures, and every row linked to the
-sentences it was read from. Data comes only from the saved views, through `pipeline.query`."""
+sentences it was read from. Data comes only from the saved views, through
+`pipeline.outputs.query`."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from urllib.parse import urlsplit
 from sqlalchemy import Engine
 
 from pipeline import __version__
-from pipeline.query import run_view
-from pipeline.timeline import UNKNOWN_ORGANIZATION, Mark, draw, month_span
+from pipeline.outputs.query import run_view
+from pipeline.outputs.timeline import UNKNOWN_ORGANIZATION, Mark, draw, month_span
 
 TITLE = "Departures and team dissolutions in AI labs"
 
@@ -63,7 +64,9 @@ def render(data: ReportData, *, today: datetime.date) -> str:
         for row, anchor in ((row, anchors[row["event_key"]]) for row in data.departures)
     ]
     template = Template(
-        (resources.files("pipeline") / "templates" / "report_page.html").read_text(encoding="utf-8")
+        (resources.files("pipeline.outputs") / "templates" / "report_page.html").read_text(
+            encoding="utf-8"
+        )
     )
     return template.substitute(
         title=escape(TITLE),

@@ -14,9 +14,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 
 from sqlalchemy import Engine
 
-from pipeline.db import make_engine
-from pipeline.extract import Extractor, load_models
-from pipeline.ingest import (
+from pipeline.commands.batches import (
     Counts,
     FreshArticle,
     IngestReport,
@@ -24,6 +22,8 @@ from pipeline.ingest import (
     extract_fresh,
     store_extracted,
 )
+from pipeline.extract import Extractor, load_models
+from pipeline.store.db import make_engine
 
 # Batches handed out ahead of the workers: enough to keep each busy, few enough that memory does
 # not grow with the corpus.

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from pipeline.db import DatabaseError, display_url, resolve_url
+from pipeline.store.db import DatabaseError, display_url, resolve_url
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
-"""Alembic environment: metadata from pipeline.models, URL from pipeline.db (not alembic.ini)."""
+"""Alembic environment: metadata from pipeline.store.models, URL from pipeline.store.db
+(not alembic.ini)."""
 
 from alembic import context
 
-from pipeline.db import make_engine
-from pipeline.models import metadata
+from pipeline.store.db import make_engine
+from pipeline.store.models import metadata
 
 config = context.config
 

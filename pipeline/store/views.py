@@ -3,17 +3,18 @@
 A file `NAME.postgresql.sql` next to `NAME.sql` replaces it on PostgreSQL, for the rare
 construct that has no portable spelling.
 
-The table `merged_events` (the rows of events_merged, stored; see pipeline/merged.py) is created,
+The table `merged_events` (the rows of events_merged, stored; see pipeline/store/merged.py) is
+created,
 filled and dropped with the views: departures, dissolutions and hirings read it.
 """
 
 from __future__ import annotations
 
-from importlib import resources
-
 from sqlalchemy import Connection, text
 
-from pipeline.models import merged_events
+from pipeline.store import merged
+from pipeline.store.models import merged_events
+from pipeline.store.view_files import view_sql
 
 # Creation order: a view comes after the views it reads.
 VIEW_NAMES = (
@@ -27,16 +28,7 @@ VIEW_NAMES = (
 )
 
 
-def view_sql(name: str, dialect: str) -> str:
-    folder = resources.files("pipeline") / "sql"
-    specific = folder / f"{name}.{dialect}.sql"
-    chosen = specific if specific.is_file() else folder / f"{name}.sql"
-    return chosen.read_text(encoding="utf-8").strip().rstrip(";")
-
-
 def create_views(connection: Connection) -> None:
-    from pipeline import merged  # merged runs the SQL of the views read here
-
     dialect = connection.dialect.name
     merged_events.create(connection, checkfirst=True)
     for name in VIEW_NAMES:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import OperationalError as SAOperationalError
 
-from pipeline.db import DatabaseError, display_url, explain
+from pipeline.store.db import DatabaseError, display_url, explain
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -27,7 +27,7 @@ def alembic_config() -> Config:
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(resources.files("pipeline") / "migrations"))
+    config.set_main_option("script_location", str(resources.files("pipeline.store") / "migrations"))
     return config
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from pipeline.views import create_views, drop_views
+from pipeline.store.views import create_views, drop_views
 
 revision: str = "0004"
 down_revision: str | None = "0003"

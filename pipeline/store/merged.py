@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, Date, and_, delete, insert, or_, select, text
 
-from pipeline.models import events, merged_events
-from pipeline.views import view_sql
+from pipeline.store.models import events, merged_events
+from pipeline.store.view_files import view_sql
 
 Group = tuple[str, int, int]  # (event_type, subject_id, organization_id or 0)
 

@@ -1,0 +1,1 @@
+"""The verbs that wire the layers together: ingest, reprocess, workers, doctor, watermarks."""

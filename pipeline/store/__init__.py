@@ -1,0 +1,2 @@
+"""The database: engines, tables, the append-only article log, projections, merged rows, views,
+schema."""
