@@ -149,6 +149,7 @@ def event(
     kind: str | None = None,
     date: str | None = None,
     role: str | None = None,
+    rule: str | None = None,
 ) -> FoundEvent:
     event_date, precision = _date(date)
     sentence = f"{subject.name} ({event_type}) {org or ''} {date or ''}".strip()
@@ -164,6 +165,7 @@ def event(
         sentence=sentence,
         sentence_start=0,
         sentence_end=len(sentence),
+        rule=rule,
     )
 
 
@@ -188,8 +190,8 @@ def store_report(
     text_body: str | None = None,
 ) -> int:
     """Store one article reporting `reported` (through pipeline.store.log and
-    pipeline.store.projections,
-    as ingest does) and return its id. Each call makes a distinct article."""
+    pipeline.store.projections, as ingest does) and return its id. Each call makes a distinct
+    article."""
     body = text_body or "\n".join(e.sentence for e in reported) or "Rien à signaler."
     body = f"{body}\n[{uuid.uuid4().hex}]"
     raw = RawArticle(

@@ -24,7 +24,10 @@ def reported(module_db):
         published="2024-05-15",
     )
     store_report(engine, departure("Ada Lovelace", "OpenAI", date="2024-05"))
-    store_report(engine, departure("Blaise Pascal", "Meta", "dismissal", date="2023-11"))
+    store_report(
+        engine,
+        departure("Blaise Pascal", "Meta", "dismissal", date="2023-11", rule="fr.dismissal.verb"),
+    )
     store_report(engine, departure("Carl Gauss", "Google", date="2024"))
     store_report(engine, departure("Dora O'Neil", "Anthropic", "resignation", date="2024-05-31"))
     store_report(engine, dissolution("Superalignment", "OpenAI", date="2024-05-17"))
@@ -41,6 +44,15 @@ def query(db, *args: str):
 
 
 # --- filters
+
+
+def test_sources_name_the_rule_behind_each_sentence(reported):
+    rows = json.loads(
+        query(reported, "sources", "--person", "Blaise Pascal", "--format", "json").output
+    )
+    assert [(row["subject"], row["rule"]) for row in rows] == [
+        ("Blaise Pascal", "fr.dismissal.verb")
+    ]
 
 
 @pytest.mark.parametrize(

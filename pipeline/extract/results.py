@@ -42,6 +42,7 @@ class FoundEvent:
     sentence: str
     sentence_start: int
     sentence_end: int
+    rule: str | None = None  # id of the extraction rule that found it
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,7 @@ VIEWS: dict[str, ViewSpec] = {
             "article_url",
             "article_source",
             "published_on",
+            "rule",
             "extractor_version",
             "event_key",
         ),

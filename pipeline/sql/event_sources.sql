@@ -22,7 +22,8 @@ with evidence as (
         events.sentence_end,
         events.article_id,
         events.run_id,
-        events.extractor_version
+        events.extractor_version,
+        events.rule_id
     from events
 ),
 
@@ -74,6 +75,7 @@ select
     articles.url as article_url,
     articles.source as article_source,
     articles.published_on,
+    episodes.rule_id as rule,
     episodes.extractor_version,
     episodes.run_id,
     episodes.evidence_id

@@ -105,6 +105,9 @@ events = Table(
     Column("sentence", Text, nullable=False),
     Column("sentence_start", Integer, nullable=False),
     Column("sentence_end", Integer, nullable=False),
+    # the extraction rule that made the event ("fr.dismissal.passive"); empty for events stored
+    # before rules had ids (a `pipeline reprocess` fills it)
+    Column("rule_id", String(80)),
     Index("ix_events_type_subject_org", "event_type", "subject_id", "organization_id"),
 )
 

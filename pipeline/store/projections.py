@@ -134,6 +134,7 @@ def store_extractions(
             "sentence": e.sentence,
             "sentence_start": e.sentence_start,
             "sentence_end": e.sentence_end,
+            "rule_id": e.rule,
         }
         for article_id, extraction in extractions.items()
         for e in extraction.events

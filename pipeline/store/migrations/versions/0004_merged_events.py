@@ -9,10 +9,6 @@ Create Date: 2026-11-23
 
 from collections.abc import Sequence
 
-from alembic import op
-
-from pipeline.store.views import create_views, drop_views
-
 revision: str = "0004"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
@@ -20,12 +16,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    drop_views(op.get_bind())
-    create_views(op.get_bind())  # creates merged_events and fills it from the stored reports
+    pass  # migrations/env.py creates the views after each run, from the current sql files
 
 
 def downgrade() -> None:
-    # The views and merged_events always follow the installed code (0002 creates them from the
-    # current sql/*.sql files), so the schema before 0004 has them too: recreate them as they are.
-    drop_views(op.get_bind())
-    create_views(op.get_bind())
+    pass  # and drops them before each run
