@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from pipeline.extract.dates import CALENDAR_WORDS
-from pipeline.extract.lexicon import triggers
+from pipeline.extract.rulebook import first_words
 
 _NAME = r"(?P<name>[A-Z][\w&'’-]*(?:\.[A-Za-z]+)?(?:\s(?:AI|IA|Labs?|[A-Z][\w&-]*)){0,2})"
 _FR_NOUNS = (
@@ -174,11 +174,7 @@ def _before_a_verb(name: str) -> str:
 @cache
 def news_words() -> frozenset[str]:
     """Words that tell the news (verbs of the rules, "says", "hires"...): never part of a name."""
-    english = triggers()["en"]
-    words = {*english["departure_words"], *english["hiring_words"]}
-    words |= {phrase.split()[0] for phrase in english["dissolution_words"]}
-    words |= {phrase.split()[0] for phrase in english["departure_phrases"]}
-    return frozenset(words | _NEWS_VERBS)
+    return first_words("en") | _NEWS_VERBS
 
 
 _NEWS_VERBS = {"says", "said", "hires", "names", "raises", "launches", "loses", "cuts", "lays"}

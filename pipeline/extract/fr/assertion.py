@@ -6,17 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.extract.lexicon import triggers
+from pipeline.extract.lexicons import lexicon
 
 _GOVERNOR_DEPTH = 3
 
 
-def _lexicon(name: str) -> set[str]:
-    return set(triggers()["fr"][name])
-
-
 def _is_negated(token: Token) -> bool:
-    negations = _lexicon("negations")
+    negations = lexicon("fr", "negations")
     for child in token.children:
         if child.lower_ in negations and child.dep_ in ("advmod", "det", "fixed", "cc"):
             return True
@@ -75,7 +71,7 @@ def _hedged_nearby(trigger: Token) -> bool:
     start = max(sentence.start, trigger.i - RUMOUR_WINDOW)
     end = min(sentence.end, trigger.i + 3)
     nearby = " " + trigger.doc[start:end].text.lower() + " "
-    return any(f" {word} " in nearby for word in _lexicon("rumour_words"))
+    return any(f" {word} " in nearby for word in lexicon("fr", "rumour_words"))
 
 
 def _denied_before(trigger: Token) -> bool:
@@ -101,7 +97,7 @@ def is_asserted(trigger: Token, sentence_text: str, *, negation_is_event: bool =
         c.dep_ == "det" and c.lower_ in NON_SPECIFIC_DETERMINERS for c in trigger.children
     ):
         return False  # "a écarté toute nouvelle démission", "aucun départ": no one in particular
-    modal, denial = _lexicon("modal_verbs"), _lexicon("denial_verbs")
+    modal, denial = lexicon("fr", "modal_verbs"), lexicon("fr", "denial_verbs")
     if "Inf" in trigger.morph.get("VerbForm") or trigger.dep_ == "fixed":
         # "envisage de partir", "pourrait quitter": whatever the parse made of the infinitive
         before = trigger.doc[max(trigger.sent.start, trigger.i - 4) : trigger.i]
