@@ -60,4 +60,14 @@ def news_present(trigger: Span) -> bool:
 
 @resolver("en", "date", "near_trigger")
 def date_near_trigger(context: ArticleContext, candidate: Candidate) -> EventDate | None:
+    if context.published and announced(candidate.span):
+        # "will step down at the end of the year": news dates a departure when it is announced
+        return EventDate(context.published.replace(day=1), "month", "(announced, publication)")
     return context.date_for(candidate.head, reported_as_news=news_present(candidate.span))
+
+
+def announced(trigger: Span) -> bool:
+    """ "will leave", "will step down", "is set to leave": told before it happens."""
+    doc = trigger.doc
+    before = [t.lower_ for t in doc[max(trigger.sent.start, trigger.start - 3) : trigger.start]]
+    return "will" in before or before[-2:] == ["set", "to"]

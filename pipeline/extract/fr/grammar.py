@@ -38,4 +38,24 @@ def news_present(trigger: Token) -> bool:
 
 @resolver("fr", "date", "near_trigger")
 def date_near_trigger(context: ArticleContext, candidate: Candidate) -> EventDate | None:
+    if context.published and announced(candidate.head):
+        # "quittera ses fonctions le 1er juillet": news dates a departure when it is announced
+        return EventDate(context.published.replace(day=1), "month", "(announced, publication)")
     return context.date_for(candidate.head, reported_as_news=news_present(candidate.head))
+
+
+_ANNOUNCING = {"aller", "prévoir", "apprêter"}
+
+
+def announced(trigger: Token) -> bool:
+    """ "quittera", "va quitter", "prévoit de quitter", "s'apprête à quitter": a departure told
+    before it happens."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if "Fut" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood"):
+        return True
+    governor = verb.head
+    return (
+        "Inf" in verb.morph.get("VerbForm")
+        and governor.i != verb.i
+        and governor.lemma_.lower() in _ANNOUNCING
+    )

@@ -110,7 +110,7 @@ def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
     for token in after:
         lemma = token.lemma_.lower()
         if lemma in ("rejoindre", "pour", "vers", "chez", "profit", "intégrer"):
-            in_destination = not _time_spent_at(token)
+            in_destination = not _where_they_worked(token, trigger)
         organization_ref = context.mentions.organization_at(token)
         if in_destination and organization_ref:
             keys.add(organization_ref.key)
@@ -124,9 +124,28 @@ def _is_destination_token(token: Token, trigger: Token) -> bool:
         if ancestor.lemma_.lower() in ("rejoindre", "intégrer", "fonder", "créer", "lancer"):
             return True
     return any(
-        child.lower_ in ("pour", "vers", "chez") and not _time_spent_at(child)
+        child.lower_ in ("pour", "vers", "chez") and not _where_they_worked(child, trigger)
         for child in token.children
     )
+
+
+# Triggers after which "chez X" is where the person goes ("part chez Meta", "son départ chez
+# Meta"); after the others it is where they worked ("quitte ses fonctions chez Meta").
+_GOING = {"partir", "aller", "passer", "départ", "filer"}
+
+
+def _where_they_worked(preposition: Token, trigger: Token) -> bool:
+    """ "après dix ans chez Mistral AI", "quitter son poste chez Meta": "chez" names the
+    employer, not a destination, after a duration or after a trigger of leaving a post, unless
+    "pour" or "rejoindre" comes first ("quitte OpenAI pour rejoindre Meta")."""
+    if preposition.lower_ != "chez":
+        return False
+    if _time_spent_at(preposition):
+        return True
+    if trigger.lemma_.lower() in _GOING or preposition.i < trigger.i:
+        return False
+    between = preposition.doc[trigger.i + 1 : preposition.i]
+    return not any(t.lemma_.lower() in ("pour", "rejoindre", "vers", "intégrer") for t in between)
 
 
 _DURATIONS = {"an", "année", "mois", "semaine", "décennie", "passer"}

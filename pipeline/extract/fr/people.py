@@ -22,12 +22,11 @@ People = list[tuple[EntityRef, Token]]  # each person, and the word that stands 
 @resolver("fr", "person", "subject")
 def subjects(context: ArticleContext, candidate: Candidate) -> People:
     token = candidate.head
-    if token.pos_ == "NOUN" and not candidate.rule.negation_is_event:
-        return _noun_subjects(context, token)
-    found = _verb_subjects(context, candidate)
+    is_noun = token.pos_ == "NOUN" and not candidate.rule.negation_is_event
+    found = _noun_subjects(context, token) if is_noun else _verb_subjects(context, candidate)
     if found:
         found += [f for f in _companions(context, token) if all(f[0] != g for g, _ in found)]
-    if found:
+    if found and not is_noun:
         found += [
             f
             for f in _coordinated_before_plural_verb(context, token, found[0][1])
@@ -37,6 +36,7 @@ def subjects(context: ArticleContext, candidate: Candidate) -> People:
 
 
 COMPANION_MARKERS = ("tout comme", "ainsi que", "de même que", "comme l'a fait", "à l'instar de")
+COMPANION_MARKERS += ("en compagnie de", "aux côtés de")
 
 
 def _coordinated_before_plural_verb(
@@ -56,8 +56,12 @@ def _coordinated_before_plural_verb(
         opens = i == 0 and mention.span.start - sentence.start <= 1
         after_and = before is not None and before.lower_ == "et"
         listed = i > 0 and _same_list(context.doc[people[i - 1].span.end : mention.span.start])
+        # "Selon le WSJ, A, B et C ont quitté": A leads the list that ends at the subject
+        leads = i + 1 < len(people) and _same_list(
+            context.doc[mention.span.end : people[i + 1].span.start]
+        )
         new = mention.entity != known and all(mention.entity != f for f, _ in found)
-        if (opens or after_and or listed) and new:
+        if (opens or after_and or listed or leads) and new:
             found.append((mention.entity, mention.span.root))
     return found
 
@@ -159,9 +163,24 @@ def _sentence_opening_person(context: ArticleContext, verb: Token) -> list[tuple
     after_opening_phrase = start > sentence.start and context.doc[start - 1].text == ","
     if start - sentence.start > 2 and not after_opening_phrase:
         return []
-    if any(t.lower_ in ("qui", "que", "dont") for t in context.doc[people[0].span.end : verb.i]):
+    clause = any(
+        t.lower_ in ("qui", "que", "dont") for t in context.doc[people[0].span.end : verb.i]
+    )
+    if clause and not _main_verb_without_subject(verb):
         return []
     return [(people[0].entity, people[0].span.root)]
+
+
+def _main_verb_without_subject(verb: Token) -> bool:
+    """ "X, chercheur dont le travail a ..., a quitté Y": the parser gave X to the relative
+    clause, and the main verb has no subject left; a verb that has one, or that sits in a
+    relative clause itself, is not about X."""
+    if verb.dep_ not in ("ROOT", "parataxis", "conj") or "Inf" in verb.morph.get("VerbForm"):
+        return False  # "aucune intention de partir": not a main verb
+    in_relative = any(a.dep_ == "acl:relcl" for a in verb.ancestors)
+    # a subject after the verb is the parser's error ("a quitté Anthropic" read as inverted)
+    has_subject = any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children)
+    return not in_relative and not has_subject
 
 
 def _listed_after_colon(context: ArticleContext, verb: Token) -> list[tuple[EntityRef, Token]]:
