@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.extract.affiliations import Affiliation, affiliation_of, affiliations
 from pipeline.extract.dates import (
     ANAPHORIC_DAY_PHRASES,
     ResolvedDate,
@@ -44,6 +45,27 @@ class ArticleContext:
         for index, sentence in enumerate(self.sentences):
             self._sentence_of.extend([index] * (sentence.end - sentence.start))
         self._dates: dict[int, list[ResolvedDate]] = {}
+        self._affiliations: dict[str, list[Affiliation]] | None = None
+        self._employers: dict[str, EntityRef] = {}
+
+    def affiliation(self, person: EntityRef, sentence: Span, *, here: bool) -> EntityRef | None:
+        """The organisation the article ties `person` to ("X, directrice chez Y"): in
+        `sentence` itself with `here`, else in an introduction before it."""
+        if self._affiliations is None:
+            self._affiliations = affiliations(self.doc, self.mentions)
+        return affiliation_of(self._affiliations, person, sentence, here=here)
+
+    def organization_earlier_in_sentence(
+        self, token: Token, exclude: set[str] = frozenset()
+    ) -> EntityRef | None:
+        """The organisation named last before `token` in its sentence."""
+        sentence = self.sentences[self.sentence_index(token)]
+        found = [
+            m
+            for m in self.mentions.organizations_in(sentence.start, token.i)
+            if m.entity.key not in exclude
+        ]
+        return found[-1].entity if found else None
 
     def sentence_index(self, token: Token) -> int:
         return self._sentence_of[token.i]
@@ -171,6 +193,9 @@ class ArticleContext:
                 main = self.main_organization(exclude)
                 if any(m.entity == main for m in found):
                     return main
+                # not one people go to there ("la migration des talents vers Meta")
+                found = [m for m in found if not _named_as_destination(m.span)]
+            if found:
                 return found[-1].entity
         return self.main_organization(exclude)
 
@@ -200,13 +225,24 @@ class ArticleContext:
         return max(score, key=lambda e: (score[e], -self._first_position(e)))
 
     def main_organization(self, exclude: set[str] = frozenset()) -> EntityRef | None:
-        counts: dict[EntityRef, int] = {}
+        """The organisation the article is about: the one it names most, where a mention as
+        the place people go to ("la migration des talents vers Meta") counts for little."""
+        counts: dict[EntityRef, float] = {}
         for mention in self.mentions.organizations:
             if mention.entity.key not in exclude:
-                counts[mention.entity] = counts.get(mention.entity, 0) + 1
+                weight = 0.25 if _named_as_destination(mention.span) else 1.0
+                counts[mention.entity] = counts.get(mention.entity, 0) + weight
         if not counts:
             return None
         return max(counts, key=lambda entity: (counts[entity], -self._first_position(entity)))
+
+    def note_employer(self, person: EntityRef, organization: EntityRef) -> None:
+        """Remember the organisation a reported event tied `person` to."""
+        self._employers.setdefault(person.key, organization)
+
+    def employer_told(self, person: EntityRef) -> EntityRef | None:
+        """The organisation an earlier event of the article tied `person` to."""
+        return self._employers.get(person.key)
 
     def _first_position(self, entity: EntityRef) -> int:
         return min(m.span.start for m in self.mentions.organizations if m.entity == entity)
@@ -258,6 +294,22 @@ class ArticleContext:
 
     def _mention_count(self, entity: EntityRef, before: int) -> int:
         return sum(1 for m in self.mentions.people if m.entity == entity and m.span.start < before)
+
+
+# Words just before an organisation that make it where people go, not where they were:
+# "la migration des talents vers Meta", "partis rejoindre Meta", "moved to Meta".
+_TOWARDS = {"vers", "rejoindre", "rejoint", "rejoignent", "rejoignant", "to", "join", "joined"}
+_TOWARDS |= {"joining", "joins"}
+
+
+def _named_as_destination(span: Span) -> bool:
+    doc = span.doc
+    for token in reversed(doc[max(span.sent.start, span.start - 6) : span.start]):
+        if token.is_punct:
+            return False
+        if token.lower_ in _TOWARDS:
+            return True
+    return False
 
 
 # Prepositions after which a name is a complement, not who acts: "co-founded xAI with Jane

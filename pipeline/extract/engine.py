@@ -105,6 +105,9 @@ def _person_events(article: _Article, candidate: Candidate) -> Iterator[FoundEve
     date = article.resolve(candidate, "date")
     sentence = _sentence(context, candidate)
     rule = candidate.rule
+    if rule.event == "departure":
+        for person_ref, _ in people:
+            context.note_employer(person_ref, organization)
     for person_ref, anchor in people:
         if len(person_ref.name.split()) < 2:
             continue  # a lone surname never linked to a full name is too weak to report

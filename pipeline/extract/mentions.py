@@ -12,6 +12,8 @@ from pipeline.extract import org_cues
 from pipeline.extract.gazetteers import (
     canonical_organization,
     not_people,
+    outlets,
+    platforms,
     role_words,
     team_by_alias,
 )
@@ -286,6 +288,8 @@ def _organizations(
             or fold(ent.text) in team_names  # "fondatrice de Garde-Corps", a team named before
         ):
             continue  # "l'équipe Model Welfare" names a team, not an organisation
+        if _is_outlet(ent.text) or _names_a_platform(ent):
+            continue  # "selon Bloomberg News", "a annoncé sur X": where news is told
         if ent.ent_id_:
             found.append(Mention(organization(ent.ent_id_), ent))
             continue
@@ -299,6 +303,38 @@ def _organizations(
         ):
             found.append(Mention(organization(canonical_organization(name) or name), ent))
     return found
+
+
+_OUTLET_ENDINGS = {"news", "media", "magazine", "tv", "radio", "journal"}
+
+
+def _is_outlet(text: str) -> bool:
+    """ "Bloomberg", "Bloomberg News", "The Information": a news outlet."""
+    words = fold(text).split()
+    if not words:
+        return False
+    return " ".join(words) in outlets() or (
+        words[-1] in _OUTLET_ENDINGS and " ".join(words[:-1]) in outlets()
+    )
+
+
+# "sur X", "sur son compte LinkedIn", "dans un post sur Facebook", "on X", "on his Medium blog"
+_PLATFORM_PREPOSITIONS = {"sur", "on", "via"}
+_PLATFORM_WORDS = {"son", "sa", "ses", "leur", "his", "her", "their", "its", "compte", "page"}
+_PLATFORM_WORDS |= {"profil", "blog", "account", "profile", "fil", "réseau", "social", "post"}
+
+
+def _names_a_platform(span: Span) -> bool:
+    """A social platform named as where something was said, not as a company."""
+    if fold(span.text) not in platforms():
+        return False
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and doc[i].lower_ in _PLATFORM_WORDS:
+        i -= 1
+    if i >= 0 and doc[i].lower_ in _PLATFORM_PREPOSITIONS:
+        return True
+    after = doc[span.end : span.end + 1]  # "un post LinkedIn", "a LinkedIn post"
+    return bool(after) and after[0].lower_ in ("post", "posts", "message", "thread", "blog")
 
 
 def _with_discovered(

@@ -41,7 +41,8 @@ _SUFFIXED = re.compile(
 
 CUES = {
     "fr": [
-        re.compile(rf"\b(?i:{_FR_NOUNS})\s+(?:\w+\s+)?{_NAME}"),
+        # "la start-up parisienne Synapsia", not "la société de VTC" (a kind of company)
+        re.compile(rf"\b(?i:{_FR_NOUNS})\s+(?:(?!de\b|du\b|des\b)\w+\s+)?{_NAME}"),
         re.compile(rf"{_NAME},\s+(?:une\s+|la\s+|l'|l’)?(?:\w+\s+)?(?:{_FR_NOUNS})\b"),
         re.compile(rf"\b(?:{_FR_ROLES})\s+(?:[a-zé]+\s+){{0,2}}(?:de|d'|d’|chez)\s*{_NAME}"),
         # "Héliotrope perd sa directrice des affaires publiques": a company losing its staff

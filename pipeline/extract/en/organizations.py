@@ -21,7 +21,7 @@ DESTINATIONS = {"to", "for", "join", "joined", "joining", "joins", "and"}
 @resolver("en", "organization", "left")
 def organization_left(context: ArticleContext, candidate: Candidate, people=None):
     sentence = context.sentences[context.sentence_index(candidate.head)]
-    return _organization_left(context, sentence, candidate.span, candidate.rule.kind)
+    return _organization_left(context, sentence, candidate.span, people or [])
 
 
 @resolver("en", "organization", "joined")
@@ -41,7 +41,7 @@ def dissolver(context: ArticleContext, candidate: Candidate, team) -> EntityRef 
     return context.organization_before(candidate.head)
 
 
-def _organization_left(context, sentence: Span, trigger: Span, kind: str | None):
+def _organization_left(context, sentence: Span, trigger: Span, people):
     if _leaves_a_place(context, trigger):
         return None
     after = context.doc[trigger.end : sentence.end]
@@ -54,6 +54,15 @@ def _organization_left(context, sentence: Span, trigger: Span, kind: str | None)
     destinations = {  # "left for rival Anthropic": the organisation joined, not left
         m.entity.key for m in context.mentions.organizations_in(trigger.end, sentence.end)
     }
+    for here in (True, False):  # "Y's legal chief, X, left": where the article says X works
+        if not here and context.organization_earlier_in_sentence(trigger[0], destinations):
+            break
+        for person, _ in people:
+            tied = context.affiliation(person, sentence, here=here)
+            if not here and tied is None:
+                tied = context.employer_told(person)
+            if tied is not None and tied.key not in destinations:
+                return tied
     return context.organization_before(trigger[0], exclude=destinations)
 
 

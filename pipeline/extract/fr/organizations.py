@@ -47,6 +47,9 @@ def organization_left(
             organization_ref = context.mentions.organization_at(child)
             if organization_ref:
                 return organization_ref
+    tied = _tied(context, token, people, destination_keys)
+    if tied is not None:
+        return tied
     if objects and is_quitter:  # "quitter l'entreprise": the organisation the article is about
         return context.organization_in_focus(token, exclude=destination_keys)
     return context.organization_before(token, exclude=destination_keys) or _first_after(
@@ -90,6 +93,23 @@ def _governed_organization(
         organization_ref = context.mentions.organization_at(following)
         if organization_ref:
             return organization_ref
+    return None
+
+
+def _tied(context: ArticleContext, token: Token, people, exclude: set[str]) -> EntityRef | None:
+    """Where the article says the person works: introduced so in this sentence ("X, directrice
+    chez Y, a démissionné"); else, when the sentence names no organisation before the trigger,
+    in the nearest introduction before ("L'ancienne directrice X a démissionné")."""
+    sentence = context.sentences[context.sentence_index(token)]
+    for here in (True, False):
+        if not here and context.organization_earlier_in_sentence(token, exclude):
+            return None
+        for person, _ in people or ():
+            tied = context.affiliation(person, sentence, here=here)
+            if not here and tied is None:
+                tied = context.employer_told(person)  # "X a démissionné d'OpenAI ... X a"
+            if tied is not None and tied.key not in exclude:
+                return tied
     return None
 
 

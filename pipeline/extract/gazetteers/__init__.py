@@ -67,8 +67,22 @@ def team_by_alias() -> dict[str, Team]:
 
 @cache
 def not_people() -> frozenset[str]:
+    """Folded names that are never a person: products, places, outlets and platforms."""
     lines = _data_text("not_people.txt").splitlines()
-    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+    names = {fold(line) for line in lines if line.strip() and not line.startswith("#")}
+    return frozenset(names | outlets() | platforms())
+
+
+@cache
+def outlets() -> frozenset[str]:
+    """Folded names of news outlets: the source of a report, never the employer left."""
+    return frozenset(fold(name) for name in lexicon("any", "outlets"))
+
+
+@cache
+def platforms() -> frozenset[str]:
+    """Folded names of social platforms, where departures are announced."""
+    return frozenset(fold(name) for name in lexicon("any", "platforms"))
 
 
 def canonical_organization(surface: str) -> str | None:

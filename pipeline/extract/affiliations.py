@@ -1,0 +1,110 @@
+"""Who works where, from how the article introduces people: "X, directrice de la recherche chez
+Y", "le PDG de Y, X", "X (Y)", "Y's legal chief, X", "Y CEO X", "X, a researcher at Y". A
+departure whose sentence does not name the organisation left is from the one the article ties the
+person to, rather than from the organisation named nearest to the verb."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from pipeline.extract.gazetteers import role_words
+from pipeline.extract.mentions import DocMentions, Mention
+from pipeline.extract.results import EntityRef
+
+WINDOW = 12  # words of an apposition
+_STOPS = {".", ";", ":", "!", "?", "—", "–", "«", "»", '"', "“", "”"}
+# Words that make an introduction look forward ("pour rejoindre Y", "to join Y"): Y is not where
+# the person works.
+_TOWARDS = {"rejoindre", "rejoint", "rejoignent", "pour", "vers", "join", "joins", "joining", "to"}
+# ... or back in time ("arrivé chez Y après avoir dirigé la recherche chez Z"): not where they are
+_TOWARDS |= {"arrivé", "arrivée", "après", "after", "recruté", "recrutée", "débauché", "débauchée"}
+_PAST = {"ancien", "ancienne", "anciens", "anciennes", "ex", "former", "previously", "auparavant"}
+_CONNECTORS = {"de", "d'", "d’", "du", "des", "chez", "of", "at", "'s", "’s"}
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    position: int  # token index of the person's mention
+    organization: EntityRef
+    past: bool  # "ancien directeur de Y", "former head of Y"
+
+
+def affiliations(doc: Doc, mentions: DocMentions) -> dict[str, list[Affiliation]]:
+    """{person key: the organisations the article ties them to, in text order}."""
+    found: dict[str, list[Affiliation]] = {}
+    for person in mentions.people:
+        for window in (_after(doc, person.span), _before(doc, person.span)):
+            tie = _tie(doc, window, mentions)
+            if tie is not None:
+                organization, past = tie
+                found.setdefault(person.entity.key, []).append(
+                    Affiliation(person.span.start, organization, past)
+                )
+                break
+    return found
+
+
+def _after(doc: Doc, person: Span) -> Span | None:
+    """ "X, directrice de Y," / "X (Y)": the apposition right after the name."""
+    start = person.end
+    if start >= len(doc) or doc[start].text not in (",", "("):
+        return None
+    end = start + 1
+    while end < min(len(doc), start + 1 + WINDOW) and end < person.sent.end:
+        if doc[end].text in _STOPS or doc[end].text in (",", ")"):
+            break
+        end += 1
+    return doc[start + 1 : end]
+
+
+def _before(doc: Doc, person: Span) -> Span | None:
+    """ "le PDG de Y, X" / "Y's legal chief, X" / "Y CEO X": the words that announce the name."""
+    end = person.start
+    if end > 0 and doc[end - 1].text == ",":
+        end -= 1
+    start = end
+    while start > max(person.sent.start, end - WINDOW):
+        previous = doc[start - 1]
+        if previous.text in _STOPS or previous.text == ",":
+            break
+        start -= 1
+    return doc[start:end] if start < end else None
+
+
+def _tie(doc: Doc, window: Span | None, mentions: DocMentions) -> tuple[EntityRef, bool] | None:
+    """The organisation of an introduction that has a job title or "chez"/"at" in it."""
+    if window is None or not len(window):
+        return None
+    words = [t.lower_ for t in window]
+    if any(word in _TOWARDS for word in words):
+        return None
+    roles = role_words()
+    has_role = any(word in roles or word.rstrip("s") in roles for word in words)
+    if not has_role and not any(word in ("chez", "at") for word in words):
+        return None
+    in_window: list[Mention] = [
+        m  # a word NER takes for an organisation ("le chercheur GenAI") is no employer
+        for m in mentions.organizations_in(window.start, window.end)
+        if m.entity.key in mentions.reliable_organizations
+    ]
+    if not in_window:
+        return None
+    past = any(word in _PAST or word.startswith("ex-") for word in words)
+    return in_window[-1].entity, past
+
+
+def affiliation_of(
+    found: dict[str, list[Affiliation]], person: EntityRef, sentence: Span, *, here: bool
+) -> EntityRef | None:
+    """The organisation the article ties the person to: with `here`, in this sentence; else in
+    the nearest introduction before it, a current tie before a past one."""
+    ties = found.get(person.key, [])
+    if here:
+        chosen = [t for t in ties if sentence.start <= t.position < sentence.end]
+        return chosen[0].organization if chosen else None
+    before = [t for t in ties if t.position < sentence.start]
+    current = [t for t in before if not t.past]
+    chosen = current or before
+    return chosen[-1].organization if chosen else None
