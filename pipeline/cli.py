@@ -209,6 +209,9 @@ def ingest(
     for failure in report.failed:
         typer.echo(f"error: {failure.source}: {failure.reason}", err=True)
     if not _STATE["quiet"]:
+        for warning in report.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+    if not _STATE["quiet"]:
         typer.echo(
             f"{report.new} new, {report.already_stored} already stored, "
             f"{len(report.failed)} failed; {report.events} events found"

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from pipeline.commands.batches import Progress
-from pipeline.extract import ArticleText, Extractor
+from pipeline.commands.batches import Progress, reference_text, text_date
+from pipeline.extract import Extractor
 from pipeline.store import log
 from pipeline.store.projections import (
     clear_articles,
@@ -39,7 +39,11 @@ def reprocess(
     with engine.begin() as connection:
         report.run_id = start_run(connection, version=extractor.version, command="reprocess")
     for batch in log.read(engine, batch_size=batch_size):
-        texts = [ArticleText(a.text, a.lang, a.published_on) for a in batch]
+        found = {a.id: text_date(a.text, a.lang) for a in batch}
+        texts = [
+            reference_text(a.text, a.lang, a.published_on, a.published_precision, found[a.id])
+            for a in batch
+        ]
         extractions = dict(zip([a.id for a in batch], extractor.extract_many(texts), strict=True))
         with engine.begin() as connection:
             stale = clear_articles(connection, list(extractions))
@@ -49,6 +53,7 @@ def reprocess(
                 run_id=report.run_id,
                 version=extractor.version,
                 refresh_also=stale,
+                published_in_text=found,
             )
         report.articles += len(batch)
         if on_progress:

@@ -34,6 +34,7 @@ __all__ = [
     "find_dates",
     "find_publication_date",
     "is_present_marker",
+    "month_number",
 ]
 
 Precision = Literal["day", "month", "year"]
@@ -213,6 +214,13 @@ _PERIOD_PHRASES = {_key(k): v for k, v in {**_FR_PERIOD_PHRASES, **_EN_PERIOD_PH
 
 def _month(s: str) -> int:
     return _MONTH_NUMBER[_fold(s)]
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a French or English month name or abbreviation ("mai", "févr.", "Sept"), any
+    case or accents; None for any other word. The one table of month names, shared with the
+    readers of dates given by sources."""
+    return _MONTH_NUMBER.get(_fold(name))
 
 
 def _day(s: str) -> int:

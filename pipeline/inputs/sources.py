@@ -21,6 +21,7 @@ from pipeline.inputs.fetch import FetchError, fetch, is_url
 from pipeline.inputs.frontmatter import FrontMatterError, split_front_matter
 from pipeline.inputs.html_input import HtmlInputError, extract_article, is_html_path
 from pipeline.inputs.language import detect_language
+from pipeline.inputs.metadata import canonical_fields, markdown_title, read_date
 
 MAX_BYTES = 20 * 1024 * 1024
 # The most text the extractor analyses (pipeline.extract.batch.MAX_CHARS; spaCy refuses more):
@@ -65,8 +66,11 @@ class RawArticle:
     text: str
     title: str | None
     url: str | None
-    published: datetime.date | None
+    published: datetime.date | None  # the first day of the period the source's date names
     lang: str | None
+    published_precision: str | None = None  # "day", "month" or "year"; None: a day
+    published_text: str | None = None  # the date as the source wrote it
+    warnings: tuple[str, ...] = ()  # what was read but could not be kept (an unreadable date)
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,17 @@ class SourceError:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class SourceWarning:
+    """Something an input gave that could not be kept, its article stored all the same."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
 
 
 class _Rejected(Exception):
@@ -337,14 +352,14 @@ def _parse_json_object(line: str) -> dict[str, Any]:
     return record
 
 
-def _json_fields(record: dict[str, Any]) -> dict[str, str]:
-    fields = {}
-    for key in ("title", "url", "date", "lang"):
-        value = record.get(key)
-        if value is not None and not isinstance(value, str):
-            raise _Rejected(f"'{key}' is not a string")
-        if value is not None:
+def _json_fields(record: dict[str, Any]) -> dict[str, object]:
+    """The record's metadata; a date that is not a string is left for read_date to warn about."""
+    fields = canonical_fields(record)
+    for key, value in fields.items():
+        if isinstance(value, str):
             fields[key] = _clean_json_string(value)
+        elif key != "date":
+            raise _Rejected(f"'{key}' is not a string")
     return fields
 
 
@@ -419,7 +434,7 @@ def _normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _build_article(source: str, body: str, meta: Mapping[str, str], *, where: str) -> RawArticle:
+def _build_article(source: str, body: str, meta: Mapping[str, object], *, where: str) -> RawArticle:
     text = body.strip()
     if not text:
         raise _Rejected(EMPTY_ARTICLE)
@@ -428,14 +443,18 @@ def _build_article(source: str, body: str, meta: Mapping[str, str], *, where: st
             f"too long to analyse ({len(text):,} characters > {MAX_CHARS:,}): "
             "split it into several articles"
         )
-    fields = {key.lower(): value for key, value in meta.items()}
+    fields = canonical_fields(meta)
+    date, warning = read_date(fields["date"], where=where) if "date" in fields else (None, None)
     return RawArticle(
         source=source,
         text=text,
-        title=_optional(fields.get("title")),
+        title=_optional(fields.get("title")) or markdown_title(text),
         url=_optional(fields.get("url")),
-        published=_parse_date(fields.get("date"), where=where),
+        published=date.value if date else None,
         lang=_resolve_language(fields.get("lang"), text),
+        published_precision=date.precision if date else None,
+        published_text=date.text if date else None,
+        warnings=(warning,) if warning else (),
     )
 
 
@@ -444,20 +463,6 @@ def _optional(value: str | None) -> str | None:
     if value is None:
         return None
     return value.strip() or None
-
-
-def _parse_date(value: str | None, *, where: str) -> datetime.date | None:
-    value = _optional(value)
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        pass
-    try:
-        return datetime.datetime.fromisoformat(value).date()
-    except ValueError:
-        raise _Rejected(f"invalid date '{value}' {where}") from None
 
 
 def _resolve_language(declared: str | None, text: str) -> str:

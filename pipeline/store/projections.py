@@ -90,9 +90,12 @@ def store_extractions(
     run_id: int,
     version: str,
     refresh_also: Iterable[merged.Group] = (),
+    published_in_text: Mapping[int, object] | None = None,
 ) -> int:
-    """store_extraction for many articles ({article id: extraction}) in a few bulk statements;
+    """store_extraction for many articles ({article id: extraction}) in a few bulk statements,
+    with the publication date a dateline in each text gives ({article id: date}, when found);
     returns the event count."""
+    published_in_text = published_in_text or {}
     refs = []
     for extraction in extractions.values():
         refs.extend(m.entity for m in extraction.mentions)
@@ -146,6 +149,7 @@ def store_extractions(
             "run_id": run_id,
             "extractor_version": version,
             "extracted_at": extracted_at,
+            "published_in_text": published_in_text.get(article_id),
         }
         for article_id in extractions
     ]
