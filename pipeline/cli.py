@@ -172,7 +172,8 @@ def ingest(
         bool,
         typer.Option(
             "--since-last",
-            help="Only files changed since the last --since-last run on these folders (cron).",
+            help="Only files changed, and feed items not read, since the last --since-last run on "
+            "these folders and feeds (cron).",
         ),
     ] = False,
 ) -> None:
@@ -212,12 +213,20 @@ def ingest(
         for warning in report.warnings:
             typer.echo(f"warning: {warning}", err=True)
     if not _STATE["quiet"]:
+        corrected = f"; {report.corrected} corrected (new metadata)" if report.corrected else ""
         typer.echo(
             f"{report.new} new, {report.already_stored} already stored, "
-            f"{len(report.failed)} failed; {report.events} events found"
+            f"{len(report.failed)} failed; {report.events} events found{corrected}"
         )
+        if report.skipped:
+            named = "" if log.isEnabledFor(logging.INFO) else " (-v names them)"
+            typer.echo(f"{_files(len(report.skipped))} skipped: not articles{named}")
     if report.failed:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _files(number: int) -> str:
+    return f"{number} file{'s' if number != 1 else ''}"
 
 
 @app.command()

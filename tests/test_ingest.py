@@ -80,10 +80,11 @@ def test_a_folder_is_read_recursively_for_txt_and_md_files(
 ):
     write_article("a.txt", LEAVING)
     write_article("deeper/still/b.md", JOINING)
-    write_article("notes.csv", "Ceci n'est pas un article.")
+    (articles_dir / "notes.pdf").write_bytes(b"%PDF-1.4 Ceci n'est pas un article.")
     write_article(".hidden/c.txt", "Un article caché ne doit pas être lu.")
     report = ingest([str(articles_dir)], engine=fresh_engine, extractor=extractor)
     assert (report.new, report.failed) == (2, [])
+    assert report.skipped == [str(articles_dir / "notes.pdf")]
     assert set(by_source(fresh_engine)) == {
         str(articles_dir / "a.txt"),
         str(articles_dir / "deeper" / "still" / "b.md"),

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from pipeline.inputs.language import detect_language
 from pipeline.inputs.sources import (
     MAX_BYTES,
+    NO_ARTICLE_FILES,
     SUPPORTED_LANGS,
     RawArticle,
+    SkippedFile,
     SourceError,
     iter_source_files,
     read_sources,
@@ -116,7 +118,7 @@ def test_utf8_with_stray_windows_1252_bytes_keeps_both_without_mojibake(tmp_path
 
 
 def test_file_with_nul_bytes_is_binary(tmp_path):
-    path = write(tmp_path / "a.txt", b"PK\x03\x04\x00\x00 fake zip " + FRENCH.encode())
+    path = write(tmp_path / "a.txt", b"\x01\x02\x00\x00 fake binary " + FRENCH.encode())
     assert read_one(path) == SourceError(str(path), NOT_TEXT)
 
 
@@ -326,7 +328,7 @@ def test_empty_stdin_is_an_empty_article():
 
 
 def test_binary_stdin_is_rejected():
-    stdin = io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00")
+    stdin = io.BytesIO(b"\x01\x02\x00\x00 binary")
     assert read_all("-", stdin=stdin) == [SourceError("<stdin>", NOT_TEXT)]
 
 
@@ -365,7 +367,11 @@ def test_folder_skips_hidden_files_folders_and_other_extensions(tmp_path):
     write(tmp_path / ".git" / "notes.txt", FRENCH)
     write(tmp_path / "image.png", b"\x89PNG\x00")
     write(tmp_path / "page.pdf", "%PDF-1.4 hi")
-    assert [article.source for article in read_all(tmp_path)] == [str(tmp_path / "keep.txt")]
+    assert [(type(item), item.source) for item in read_all(tmp_path)] == [
+        (SkippedFile, str(tmp_path / "image.png")),
+        (RawArticle, str(tmp_path / "keep.txt")),
+        (SkippedFile, str(tmp_path / "page.pdf")),
+    ]
 
 
 def test_folder_source_is_the_path_as_given_joined(tmp_path, monkeypatch):
@@ -384,15 +390,14 @@ def test_folder_errors_and_articles_keep_their_order(tmp_path):
 
 
 def test_empty_folder_is_an_error(tmp_path):
-    assert read_all(tmp_path) == [
-        SourceError(str(tmp_path), "no .txt, .md, .markdown, .html, .htm or .jsonl files in folder")
-    ]
+    assert read_all(tmp_path) == [SourceError(str(tmp_path), NO_ARTICLE_FILES)]
 
 
 def test_folder_with_only_other_files_is_an_error(tmp_path):
     write(tmp_path / "notes.pdf", b"%PDF")
     assert read_all(tmp_path) == [
-        SourceError(str(tmp_path), "no .txt, .md, .markdown, .html, .htm or .jsonl files in folder")
+        SkippedFile(str(tmp_path / "notes.pdf")),
+        SourceError(str(tmp_path), NO_ARTICLE_FILES),
     ]
 
 
@@ -552,7 +557,7 @@ def test_empty_jsonl_file_is_an_error(tmp_path):
 
 
 def test_jsonl_line_over_max_bytes_is_skipped(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.inputs.sources.MAX_BYTES", 1000)
+    monkeypatch.setattr("pipeline.inputs.jsonl.MAX_BYTES", 1000)
     path = write(tmp_path / "dump.jsonl", jsonl({"text": "x" * 5000}, {"text": FRENCH}))
     [too_large, article] = read_all(path)
     assert str(too_large).startswith(f"{path}:1: line too large")
@@ -560,7 +565,7 @@ def test_jsonl_line_over_max_bytes_is_skipped(tmp_path, monkeypatch):
 
 
 def test_jsonl_with_only_a_line_over_max_bytes_is_not_also_empty(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.inputs.sources.MAX_BYTES", 1000)
+    monkeypatch.setattr("pipeline.inputs.jsonl.MAX_BYTES", 1000)
     path = write(tmp_path / "dump.jsonl", jsonl({"text": "x" * 5000}))
     [too_large] = read_all(path)
     assert too_large.source == f"{path}:1"

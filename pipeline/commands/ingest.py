@@ -18,7 +18,14 @@ from pipeline.commands.batches import (
     store_extracted,
 )
 from pipeline.extract import Extractor
-from pipeline.inputs.sources import RawArticle, SourceError, SourceWarning, read_sources
+from pipeline.inputs.sources import (
+    FeedTracking,
+    RawArticle,
+    SkippedFile,
+    SourceError,
+    SourceWarning,
+    read_sources,
+)
 from pipeline.store import log
 from pipeline.store.projections import finish_run, start_run
 
@@ -40,6 +47,7 @@ def ingest(
     batch_size: int = 64,
     on_progress: Progress | None = None,
     workers: int = 1,
+    feeds: FeedTracking | None = None,
 ) -> IngestReport:
     """Store the new articles of `paths`. With `workers` > 1, that many processes each load the
     NLP model and extract and store their share of the new articles; this process reads the
@@ -55,7 +63,7 @@ def ingest(
     deferred: list[RawArticle] = []
     try:
         with store:
-            for batch in _batches(read_sources(paths, stdin=stdin), batch_size):
+            for batch in _batches(read_sources(paths, stdin=stdin, feeds=feeds), batch_size):
                 articles = _articles_of(batch, report=report)
                 fresh = _fresh_articles(articles, engine=engine, report=report, deferred=deferred)
                 logger.info(
@@ -87,6 +95,8 @@ def _articles_of(batch, *, report: IngestReport) -> list[RawArticle]:
     for item in batch:
         if isinstance(item, SourceError):
             report.failed.append(item)
+        elif isinstance(item, SkippedFile):
+            report.skipped.append(item.source)
         else:
             articles.append(item)
             report.warnings.extend(SourceWarning(item.source, w) for w in item.warnings)
