@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from pipeline.inputs.article import RawArticle, Rejected, SourceError, build_article, normalize
+from pipeline.inputs.fetch import is_url
 from pipeline.inputs.html_input import fragment_text
 from pipeline.inputs.metadata import read_date
 
@@ -48,7 +49,8 @@ def parse_feed(data: bytes) -> list[FeedItem]:
         raise NotAFeed(NOT_A_FEED)
     items = []
     for number, entry in enumerate(parsed.entries, start=1):
-        link = (entry.get("link") or "").strip() or None
+        link = (entry.get("link") or "").strip()
+        link = link if is_url(link) else None  # an RSS guid that is no URL is not a link
         items.append(
             FeedItem(
                 key=(entry.get("id") or "").strip() or link or f"#{number}",
