@@ -18,7 +18,14 @@ from pipeline import __version__
 from pipeline.outputs.query import VIEWS, Filters, QueryError, run_view
 from pipeline.outputs.render import Format, print_rows
 from pipeline.store import schema
-from pipeline.store.db import DatabaseError, display_url, explain, make_engine, resolve_url
+from pipeline.store.db import (
+    DatabaseError,
+    display_url,
+    explain,
+    make_engine,
+    require_existing_database,
+    resolve_url,
+)
 
 # Each command imports the library modules only it needs (ingest, report, doctor, sql...), so
 # that a `pipeline query` from a script or a BI refresh does not pay for all of them at start-up.
@@ -83,10 +90,13 @@ def _fail(message: str, code: int) -> typer.Exit:
 
 
 @contextmanager
-def _database(url: str | None, *, write: bool = True) -> Iterator[Engine]:
-    """An engine at the current schema, with every database failure turned into one line."""
+def _database(url: str | None, *, write: bool = True, create: bool = False) -> Iterator[Engine]:
+    """An engine at the current schema, with every database failure turned into one line. Only
+    with `create` may a SQLite path that names no file become a new database."""
     engine = None
     try:
+        if not create:
+            require_existing_database(url)
         engine = make_engine(url, write=write)
         schema.ensure_current(engine)
         yield engine
@@ -189,7 +199,7 @@ def ingest(
             check_folders(paths)
     except NotAFolderError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
-    with _database(db) as engine, _progress("ingesting") as progress:
+    with _database(db, create=True) as engine, _progress("ingesting") as progress:
         if since_last:
             report = ingest_since_last(
                 paths,
@@ -448,7 +458,7 @@ def db_upgrade(
 
     Example: pipeline db upgrade
     """
-    _schema_action(db, lambda engine: schema.upgrade(engine, revision))
+    _schema_action(db, lambda engine: schema.upgrade(engine, revision), create=True)
     typer.echo(f"database at {revision}")
 
 
@@ -456,9 +466,27 @@ def db_upgrade(
 def db_downgrade(
     revision: Annotated[str, typer.Argument(help="Target revision, e.g. base or 0001.")],
     db: DbOption = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Drop tables that hold data without asking.")
+    ] = False,
 ) -> None:
-    """Downgrade the schema; "base" drops everything. Example: pipeline db downgrade base"""
-    _schema_action(db, lambda engine: schema.downgrade(engine, revision))
+    """Downgrade the schema; "base" drops everything. A downgrade that would drop tables holding
+    data says how many articles would be lost and asks (on a terminal) or needs --yes.
+
+    Example: pipeline db downgrade 0005
+    """
+
+    def confirm(loss: schema.DataLoss) -> bool:
+        if yes:
+            return True
+        if sys.stdin.isatty():
+            return typer.confirm(f"{loss}. Downgrade anyway?", default=False, err=True)
+        return False
+
+    try:
+        _schema_action(db, lambda engine: schema.downgrade(engine, revision, confirm=confirm))
+    except schema.DowngradeRefused as refused:
+        raise _fail(f"{refused}: nothing changed (--yes to downgrade)", EXIT_USAGE) from None
     typer.echo(f"database at {revision}")
 
 
@@ -476,9 +504,13 @@ def db_current(db: DbOption = None) -> None:
     )
 
 
-def _schema_action(db: str | None, action: Callable[[Engine], None], *, write: bool = True) -> None:
+def _schema_action(
+    db: str | None, action: Callable[[Engine], None], *, write: bool = True, create: bool = False
+) -> None:
     engine = None
     try:
+        if not create:
+            require_existing_database(db)
         engine = make_engine(db, write=write)
         action(engine)
     except schema.RevisionError as exc:

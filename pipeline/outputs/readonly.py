@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from pipeline.store.db import DatabaseError, display_url, resolve_url
+from pipeline.store.db import DatabaseError, display_url, require_existing_database, resolve_url
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,7 @@ def readonly_engine(url: str | None) -> Engine:
     if not parsed.database or parsed.database == ":memory:":
         raise DatabaseError("an in-memory SQLite database has nothing to read")
     path = Path(parsed.database)
+    require_existing_database(resolved)
     if not path.is_file():
         raise DatabaseError(f"no SQLite database at {path}")
     engine = create_engine(sqlite_readonly_url(path))

@@ -44,6 +44,24 @@ def explain(message: str) -> str:
     return message
 
 
+def require_existing_database(url: str | None) -> None:
+    """Refuse a SQLite path that names no file: a command that reads must not create an empty
+    database at a mistyped path (only `ingest` and `db upgrade` create one)."""
+    resolved = resolve_url(url)
+    try:
+        parsed = make_url(resolved)
+    except (ArgumentError, ValueError):
+        return  # make_engine says what is wrong with it
+    if parsed.get_backend_name() != "sqlite":
+        return
+    path = _sqlite_path(resolved)
+    if path is not None and not path.exists():
+        raise DatabaseError(
+            f"no database at {path}: check --db (`pipeline ingest` or `pipeline db upgrade` "
+            "create one)"
+        )
+
+
 def display_url(url: str) -> str:
     """The URL with its password masked, for messages and logs."""
     try:
