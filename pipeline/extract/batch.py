@@ -39,7 +39,7 @@ def _pipeline_lang(lang: str | None) -> str:
 def extract_doc(doc: Doc, article: ArticleText, text: str | None = None) -> Extraction:
     """`text`, when known, is the text `doc` was made from (saves rebuilding it from tokens)."""
     lang = _pipeline_lang(article.lang)
-    context = ArticleContext(doc, article.published, lang, text)
+    context = ArticleContext(doc, article.published, lang, text, article.published_precision)
     if lang == "en":
         events = list(english.extract(context))
     else:
