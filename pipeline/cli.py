@@ -34,6 +34,7 @@ EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_DATABASE = 3
 EXIT_PROBLEMS = 4
+EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
 EPILOG = (
     "\b\nExit codes:\n"
     "  0  success\n"
@@ -43,6 +44,7 @@ EPILOG = (
     f"  {EXIT_DATABASE}  database error: cannot open or connect, schema newer than this "
     "pipeline, SQL refused\n"
     f"  {EXIT_PROBLEMS}  doctor found problems (each printed)\n"
+    f"  {EXIT_INTERRUPTED}  stopped by Ctrl-C (what was stored is whole, and said)\n"
     "\n\b\nShell completion: pipeline --install-completion (bash, zsh, fish, PowerShell)"
 )
 
@@ -217,11 +219,19 @@ def ingest(
                 on_progress=progress,
                 workers=workers,
             )
+    _report_closed_runs(report.closed_runs)
     for failure in report.failed:
         typer.echo(f"error: {failure.source}: {failure.reason}", err=True)
     if not _STATE["quiet"]:
         for warning in report.warnings:
             typer.echo(f"warning: {warning}", err=True)
+    if report.interrupted:
+        typer.echo(
+            f"interrupted: {report.new} new articles were kept, each stored whole; run the same "
+            "command again to carry on",
+            err=True,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED)
     if not _STATE["quiet"]:
         corrected = f"; {report.corrected} corrected (new metadata)" if report.corrected else ""
         typer.echo(
@@ -233,6 +243,13 @@ def ingest(
             typer.echo(f"{_files(len(report.skipped))} skipped: not articles{named}")
     if report.failed:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _report_closed_runs(closed) -> None:
+    """Runs that had died, closed by this command: said once, here."""
+    if not _STATE["quiet"]:
+        for run in closed:
+            typer.echo(f"note: {run}; closed now", err=True)
 
 
 def _files(number: int) -> str:
@@ -249,6 +266,7 @@ def reprocess(db: DbOption = None, batch_size: BatchSizeOption = 64) -> None:
 
     with _database(db) as engine, _progress("reprocessing") as progress:
         report = run_reprocess(engine=engine, batch_size=batch_size, on_progress=progress)
+    _report_closed_runs(report.closed_runs)
     if not _STATE["quiet"]:
         typer.echo(f"{report.articles} articles reprocessed; {report.events} events found")
 
@@ -414,31 +432,48 @@ def sql(
     statement: Annotated[str, typer.Argument(help="One SQL statement, e.g. a SELECT on a view.")],
     db: DbOption = None,
     fmt: FormatOption = Format.table,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", help="Stop the statement after this many seconds.", min=0.001),
+    ] = 30.0,
 ) -> None:
-    """Run one read-only SQL statement; the database itself refuses any write.
+    """Run one read-only SQL statement; the database itself refuses any write. It stops after
+    --timeout seconds, or at Ctrl-C.
 
     Example: pipeline sql "select * from departures where organization = 'OpenAI'"
     """
-    from pipeline.outputs.readonly import run_readonly
+    from pipeline.outputs.readonly import QueryInterrupted, run_readonly
 
     try:
-        result = run_readonly(db, statement)
+        result = run_readonly(db, statement, timeout=timeout)
+    except QueryInterrupted as exc:
+        raise _fail(str(exc), EXIT_INTERRUPTED) from None
     except DatabaseError as exc:
         raise _fail(str(exc), EXIT_DATABASE) from None
     print_rows(result.rows, result.columns, fmt, title="")
 
 
 @app.command("doctor")
-def doctor(db: DbOption = None) -> None:
+def doctor(
+    db: DbOption = None,
+    repair: Annotated[
+        bool,
+        typer.Option("--repair", help="Close the runs that were interrupted, with their counts."),
+    ] = False,
+) -> None:
     """Check integrity: half-stored articles, orphan mentions and events, interrupted runs, run
-    counts, schema version. Prints each problem; changes nothing.
+    counts, schema version. Prints each problem; changes nothing unless --repair.
 
     Example: pipeline doctor --db pipeline.db
     """
     from pipeline.commands.doctor import check as check_database
     from pipeline.commands.doctor import summary as database_summary
+    from pipeline.store.runs import close_interrupted_runs
 
     def examine(engine: Engine) -> None:
+        if repair:
+            for run in close_interrupted_runs(engine):
+                typer.echo(f"repaired: {run}; closed")
         problems = check_database(engine)
         for problem in problems:
             typer.echo(f"{problem.kind}: {problem}")
@@ -447,7 +482,7 @@ def doctor(db: DbOption = None) -> None:
         if not _STATE["quiet"]:
             typer.echo(database_summary(engine))
 
-    _schema_action(db, examine, write=False)
+    _schema_action(db, examine, write=repair)
 
 
 @db_app.command("upgrade")

@@ -36,7 +36,8 @@ class IngestReport:
     warnings: list[SourceWarning] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # files that are not articles
     run_id: int | None = None
-    interrupted: bool = False
+    interrupted: bool = False  # stopped by Ctrl-C; `new` then counts what was kept
+    closed_runs: list = field(default_factory=list)  # runs that had died, closed at the start
 
     @property
     def ok(self) -> bool:

@@ -27,7 +27,8 @@ from pipeline.inputs.sources import (
     read_sources,
 )
 from pipeline.store import log
-from pipeline.store.projections import finish_run, start_run
+from pipeline.store.projections import finish_run, start_run, stored_by_run
+from pipeline.store.runs import close_interrupted_runs
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def ingest(
     """Store the new articles of `paths`. With `workers` > 1, that many processes each load the
     NLP model and extract and store their share of the new articles; this process reads the
     inputs and skips stored ones by hash, so an unchanged corpus never starts a worker."""
-    report = IngestReport()
+    report = IngestReport(closed_runs=close_interrupted_runs(engine))
     extractor = extractor or Extractor(batch_size=batch_size)
     if workers > 1:
         from pipeline.commands.workers import WorkerPool
@@ -80,12 +81,16 @@ def ingest(
                     on_progress(len(batch))
         if deferred:
             _store_deferred(deferred, engine=engine, extractor=extractor, report=report)
+    except KeyboardInterrupt:
+        report.interrupted = True  # each batch is stored whole or not at all: say what was kept
     finally:
         if report.run_id is not None:
             with engine.begin() as connection:
                 finish_run(connection, report.run_id)
             run, new, found = report.run_id, report.new, report.events
             logger.info("run %d finished: %d new articles, %d events", run, new, found)
+    if report.interrupted and report.run_id is not None:
+        report.new = stored_by_run(engine, report.run_id) - report.corrected
     return report
 
 

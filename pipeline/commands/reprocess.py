@@ -4,7 +4,7 @@ new-and-whole."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
@@ -18,6 +18,7 @@ from pipeline.store.projections import (
     start_run,
     store_extractions,
 )
+from pipeline.store.runs import close_interrupted_runs
 
 
 @dataclass
@@ -25,6 +26,7 @@ class ReprocessReport:
     articles: int = 0
     events: int = 0
     run_id: int | None = None
+    closed_runs: list = field(default_factory=list)  # runs that had died, closed at the start
 
 
 def reprocess(
@@ -35,7 +37,7 @@ def reprocess(
     on_progress: Progress | None = None,
 ) -> ReprocessReport:
     extractor = extractor or Extractor(batch_size=batch_size)
-    report = ReprocessReport()
+    report = ReprocessReport(closed_runs=close_interrupted_runs(engine))
     with engine.begin() as connection:
         report.run_id = start_run(connection, version=extractor.version, command="reprocess")
     for batch in log.read(engine, batch_size=batch_size):

@@ -12,6 +12,8 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from pipeline.store.folding import SQLITE_FUNCTION, fold
+
 ENV_VAR = "PIPELINE_DB_URL"
 DEFAULT_URL = "sqlite:///pipeline.db"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
@@ -109,6 +111,7 @@ def _sqlite_engine(url: str, *, write: bool) -> Engine:
     def _on_connect(dbapi_connection, _record):
         # Let SQLAlchemy, not pysqlite, decide when transactions begin (documented recipe).
         dbapi_connection.isolation_level = None
+        dbapi_connection.create_function(SQLITE_FUNCTION, 1, fold, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
