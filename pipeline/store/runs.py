@@ -14,7 +14,7 @@ import os
 import socket
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, func, select, update
+from sqlalchemy import Connection, Engine, func, inspect, literal, select, update
 
 from pipeline.store.clock import now
 from pipeline.store.models import article_extractions, events, extraction_runs
@@ -45,13 +45,21 @@ def interrupted_runs(connection: Connection) -> list[InterruptedRun]:
         .where(article_extractions.c.run_id == extraction_runs.c.id)
         .scalar_subquery()
     )
+    # a database not yet at 0006 records no process: every open run there is a dead one
+    knows_processes = "pid" in {
+        c["name"] for c in inspect(connection).get_columns("extraction_runs")
+    }
+    process = (
+        (extraction_runs.c.host, extraction_runs.c.pid)
+        if knows_processes
+        else (literal(None).label("host"), literal(None).label("pid"))
+    )
     rows = connection.execute(
         select(
             extraction_runs.c.id,
             extraction_runs.c.command,
             extraction_runs.c.started_at,
-            extraction_runs.c.host,
-            extraction_runs.c.pid,
+            *process,
             stored,
         )
         .where(extraction_runs.c.finished_at.is_(None))
