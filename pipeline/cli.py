@@ -173,7 +173,10 @@ def _progress(total_hint: str) -> Iterator[Callable[[int], None] | None]:
 def ingest(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files, folders, .jsonl dumps, http(s) URLs, or - for stdin."),
+        typer.Argument(
+            help="Files, folders, .jsonl and .csv dumps, RSS/Atom feeds, http(s) URLs, or - for "
+            "stdin."
+        ),
     ],
     db: DbOption = None,
     batch_size: BatchSizeOption = 64,
@@ -189,7 +192,8 @@ def ingest(
         ),
     ] = False,
 ) -> None:
-    """Read articles (text, Markdown, HTML pages, JSONL, URLs) and store what they report.
+    """Read articles (text, Markdown, HTML pages, JSONL, CSV, feeds, URLs) and store what they
+    report.
 
     Example: pipeline ingest seeds/ news.jsonl https://example.org/article.html
     """
