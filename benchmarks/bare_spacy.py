@@ -1,5 +1,5 @@
 """The reference point: spaCy alone, with the model and components the extractor loads
-(`pipeline.extract.nlp.load()`), over the texts of a JSONL corpus. Prints one JSON object.
+(`pipeline.extract.fr.pipeline.load()`), over the texts of a JSONL corpus. Prints one JSON object.
 
     python benchmarks/bare_spacy.py benchmarks/out/corpus-1000.jsonl [--batch-size 16]
 """
@@ -18,7 +18,7 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=None, help="default: spaCy's own")
     args = parser.parse_args()
     started = time.perf_counter()
-    from pipeline.extract.nlp import load
+    from pipeline.extract.fr.pipeline import load
 
     nlp = load()
     loaded = time.perf_counter()

@@ -487,7 +487,7 @@ def main() -> int:
 def regex_cache_state() -> dict:
     """Start-up is 3 s shorter once the French tokenizer's compiled pattern is cached (the first
     `pipeline` command that extracts fills it): say whether it was there before this run."""
-    from pipeline.extract.compiled_regex import cache_directory
+    from pipeline.support.compiled_regex import cache_directory
 
     directory = cache_directory()
     return {"directory": str(directory), "files_before_run": len(list(directory.glob("regex-*")))}

@@ -80,6 +80,11 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 log = logging.getLogger("pipeline")
 
 
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
 class Kind(StrEnum):
     resignation = "resignation"
     dismissal = "dismissal"
@@ -457,6 +462,38 @@ def sql(
     print_rows(result.rows, result.columns, fmt, title="")
 
 
+@app.command("evaluate")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold file: one JSON object per line.")],
+    db: DbOption = None,
+    by_rule: Annotated[
+        bool, typer.Option("--by-rule", help="Also a table of rules: fired, right, wrong.")
+    ] = False,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="text, or json: one JSON object.")
+    ] = ReportFormat.text,
+) -> None:
+    """Score the database's departures and dissolutions against a gold file (ingests nothing):
+    precision, recall, F1, date and kind accuracy, misses and extras, and with --by-rule how
+    right each extraction rule is.
+
+    Example: pipeline evaluate my-gold.jsonl --by-rule
+    """
+    from pipeline.outputs.evaluate import GoldError, read_gold, report
+    from pipeline.outputs.evaluate import as_json as evaluation_json
+    from pipeline.outputs.evaluate import evaluate as run_evaluation
+
+    try:
+        rows = read_gold(gold)
+    except (GoldError, OSError) as exc:
+        reason = exc if isinstance(exc, GoldError) else f"{gold}: {exc.strerror or exc}"
+        raise _fail(str(reason), EXIT_USAGE) from None
+    with _database(db, write=False) as engine:
+        evaluation = run_evaluation(engine, rows)
+    as_json = fmt is ReportFormat.json
+    typer.echo(evaluation_json(evaluation) if as_json else report(evaluation, by_rule=by_rule))
+
+
 @app.command("doctor")
 def doctor(
     db: DbOption = None,
@@ -466,12 +503,15 @@ def doctor(
     ] = False,
 ) -> None:
     """Check integrity: half-stored articles, orphan mentions and events, interrupted runs, run
-    counts, schema version. Prints each problem; changes nothing unless --repair.
+    counts, schema version. Prints each problem; changes nothing unless --repair. Also notes
+    articles whose events another extractor version made (`pipeline reprocess` rebuilds them).
 
     Example: pipeline doctor --db pipeline.db
     """
     from pipeline.commands.doctor import check as check_database
+    from pipeline.commands.doctor import other_extractor_versions
     from pipeline.commands.doctor import summary as database_summary
+    from pipeline.extract import EXTRACTOR_VERSION
     from pipeline.store.runs import close_interrupted_runs
 
     def examine(engine: Engine) -> None:
@@ -483,8 +523,15 @@ def doctor(
             typer.echo(f"{problem.kind}: {problem}")
         if problems:
             raise _fail(f"{len(problems)} problem(s) found", EXIT_PROBLEMS)
-        if not _STATE["quiet"]:
-            typer.echo(database_summary(engine))
+        if _STATE["quiet"]:
+            return
+        typer.echo(database_summary(engine))
+        for version, count in other_extractor_versions(engine, EXTRACTOR_VERSION).items():
+            article_s = "article was" if count == 1 else "articles were"
+            typer.echo(
+                f"note: {count} {article_s} extracted by {version}, not by this pipeline's "
+                f"{EXTRACTOR_VERSION}: `pipeline reprocess` rebuilds their events"
+            )
 
     _schema_action(db, examine, write=repair)
 

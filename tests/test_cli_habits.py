@@ -14,7 +14,9 @@ from pipeline.cli import app
 PIPELINE = str(Path(sys.executable).parent / "pipeline")
 
 # Commands that print no rows: a one-line summary, a file, or a schema revision.
+# Commands that print a report or a status, not rows (evaluate: scores, --format text or json).
 NO_ROWS = {"ingest", "reprocess", "report", "doctor", "db upgrade", "db downgrade", "db current"}
+NO_ROWS |= {"evaluate"}
 
 
 def leaf_commands(group, prefix: str = "") -> dict:

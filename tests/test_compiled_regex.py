@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import compiled_regex
-from pipeline.extract.compiled_regex import precompile
+from pipeline.support import compiled_regex
+from pipeline.support.compiled_regex import precompile
 
 PATTERNS = [
     r"(?iu)^(?:porte[-‐]\w+|aujourd['’]hui|entr['’][a-zà-ÿ]+)$",
@@ -125,7 +125,7 @@ def counting_parse(pattern, *args, **kwargs):
     parsed.append(len(pattern))
     return parse(pattern, *args, **kwargs)
 re._parser.parse = counting_parse
-from pipeline.extract import nlp
+from pipeline.extract.fr import pipeline as nlp
 tokenizer = nlp.load().tokenizer
 text = "Aujourd'hui, le porte-parole d'entr'ouvert a quitté Saint-Denis pour l'arc-en-ciel."
 print(json.dumps({

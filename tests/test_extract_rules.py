@@ -86,7 +86,6 @@ NEGATIVE_FR = [
     "Léa Fontaine pourrait quitter Anthropic dans les prochains mois.",
     "Léa Fontaine envisage de partir d'Anthropic.",
     "Selon des rumeurs, Léa Fontaine serait sur le départ chez Anthropic.",
-    "Léa Fontaine quittera ses fonctions chez Anthropic en septembre.",
     "Léa Fontaine, ancienne employée de Google, lève 20 millions d'euros pour sa start-up.",
     "« Les modèles progressent vite », estime Léa Fontaine, chercheuse chez Anthropic.",
     "Microsoft quitte le conseil d'administration d'OpenAI.",
@@ -94,6 +93,33 @@ NEGATIVE_FR = [
     "Mistral AI annonce un nouveau modèle et une levée de fonds de 600 millions d'euros.",
     "Les chercheurs quittent OpenAI les uns après les autres.",
 ]
+
+
+ANNOUNCED_FR = [
+    "Léa Fontaine quittera ses fonctions chez Anthropic en septembre.",
+    "Léa Fontaine va quitter Anthropic à la fin de l'année.",
+    "Léa Fontaine prévoit de quitter Anthropic le mois prochain, selon Bloomberg.",
+    "Léa Fontaine s'apprête à quitter Anthropic.",
+]
+
+
+@pytest.mark.parametrize("text", ANNOUNCED_FR)
+def test_an_announced_departure_is_a_departure_dated_when_announced(extractor, text):
+    (event,) = extractor.extract(ArticleText(text, "fr", PUBLISHED)).events
+    assert (event.subject.name, event.organization.name) == ("Léa Fontaine", "Anthropic")
+    assert (event.event_date, event.date_precision) == (PUBLISHED.replace(day=1), "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Léa Fontaine pourrait quitter Anthropic en septembre.",
+        "Léa Fontaine quitterait Anthropic, selon la presse.",
+        "Si le conseil insiste, Léa Fontaine quittera Anthropic.",
+    ],
+)
+def test_a_supposed_departure_is_not_one(extractor, text):
+    assert departures_of(extractor, text) == set()
 
 
 @pytest.mark.parametrize("text", NEGATIVE_FR)

@@ -258,6 +258,19 @@ def _count_and_sample(connection: Connection, ids: Select, noun: str) -> str:
     return f"{total} {noun} (ids {', '.join(map(str, sample))}{more})"
 
 
+def other_extractor_versions(engine: Engine, current: str) -> dict[str, int]:
+    """{extractor version: articles} for the stored projections another version made: better
+    rules never reach them until `pipeline reprocess`."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(article_extractions.c.extractor_version, func.count())
+            .where(article_extractions.c.extractor_version != current)
+            .group_by(article_extractions.c.extractor_version)
+            .order_by(article_extractions.c.extractor_version)
+        ).all()
+    return dict(rows)
+
+
 def summary(engine: Engine) -> str:
     """One line of counts for a healthy database."""
     with engine.connect() as connection:

@@ -1,16 +1,42 @@
 """The extractor: articles in, mentions and events out. Pure: no database here.
 
-`EXTRACTOR_VERSION` names the rules and data that produced a projection; bump it whenever a rule,
-lexicon or gazetteer changes what comes out, so that `pipeline reprocess` is worth running.
+`EXTRACTOR_VERSION` names the code and the data that produced a projection: `CODE_VERSION`, bumped
+by hand when code changes what comes out, and a digest of every rule, lexicon and gazetteer file,
+so that editing one of those can never leave stale projections unnoticed (`pipeline doctor` says
+when stored events come from another version; `pipeline reprocess` rebuilds them).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
 
 from pipeline.extract.results import ArticleText, EntityRef, Extraction, FoundEvent, FoundMention
 
-EXTRACTOR_VERSION = "rules-fr-en-12"
+CODE_VERSION = "engine-1"
+DATA_FOLDERS = ("rules", "lexicons", "gazetteers")
+
+
+def _data_digest() -> str:
+    digest = hashlib.sha256()
+    root = resources.files("pipeline.extract")
+    for folder in DATA_FOLDERS:
+        for path in sorted(_data_files(root / folder), key=lambda p: str(p)):
+            digest.update(str(path)[len(str(root)) :].encode())  # the name, wherever installed
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def _data_files(folder):
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            yield from _data_files(entry)
+        elif entry.name.endswith((".jsonl", ".txt", ".json")):
+            yield entry
+
+
+EXTRACTOR_VERSION = f"{CODE_VERSION}+{_data_digest()}"
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -54,10 +80,10 @@ class Extractor:
 def load_models() -> None:
     """Load the NLP pipelines now rather than at the first article (each is loaded once per
     process)."""
-    from pipeline.extract import english, nlp
+    from pipeline.extract.languages import READERS
 
-    nlp.load()
-    english.load()
+    for reader in READERS.values():
+        reader.rules()  # loads the spaCy pipeline and compiles the rules
 
 
 def extract_texts(articles: Sequence[ArticleText]) -> list[Extraction]:

@@ -1,4 +1,4 @@
-"""From texts to Docs to events: markup blanked, spaCy run in batches, rules applied per Doc."""
+"""From texts to Docs to events: markup blanked, spaCy run in batches, the engine run per Doc."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from pipeline.extract import departures, dissolutions, english
+from pipeline.extract import engine
 from pipeline.extract.context import ArticleContext
+from pipeline.extract.languages import READERS, reader_for
 from pipeline.extract.markup import PlainText, to_plain_text
-from pipeline.extract.nlp import load as load_french
-from pipeline.extract.results import ArticleText, Extraction, FoundEvent
+from pipeline.extract.results import ArticleText, Extraction
 
 # spaCy refuses texts over 1,000,000 characters; the rules never need more than this much.
 MAX_CHARS = 900_000
@@ -19,11 +19,11 @@ MAX_CHARS = 900_000
 
 def extract_batch(articles: Sequence[ArticleText]) -> list[Extraction]:
     results: list[Extraction | None] = [None] * len(articles)
-    for lang in ("fr", "en"):
-        indexes = [i for i, a in enumerate(articles) if _pipeline_lang(a.lang) == lang]
+    for lang, reader in READERS.items():
+        indexes = [i for i, a in enumerate(articles) if reader_for(a.lang).lang == lang]
         if not indexes:
             continue
-        nlp = load_french() if lang == "fr" else english.load()
+        nlp = reader.load()
         plains = {i: to_plain_text(articles[i].text[:MAX_CHARS]) for i in indexes}
         # One spaCy batch per call: the caller's batch size is the one that counts.
         docs = nlp.pipe((plains[i].text for i in indexes), batch_size=len(indexes))
@@ -32,45 +32,12 @@ def extract_batch(articles: Sequence[ArticleText]) -> list[Extraction]:
     return [r if r is not None else Extraction() for r in results]
 
 
-def _pipeline_lang(lang: str | None) -> str:
-    return "en" if (lang or "").lower().startswith("en") else "fr"
-
-
 def extract_doc(doc: Doc, article: ArticleText, text: str | None = None) -> Extraction:
     """`text`, when known, is the text `doc` was made from (saves rebuilding it from tokens)."""
-    lang = _pipeline_lang(article.lang)
-    context = ArticleContext(doc, article.published, lang, text, article.published_precision)
-    if lang == "en":
-        events = list(english.extract(context))
-    else:
-        events = [*departures.extract(context), *dissolutions.extract(context)]
-    events = _named_teams_only(events)
+    reader = reader_for(article.lang)
+    context = ArticleContext(doc, article.published, reader.lang, text, article.published_precision)
+    events = engine.extract(context, reader.rules(), reader.grammar)
     return Extraction(mentions=tuple(context.mentions.found_mentions()), events=tuple(events))
-
-
-def _named_teams_only(events: list[FoundEvent]) -> list[FoundEvent]:
-    """ "Vortège supprime sa cellule éthique" (headline), then "La cellule Boussole ... a été
-    supprimée": once an article names the team an organisation dissolved, its descriptions
-    of that team in lower-case words are the same event, not another one."""
-    named = {
-        e.organization.key
-        for e in events
-        if e.event_type == "dissolution" and e.organization and _is_proper_name(e.subject.name)
-    }
-    return [
-        e
-        for e in events
-        if not (
-            e.event_type == "dissolution"
-            and e.organization
-            and e.organization.key in named
-            and not _is_proper_name(e.subject.name)
-        )
-    ]
-
-
-def _is_proper_name(name: str) -> bool:
-    return any(word[:1].isupper() for word in name.split())
 
 
 def _located(extraction: Extraction, plain: PlainText) -> Extraction:

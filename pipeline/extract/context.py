@@ -289,15 +289,3 @@ def named_after_preposition(span: Span) -> bool:
             break
         i -= 1
     return i >= 0 and doc[i].lower_ in _PREPOSITIONS
-
-
-def news_present(trigger: Token) -> bool:
-    """ "X quitte OpenAI", "X annonce sa démission", "Meta dissout son équipe": the simple present
-    of news, which places the event at the time of publication ("a quitté" does not)."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    auxiliaries = [child for child in verb.children if child.dep_.startswith("aux")]
-    if auxiliaries:  # "l'équipe est dissoute": a present passive is news too
-        return all(a.dep_ == "aux:pass" and "Pres" in a.morph.get("Tense") for a in auxiliaries)
-    return "Pres" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood")

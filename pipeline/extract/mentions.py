@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract import org_cues
-from pipeline.extract.lexicon import (
+from pipeline.extract.gazetteers import (
     canonical_organization,
     not_people,
     role_words,

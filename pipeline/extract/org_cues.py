@@ -8,7 +8,8 @@ import re
 from functools import cache
 
 from pipeline.extract.dates import CALENDAR_WORDS
-from pipeline.extract.lexicon import triggers
+from pipeline.extract.lexicons import lexicon
+from pipeline.extract.rulebook import first_words
 
 _NAME = r"(?P<name>[A-Z][\w&'’-]*(?:\.[A-Za-z]+)?(?:\s(?:AI|IA|Labs?|[A-Z][\w&-]*)){0,2})"
 _FR_NOUNS = (
@@ -37,37 +38,6 @@ _SUFFIXED = re.compile(
     r"(?<![\w-])(?P<name>(?P<first>[A-Z][\w-]+)\s(?:AI|IA|Labs|Systems|Technologies|Robotics|"
     r"Intelligence))(?![\w-])"
 )
-_FIELD_WORDS = {
-    "responsible",
-    "generative",
-    "open",
-    "explainable",
-    "trustworthy",
-    "ethical",
-    "applied",
-    "conversational",
-    "agentic",
-    "general",
-    "artificial",
-    "frontier",
-    "safe",
-    "human",
-    "physical",
-    "sovereign",
-    "embodied",
-    "enterprise",
-    "edge",
-    "narrow",
-    "strong",
-    "weak",
-    "super",
-    "shadow",
-    "business",
-    "machine",
-    "collective",
-    "emotional",
-    "ambient",
-}
 
 CUES = {
     "fr": [
@@ -144,7 +114,7 @@ def discover(text: str, lang: str) -> set[str]:
         name, first = match.group("name"), match.group("first")
         if (
             first.lower() not in _NOT_NAMES
-            and first.lower() not in _FIELD_WORDS
+            and first.lower() not in lexicon("any", "field_words")
             and first.lower() not in CALENDAR_WORDS
             and text.count(name) >= 2
         ):
@@ -174,11 +144,7 @@ def _before_a_verb(name: str) -> str:
 @cache
 def news_words() -> frozenset[str]:
     """Words that tell the news (verbs of the rules, "says", "hires"...): never part of a name."""
-    english = triggers()["en"]
-    words = {*english["departure_words"], *english["hiring_words"]}
-    words |= {phrase.split()[0] for phrase in english["dissolution_words"]}
-    words |= {phrase.split()[0] for phrase in english["departure_phrases"]}
-    return frozenset(words | _NEWS_VERBS)
+    return first_words("en") | _NEWS_VERBS
 
 
 _NEWS_VERBS = {"says", "said", "hires", "names", "raises", "launches", "loses", "cuts", "lays"}

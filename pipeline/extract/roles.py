@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
+
+from pipeline.extract.lexicons import lexicon
 
 WINDOW_TOKENS = 8
 
 
 @cache
 def _roles() -> tuple[tuple[str, ...], ...]:
-    text = (resources.files("pipeline") / "data" / "roles.txt").read_text(encoding="utf-8")
-    roles = {
-        tuple(line.strip().lower().split())
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    }
+    roles = {tuple(role.lower().split()) for role in lexicon("any", "roles")}
     return tuple(sorted(roles, key=len, reverse=True))
 
 

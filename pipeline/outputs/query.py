@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Date, Engine, String, column, select, table
 
-from pipeline.extract.lexicon import canonical_organization
+from pipeline.extract.gazetteers import canonical_organization
 from pipeline.store.folding import fold, folded
 
 DATE_FILTER = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")

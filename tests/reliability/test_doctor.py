@@ -1,6 +1,5 @@
-"""`pipeline doctor` and `pipeline.commands.doctor.check`: each kind of damage is found and named, a
-healthy
-database passes, and the check changes nothing."""
+"""`pipeline doctor` and `pipeline.commands.doctor.check`: each kind of damage is found and named,
+a healthy database passes, and the check changes nothing."""
 
 from __future__ import annotations
 
@@ -15,10 +14,11 @@ from typer.testing import CliRunner
 
 from pipeline.cli import EXIT_PROBLEMS, app
 from pipeline.commands import doctor
+from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.store import schema
 from pipeline.store.db import make_engine
 from pipeline.store.projections import start_run
-from tests.helpers import departure, dissolution, snapshot, store_report, url_of
+from tests.helpers import TEST_VERSION, departure, dissolution, snapshot, store_report, url_of
 
 runner = CliRunner()
 
@@ -51,6 +51,17 @@ def test_a_healthy_database_has_no_problem_and_doctor_says_ok(healthy_engine):
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("ok: schema at")
     assert "2 articles" in result.stdout
+
+
+def test_doctor_notes_events_made_by_another_extractor_version(healthy_engine):
+    """The helpers store their events as "test-extractor-1": not this pipeline's rules."""
+    result = doctor_cli(healthy_engine)
+    assert result.exit_code == 0, result.output
+    assert f"note: 2 articles were extracted by {TEST_VERSION}, not by this pipeline's " in (
+        result.stdout
+    )
+    assert EXTRACTOR_VERSION in result.stdout and "pipeline reprocess" in result.stdout
+    assert doctor.other_extractor_versions(healthy_engine, TEST_VERSION) == {}
 
 
 def test_doctor_changes_nothing(healthy_engine):

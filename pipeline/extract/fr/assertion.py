@@ -6,17 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.extract.lexicon import triggers
+from pipeline.extract.lexicons import lexicon
 
 _GOVERNOR_DEPTH = 3
 
 
-def _lexicon(name: str) -> set[str]:
-    return set(triggers()["fr"][name])
-
-
 def _is_negated(token: Token) -> bool:
-    negations = _lexicon("negations")
+    negations = lexicon("fr", "negations")
     for child in token.children:
         if child.lower_ in negations and child.dep_ in ("advmod", "det", "fixed", "cc"):
             return True
@@ -26,15 +22,36 @@ def _is_negated(token: Token) -> bool:
     return has_ne and any(child.lower_ in negations for child in token.children)
 
 
-def _is_irrealis(token: Token) -> bool:
-    """Conditional ("quitterait", "aurait quitté") or future ("quittera", "aura quitté")."""
+def _is_irrealis(token: Token, *, future_is_news: bool = False) -> bool:
+    """Conditional ("quitterait", "aurait quitté", "serait lié") or future ("aura précipité"),
+    or a clause under "si". With `future_is_news`, for the trigger itself, the future announces
+    a departure ("quittera ses fonctions le 1er juin"), which news counts when it is announced."""
+    if _under_si(token):
+        return True
     forms = [token, *(child for child in token.children if child.dep_.startswith("aux"))]
     for form in forms:
         moods = form.morph.get("Mood")
-        tenses = form.morph.get("Tense")
-        if "Cnd" in moods or ("Fut" in tenses and "Ind" in moods):
+        if "Cnd" in moods or _conditional_form(form):
+            return True
+        if "Fut" in form.morph.get("Tense") and "Ind" in moods and not future_is_news:
             return True
     return False
+
+
+def _under_si(token: Token) -> bool:
+    """ "si ..., il quittera" / "il quittera si ...": a clause of condition on the verb."""
+    clauses = [token, *(c for c in token.children if c.dep_ == "advcl")]
+    return any(c.dep_ == "mark" and c.lower_ == "si" for clause in clauses for c in clause.children)
+
+
+def _conditional_form(token: Token) -> bool:
+    """ "quitterait", "partiraient", "aurait": the morphologizer sometimes reads the conditional
+    as an imperfect; its form is the infinitive (or the -re verbs' stem) plus -ait/-aient."""
+    lemma, form = token.lemma_.lower(), token.lower_
+    if token.pos_ not in ("VERB", "AUX") or not lemma.endswith(("er", "ir", "re")):
+        return token.pos_ == "AUX" and form in ("aurait", "auraient", "serait", "seraient")
+    stems = (lemma, lemma[:-1])
+    return any(form in (stem + "ait", stem + "aient") for stem in stems)
 
 
 def _governors(token: Token):
@@ -75,7 +92,7 @@ def _hedged_nearby(trigger: Token) -> bool:
     start = max(sentence.start, trigger.i - RUMOUR_WINDOW)
     end = min(sentence.end, trigger.i + 3)
     nearby = " " + trigger.doc[start:end].text.lower() + " "
-    return any(f" {word} " in nearby for word in _lexicon("rumour_words"))
+    return any(f" {word} " in nearby for word in lexicon("fr", "rumour_words"))
 
 
 def _denied_before(trigger: Token) -> bool:
@@ -91,7 +108,9 @@ def is_asserted(trigger: Token, sentence_text: str, *, negation_is_event: bool =
     the trigger's own negation is what reports the event."""
     if sentence_text.rstrip().endswith("?"):
         return False
-    if (_is_negated(trigger) and not negation_is_event) or _is_irrealis(trigger):
+    if (_is_negated(trigger) and not negation_is_event) or _is_irrealis(
+        trigger, future_is_news=True
+    ):
         return False
     if _hedged_nearby(trigger):
         return False
@@ -101,7 +120,7 @@ def is_asserted(trigger: Token, sentence_text: str, *, negation_is_event: bool =
         c.dep_ == "det" and c.lower_ in NON_SPECIFIC_DETERMINERS for c in trigger.children
     ):
         return False  # "a écarté toute nouvelle démission", "aucun départ": no one in particular
-    modal, denial = _lexicon("modal_verbs"), _lexicon("denial_verbs")
+    modal, denial = lexicon("fr", "modal_verbs"), lexicon("fr", "denial_verbs")
     if "Inf" in trigger.morph.get("VerbForm") or trigger.dep_ == "fixed":
         # "envisage de partir", "pourrait quitter": whatever the parse made of the infinitive
         before = trigger.doc[max(trigger.sent.start, trigger.i - 4) : trigger.i]

@@ -1,94 +1,35 @@
-"""French team dissolutions: a dissolution verb, noun or phrase whose object is a team ("l'équipe
-Superalignment", "son équipe d'éthique et société", "ce groupe", "l'"), the team's name as the
-article gives it (or the gazetteer's name for a known team), and the organisation."""
+"""French: which team is dissolved and by whom. The trigger's object, subject or complement that is
+a team ("l'équipe Superalignment", "son équipe d'éthique et société", "ce groupe", "l'"), named as
+the article gives it (or with the gazetteer's name for a known team), and the organisation."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from pipeline.extract.assertion import is_asserted
-from pipeline.extract.context import ArticleContext, news_present
-from pipeline.extract.lexicon import team_by_alias, triggers
-from pipeline.extract.mentions import CLOSING_QUOTES, NAMING_WORDS, OPENING_QUOTES
-from pipeline.extract.names import entity_key, fold
-from pipeline.extract.results import EntityRef, FoundEvent
+from pipeline.extract.context import ArticleContext
+from pipeline.extract.engine import resolver
+from pipeline.extract.gazetteers import team_by_alias
+from pipeline.extract.lexicons import lexicon
+from pipeline.extract.mentions import CLOSING_QUOTES, NAMING_WORDS, OPENING_QUOTES, organization
+from pipeline.extract.names import fold
+from pipeline.extract.results import EntityRef
+from pipeline.extract.rulebook import Candidate
+from pipeline.extract.team_mention import TeamMention
 
 OBJECT_PRONOUNS = {"l'", "l’", "le", "la", "les"}
 DEMONSTRATIVES = {"ce", "cette", "cet", "ces"}
 _SKIP_IN_NAME = {"det", "punct", "acl:relcl", "acl", "appos", "nsubj", "cc:preconj"}
 
 
-@dataclass(frozen=True)
-class TeamMention:
-    name: str
-    organization: str | None  # the gazetteer's, for a team it knows
-    token: Token
-    surface: str = ""  # the words the article uses
-
-    def as_named_in(self, organization: EntityRef) -> TeamMention:
-        """A generic name the gazetteer knows at one lab ("Ethics and Society") said of another
-        lab is that lab's team, under the article's own words."""
-        if self.organization and fold(self.organization) != fold(organization.name):
-            return replace(self, name=self.surface or self.name, organization=None)
-        return self
+@resolver("fr", "team", "object_team")
+def team_dissolved(context: ArticleContext, candidate: Candidate) -> TeamMention | None:
+    team_nouns = lexicon("fr", "team_nouns")
+    return _team_for(context, candidate.head, team_nouns, _named_teams(context, team_nouns))
 
 
-def extract(context: ArticleContext) -> Iterator[FoundEvent]:
-    lexicon = triggers()["fr"]
-    verbs, nouns = set(lexicon["dissolution_verbs"]), set(lexicon["dissolution_nouns"])
-    team_nouns = set(lexicon["team_nouns"])
-    known = _named_teams(context, team_nouns)
-    seen = set()
-    starts = verbs | nouns | {"mettre", "cesser"}
-    for sentence in context.sentences:
-        for i in context.words.indexes_of(starts, sentence.start, sentence.end):
-            token = context.doc[i]
-            lemma = context.words.lemma[i]
-            is_verb = token.pos_ in ("VERB", "AUX") and lemma in verbs
-            is_noun = token.pos_ == "NOUN" and lemma in nouns
-            is_phrase = (lemma == "mettre" and any(c.lemma_ == "fin" for c in token.children)) or (
-                lemma == "cesser" and any(c.lemma_ == "exister" for c in token.children)
-            )  # "a mis fin à", "a cessé d'exister"
-            if not (is_verb or is_noun or is_phrase):
-                continue
-            if not is_asserted(token, sentence.text):
-                continue
-            team = _team_for(context, token, team_nouns, known)
-            if team is None:
-                continue
-            organization = _organization(context, token, team)
-            if organization is None:
-                continue
-            team = team.as_named_in(organization)
-            key = (fold(team.name), organization.key)
-            if key in seen:
-                continue
-            seen.add(key)
-            yield _event(context, sentence, token, team, organization)
-
-
-def _event(context, sentence: Span, trigger: Token, team: TeamMention, organization: EntityRef):
-    date = context.date_for(trigger, reported_as_news=news_present(trigger))
-    team_key = f"{organization.key}/{entity_key(team.name)}"
-    return FoundEvent(
-        event_type="dissolution",
-        subject=EntityRef("team", team.name, team_key),
-        organization=organization,
-        kind=None,
-        role=None,
-        event_date=date.value if date else None,
-        date_precision=date.precision if date else None,
-        date_text=date.text if date else None,
-        sentence=sentence.text.strip(),
-        sentence_start=sentence.start_char,
-        sentence_end=sentence.end_char,
-    )
-
-
-def _team_for(context, trigger: Token, team_nouns: set[str], known: list[TeamMention]):
+def _team_for(context, trigger: Token, team_nouns: frozenset[str], known: list[TeamMention]):
     candidates = []
     for child in trigger.children:
         if child.dep_ in ("obj", "nsubj:pass", "nmod", "obl:arg", "obl", "nsubj"):
@@ -231,7 +172,8 @@ def _ent_text(token: Token) -> str:
     return token.text
 
 
-def _named_teams(context: ArticleContext, team_nouns: set[str]) -> list[TeamMention]:
+@lru_cache(maxsize=2)  # per article: every trigger of the article asks for the same list
+def _named_teams(context: ArticleContext, team_nouns: frozenset[str]) -> list[TeamMention]:
     teams = []
     words = context.words
     for i in sorted(words.teams.union(words.indexes_of(team_nouns, 0, len(context.doc)))):
@@ -243,7 +185,9 @@ def _named_teams(context: ArticleContext, team_nouns: set[str]) -> list[TeamMent
     return teams
 
 
-def _organization(context: ArticleContext, trigger: Token, team: TeamMention) -> EntityRef | None:
+@resolver("fr", "organization", "dissolver")
+def dissolver(context: ArticleContext, candidate: Candidate, team: TeamMention) -> EntityRef | None:
+    trigger = candidate.head
     for child in trigger.children:
         if child.dep_ in ("nsubj", "obl:agent"):
             organization_ref = context.mentions.organization_at(child)
@@ -254,8 +198,6 @@ def _organization(context: ArticleContext, trigger: Token, team: TeamMention) ->
         if organization_ref:
             return organization_ref
     if team.organization:
-        from pipeline.extract.mentions import organization
-
         return organization(team.organization)
     return context.organization_before(trigger) or _first_in_sentence(context, trigger)
 

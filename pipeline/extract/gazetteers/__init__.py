@@ -1,4 +1,6 @@
-"""Gazetteers and trigger lexicons, loaded once from pipeline/data (data, not code)."""
+"""Gazetteers, loaded once: the organisations and teams the pipeline knows by name
+(`organizations.jsonl`, `teams.jsonl`, with their aliases) and the capitalised words that are
+never people (`not_people.txt`). Job titles are the lexicon `lexicons/any/roles.txt`."""
 
 from __future__ import annotations
 
@@ -7,11 +9,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from pipeline.extract.lexicons import lexicon
 from pipeline.extract.names import fold
 
 
 def _data_text(name: str) -> str:
-    return (resources.files("pipeline") / "data" / name).read_text(encoding="utf-8")
+    return (resources.files("pipeline.extract.gazetteers") / name).read_text(encoding="utf-8")
 
 
 def _jsonl(name: str) -> list[dict]:
@@ -23,11 +26,6 @@ class Team:
     name: str
     organization: str | None
     aliases: tuple[str, ...]
-
-
-@cache
-def triggers() -> dict:
-    return json.loads(_data_text("triggers.json"))
 
 
 @cache
@@ -79,11 +77,6 @@ def canonical_organization(surface: str) -> str | None:
 
 @cache
 def role_words() -> frozenset[str]:
-    """Single-word job titles from roles.txt ("cofondatrice", "PDG", "researcher"): the nouns
-    that stand for a person ("la chercheuse") or announce a name ("le vice-président X")."""
-    lines = _data_text("roles.txt").splitlines()
-    return frozenset(
-        line.strip().lower()
-        for line in lines
-        if line.strip() and not line.startswith("#") and " " not in line.strip()
-    )
+    """Single-word job titles ("cofondatrice", "PDG", "researcher"): the nouns that stand for a
+    person ("la chercheuse") or announce a name ("le vice-président X")."""
+    return frozenset(role.lower() for role in lexicon("any", "roles") if " " not in role)

@@ -1,0 +1,1 @@
+"""English: its spaCy pipeline, grammar and slot resolvers."""

@@ -1,0 +1,73 @@
+"""English grammar for the engine (word order only: no parser here): when a trigger is asserted
+as a fact, and when it is told in the present of news."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.extract.context import ArticleContext, EventDate
+from pipeline.extract.engine import resolver
+from pipeline.extract.lexicons import lexicon
+from pipeline.extract.rulebook import Candidate
+
+
+class EnglishGrammar:
+    lang = "en"
+
+    def asserted(self, context: ArticleContext, candidate: Candidate) -> bool:
+        sentence = context.sentences[context.sentence_index(candidate.head)]
+        return _asserted(sentence, candidate.span.start - sentence.start)
+
+    def news_present(self, candidate: Candidate) -> bool:
+        return news_present(candidate.span)
+
+
+def _asserted(sentence: Span, index: int) -> bool:
+    if sentence.text.rstrip().endswith("?"):
+        return False
+    before = [t.lower_ for t in sentence[max(0, index - 5) : index]]
+    blocked = lexicon("en", "negations") | lexicon("en", "modal_words")
+    if any(word in blocked for word in before):
+        return False
+    lowered = sentence.text.lower()
+    return not any(word in lowered for word in ("denied", "denies", "rumor", "rumour", "speculat"))
+
+
+NEWS_PRESENT = {
+    "leaves",
+    "quits",
+    "resigns",
+    "departs",
+    "exits",
+    "steps",
+    "stepping",
+    "leaving",
+    "disbands",
+    "dissolves",
+    "shuts",
+    "scraps",
+    "eliminates",
+    "axes",
+    "dismantles",
+}
+
+
+def news_present(trigger: Span) -> bool:
+    """ "X leaves OpenAI", "X is stepping down", "X has left": news of now."""
+    previous = trigger.doc[trigger.start - 1].lower_ if trigger.start > 0 else ""
+    return trigger[0].lower_ in NEWS_PRESENT or previous in ("has", "have")
+
+
+@resolver("en", "date", "near_trigger")
+def date_near_trigger(context: ArticleContext, candidate: Candidate) -> EventDate | None:
+    if context.published and announced(candidate.span):
+        # "will step down at the end of the year": news dates a departure when it is announced
+        return EventDate(context.published.replace(day=1), "month", "(announced, publication)")
+    return context.date_for(candidate.head, reported_as_news=news_present(candidate.span))
+
+
+def announced(trigger: Span) -> bool:
+    """ "will leave", "will step down", "is set to leave": told before it happens."""
+    doc = trigger.doc
+    before = [t.lower_ for t in doc[max(trigger.sent.start, trigger.start - 3) : trigger.start]]
+    return "will" in before or before[-2:] == ["set", "to"]

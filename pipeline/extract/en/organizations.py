@@ -1,0 +1,89 @@
+"""English: which organisation an event is about. The one left: the first named after the
+trigger before a destination word ("left OpenAI for Anthropic"), else the one named last before
+it (never one the sentence goes to); what is left may be a place ("left Nigeria"). The one joined:
+the first named after the trigger. The one that dissolved a team: the first in its sentence, the
+gazetteer's, or the one named last before."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.extract.context import ArticleContext
+from pipeline.extract.dates import CALENDAR_WORDS
+from pipeline.extract.engine import resolver
+from pipeline.extract.names import entity_key, fold
+from pipeline.extract.results import EntityRef
+from pipeline.extract.rulebook import Candidate
+
+DESTINATIONS = {"to", "for", "join", "joined", "joining", "joins", "and"}
+
+
+@resolver("en", "organization", "left")
+def organization_left(context: ArticleContext, candidate: Candidate, people=None):
+    sentence = context.sentences[context.sentence_index(candidate.head)]
+    return _organization_left(context, sentence, candidate.span, candidate.rule.kind)
+
+
+@resolver("en", "organization", "joined")
+def organization_joined(context: ArticleContext, candidate: Candidate, people=None):
+    sentence = context.sentences[context.sentence_index(candidate.head)]
+    return _organization_after(context, sentence, candidate.span)
+
+
+@resolver("en", "organization", "dissolver")
+def dissolver(context: ArticleContext, candidate: Candidate, team) -> EntityRef | None:
+    sentence = context.sentences[context.sentence_index(candidate.head)]
+    in_sentence = context.mentions.organizations_in(sentence.start, sentence.end)
+    if in_sentence:
+        return in_sentence[0].entity
+    if team.organization:
+        return EntityRef("organization", team.organization, entity_key(team.organization))
+    return context.organization_before(candidate.head)
+
+
+def _organization_left(context, sentence: Span, trigger: Span, kind: str | None):
+    if _leaves_a_place(context, trigger):
+        return None
+    after = context.doc[trigger.end : sentence.end]
+    for token in after:
+        if token.lower_ in DESTINATIONS or token.text in ".;":
+            break
+        organization_ref = context.mentions.organization_at(token)
+        if organization_ref:
+            return organization_ref
+    destinations = {  # "left for rival Anthropic": the organisation joined, not left
+        m.entity.key for m in context.mentions.organizations_in(trigger.end, sentence.end)
+    }
+    return context.organization_before(trigger[0], exclude=destinations)
+
+
+_LEAVING_WORDS = {"left", "leaves", "leaving", "leave", "quit", "quits", "quitting", "exited"}
+
+
+def _leaves_a_place(context, trigger: Span) -> bool:
+    """ "left Nigeria for Canada", "is leaving San Francisco": what is left is named right after
+    the verb, capitalised, and is no organisation the article names anywhere: a place."""
+    doc = context.doc
+    i = trigger.end + (1 if doc[trigger.end : trigger.end + 1].text == "the" else 0)
+    if trigger.text.lower() not in _LEAVING_WORDS or i >= len(doc):
+        return False
+    left = doc[i]
+    if (
+        not left.text[:1].isupper()
+        or left.lower_ in CALENDAR_WORDS
+        or context.mentions.organization_at(left)
+        or context.mentions.person_at(left)
+    ):
+        return False
+    organization_words = {
+        fold(word) for m in context.mentions.organizations for word in m.span.text.split()
+    }
+    return fold(left.text) not in organization_words
+
+
+def _organization_after(context, sentence: Span, trigger: Span):
+    for token in context.doc[trigger.end : sentence.end]:
+        organization_ref = context.mentions.organization_at(token)
+        if organization_ref:
+            return organization_ref
+    return None

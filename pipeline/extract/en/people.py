@@ -1,0 +1,127 @@
+"""English: who an event is about, from word order: the names before the trigger (with the lists
+journalists write: "X and Y", "COO X, head of safety Y and chief scientist Z", dash lists), the
+name after a dismissal verb or "the departure of", "including X" after a layoff, the speaker of a
+first-person quote, or a pronoun's antecedent."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from pipeline.extract.context import ArticleContext, named_after_preposition
+from pipeline.extract.engine import resolver
+from pipeline.extract.rulebook import Candidate
+
+PRONOUNS = {"he", "she", "they", "him", "her"}
+PASSIVE_AUX = {"was", "were", "been", "is", "be", "being", "got", "get", "gets"}
+
+
+@resolver("en", "person", "subject")
+def subjects(context: ArticleContext, candidate: Candidate):
+    sentence = context.sentences[context.sentence_index(candidate.head)]
+    return _subjects(context, sentence, candidate.span, candidate.rule.kind)
+
+
+def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
+    mentions = context.mentions
+    start = trigger.start
+    before = mentions.people_in(sentence.start, start)
+    after = mentions.people_in(trigger.end, sentence.end)
+    is_passive = start > 0 and context.doc[start - 1].lower_ in PASSIVE_AUX
+    if kind == "dismissal" and not is_passive and after:
+        gap = context.doc[trigger.end : after[0].span.start]
+        if gap and gap[-1].text == ",":  # "fired its research chief, Jane Doe"
+            gap = gap[:-1]
+        if len(gap) <= 6 and not any(t.is_punct and t.text != "-" for t in gap):
+            return [(after[0].entity, after[0].span[0])]  # "OpenAI fired its CTO Jane Doe"
+    if listed := _dash_list(context, sentence, trigger):
+        return listed
+    first_person = {"i", "i've", "i'm", "i'd"}
+    if any(t.lower_ in first_person for t in context.doc[max(start - 4, sentence.start) : start]):
+        speaker = context.quote_speaker(trigger[0])  # "I've decided to leave X," wrote Y
+        if speaker:
+            return [speaker]
+    before = [m for m in before if not _is_possessive(m) and not named_after_preposition(m.span)]
+    if is_passive and (included := _people_included(context, sentence, trigger)):
+        return included  # "were laid off that Friday, including its director, Jane Doe"
+    if trigger[0].lower_ in _EVENT_NOUNS:
+        following = context.doc[trigger.end : trigger.end + 2]
+        if following and following[0].lower_ == "of" and after:
+            return [(after[0].entity, after[0].span[0])]
+    if before:
+        nearest = before[-1]
+        group = [nearest]
+        for other in reversed(before[:-1]):
+            between = context.doc[other.span.end : group[0].span.start].text.strip().lower()
+            # "X and Y left", "X, its CTO, and Y, its CFO, are leaving", "COO X, head of
+            # safety Y and chief scientist Z all left"
+            if (
+                between in ("and", ",", ", and")
+                or (between.startswith(",") and between.endswith(", and") and len(between) < 90)
+                or _ROLE_BETWEEN_NAMES.fullmatch(between)
+            ):
+                group.insert(0, other)
+        return [(m.entity, m.span[0]) for m in group]
+    for token in sentence[: start - sentence.start]:
+        if token.lower_ in PRONOUNS or token.lower_ in ("his", "their"):
+            antecedent = context.person_before(token)
+            if antecedent:
+                return [(antecedent, token)]
+    return []
+
+
+_EVENT_NOUNS = {"departure", "resignation", "ouster", "exit", "dismissal", "firing", "retirement"}
+
+
+_DASHES = {"—", "–", "--"}
+
+
+def _dash_list(context, sentence: Span, trigger: Span):
+    """ "Three researchers — A, a speech scientist; B, who ...; and C, its engineer — left": the
+    people that open each item of a list set off by dashes just before the verb."""
+    doc = context.doc
+    closing = next(
+        (
+            t
+            for t in reversed(doc[max(sentence.start, trigger.start - 3) : trigger.start])
+            if t.text in _DASHES
+        ),
+        None,
+    )
+    if closing is None:
+        return []
+    opening = next(
+        (t for t in reversed(doc[sentence.start : closing.i]) if t.text in _DASHES), None
+    )
+    if opening is None:
+        return []
+    found = []
+    for mention in context.mentions.people_in(opening.i + 1, closing.i):
+        before = doc[mention.span.start - 1]
+        after_semicolon = before.lower_ == "and" and doc[mention.span.start - 2].text == ";"
+        if before.i == opening.i or before.text == ";" or after_semicolon:
+            found.append((mention.entity, mention.span[0]))
+    return found if len(found) >= 2 else []
+
+
+def _people_included(context, sentence: Span, trigger: Span):
+    after = context.doc[trigger.end : sentence.end]
+    including = next((t for t in after if t.lower_ == "including"), None)
+    if including is None:
+        return []
+    people = context.mentions.people_in(including.i, sentence.end)
+    return [(m.entity, m.span[0]) for m in people]
+
+
+# ", head of trust and safety" / "and principal research scientist": a list goes on with the
+# next person's job title (lower-case words, no clause: "who", "said"... stop it).
+_ROLE_BETWEEN_NAMES = re.compile(
+    r"(?:,|(?:, )?and)(?: (?!who\b|which\b|that\b|said\b|says\b|told\b)[a-z][a-z&-]*){1,6}"
+)
+
+
+def _is_possessive(mention) -> bool:
+    """ "Jane Doe's company": a possessor, not the subject."""
+    following = mention.span.doc[mention.span.end : mention.span.end + 1]
+    return bool(following) and following[0].lower_ in ("'s", "’s", "'", "’")

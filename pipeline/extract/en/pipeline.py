@@ -1,0 +1,204 @@
+"""English: no English spaCy model is published on PyPI by its authors, so English articles go
+through a blank English tokenizer, the same gazetteers, and capitalised-name spotting for people
+(the `english_people` component here)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from pipeline.extract.components import add_name_special_cases, gazetteer_patterns
+from pipeline.extract.dates import CALENDAR_WORDS
+from pipeline.extract.lexicons import lexicon
+from pipeline.extract.mentions import HYPHENS
+
+_NOT_NAME_WORDS = (
+    STOP_WORDS
+    | CALENDAR_WORDS
+    | {
+        "former",
+        "chief",
+        "executive",
+        "officer",
+        "ceo",
+        "cto",
+        "cfo",
+        "president",
+        "vice",
+        "head",
+        "director",
+        "senior",
+        "researcher",
+        "scientist",
+        "co-founder",
+        "cofounder",
+        "founder",
+        "the",
+        "meanwhile",
+        "however",
+        "according",
+        "ai",
+        "board",
+        "team",
+        "inc",
+        "corp",
+        "said",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "sir",
+        "lab",
+        "labs",
+        "research",
+        "technology",
+        "officers",
+    }
+)
+_NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ]*(?:[A-Z'’-][a-zà-ÿ]+)*$|^[A-Z]\.$")
+
+
+def _is_name_word(token: Token | None) -> bool:
+    return (
+        token is not None
+        and bool(_NAME_TOKEN.match(token.text))
+        and not token.ent_type_
+        and token.lower_ not in _NOT_NAME_WORDS
+    )
+
+
+@Language.component("english_people")
+def english_people(doc: Doc) -> Doc:
+    """Runs of two to four capitalised words that are not common words become PER entities; in a
+    title-case headline ("OpenAI Fires Two Researchers for Allegedly Leaking Information") only
+    the names the running text also gives."""
+    headline_tokens = _title_case_line_tokens(doc)
+    doc.user_data[HEADLINE_TOKENS] = headline_tokens
+    spans, headline_runs, run = [], [], []
+    for token in [*doc, None]:
+        if _is_name_word(token):
+            run.append(token)
+            continue
+        if run and _given_as_a_name(run[0]):
+            pass  # "known internally as Societal Impacts", "dubbed Project Falcon"
+        elif len(run) >= 2 and run[0].i in headline_tokens:
+            headline_runs.append(Span(doc, run[0].i, run[-1].i + 1, label="PER"))
+        elif 2 <= len(run) <= 4:
+            spans.append(Span(doc, run[0].i, run[-1].i + 1, label="PER"))
+        run = []
+    teams = _team_names(doc, spans)
+    spans = [span for span in spans if span.text not in teams]
+    in_text = {span.text for span in spans}
+    alone = {t.text for t in doc if t.i not in headline_tokens and _capitalised_alone(t)}
+    spans += [named for run in headline_runs if (named := _named_in(run, in_text, alone))]
+    surnames = {span[-1].text for span in spans}
+    in_spans = {i for span in spans for i in range(span.start, span.end)}
+    for token in doc:  # "McGrew said" once "Bob McGrew" has been named
+        if token.text in surnames and token.i not in in_spans and not token.ent_type_:
+            spans.append(Span(doc, token.i, token.i + 1, label="PER"))
+    doc.ents = filter_spans([*doc.ents, *spans])
+    return doc
+
+
+HEADLINE_TOKENS = "title_case_tokens"
+
+
+def _title_case_line_tokens(doc: Doc) -> set[int]:
+    """Tokens of lines where nearly every word that is not a short function word is
+    capitalised: headlines, whose capitals say nothing about names."""
+    found: set[int] = set()
+    line: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and "\n" not in token.text:
+            line.append(token)
+            if "\n" not in token.whitespace_:
+                continue
+        words = [t for t in line if t.is_alpha and t.lower_ not in _FUNCTION_WORDS]
+        capitalised = sum(1 for t in words if t.text[:1].isupper())
+        if len(words) >= 4 and capitalised >= 0.8 * len(words):
+            found.update(t.i for t in line)
+        line = []
+    return found
+
+
+_DETERMINERS = {"its", "the", "a", "an", "their", "entire", "whole", "his", "her", "this", "that"}
+_DETERMINERS |= {"another", "other", "one", "some", "each", "every", "no", "our", "your", "my"}
+_LINKS = {"of", "at", "in", "for", "on", "with", "from", "who", "which", "that", "and"}
+
+
+def _team_names(doc: Doc, runs: list[Span]) -> set[str]:
+    """Runs the article calls a team: "Plumb Line, the in-house group", "the Plumb Line team";
+    then "who founded Plumb Line" does not make a person of it."""
+    team_nouns = lexicon("en", "team_nouns")
+    names = set()
+    for run in runs:
+        after = doc[run.end : min(run.end + 9, len(doc))]
+        if after and after[0].lower_ in team_nouns:
+            names.add(run.text)
+        elif len(after) > 2 and after[0].text == "," and after[1].lower_ in _DETERMINERS:
+            for token in after[2:]:
+                in_house = token.lower_ == "in" and doc[token.i + 1 : token.i + 2].text == "-"
+                if (
+                    token.is_punct
+                    and token.text not in HYPHENS
+                    or (token.lower_ in _LINKS and not in_house)
+                ):
+                    break  # "X, another member of the founding team" is a person
+                if token.lower_ in team_nouns:
+                    possessive = doc[token.i + 1 : token.i + 2].text in ("'s", "’s", "'", "’")
+                    if not possessive:  # "X, the group's founding director"
+                        names.add(run.text)
+                    break
+    return names
+
+
+def _given_as_a_name(first: Token) -> bool:
+    doc = first.doc
+    before = doc[first.i - 1].lower_ if first.i > 0 else ""
+    before_that = doc[first.i - 2].lower_ if first.i > 1 else ""
+    return before in ("dubbed", "codenamed") or (
+        before == "as" and before_that in ("known", "internally", "publicly")
+    )
+
+
+def _capitalised_alone(token: Token) -> bool:
+    """ "Raman said": a capitalised word between two that are not, as a surname is used."""
+    doc = token.doc
+    before = doc[token.i - 1].text if token.i > 0 else ""
+    after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    return token.text[:1].isupper() and not before[:1].isupper() and not after[:1].isupper()
+
+
+def _named_in(span: Span, names: set[str], surnames: set[str]) -> Span | None:
+    """The longest part of a headline run that the running text names in full, or whose last
+    word it uses alone: "Jane Doe" of "Jane Doe Leaves", "Priya Raman" of "Priya Raman Quits
+    Lumen Robotics" when the text says "Raman said"."""
+    for size in range(min(len(span), 4), 1, -1):
+        for start in range(span.start, span.end - size + 1):
+            part = span.doc[start : start + size]
+            if part.text in names or part[-1].text in surnames:
+                return Span(span.doc, start, start + size, label="PER")
+    return None
+
+
+# Words a title-case headline leaves in lower case ("Fires Two Researchers for Leaking").
+_FUNCTION_WORDS = {"a", "an", "the", "and", "or", "but", "for", "nor", "of", "on", "in", "at"}
+_FUNCTION_WORDS |= {"to", "by", "as", "from", "with", "into", "over", "up", "off", "its", "is"}
+
+
+@cache
+def load() -> Language:
+    nlp = spacy.blank("en")
+    add_name_special_cases(nlp)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("line_breaks_end_sentences")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(gazetteer_patterns())
+    nlp.add_pipe("english_people")
+    return nlp

@@ -1,0 +1,168 @@
+"""English: which team is dissolved: a team the gazetteer knows within a few words of the
+trigger, or the name the article gives one ("its Responsible Innovation team", "Tripwire, the
+small internal group", "the group, known internally as X", "the Harm Review Council")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.extract.context import ArticleContext
+from pipeline.extract.en.pipeline import _DETERMINERS, HEADLINE_TOKENS
+from pipeline.extract.engine import resolver
+from pipeline.extract.gazetteers import team_by_alias
+from pipeline.extract.lexicons import lexicon
+from pipeline.extract.mentions import HYPHENS, NAMING_WORDS
+from pipeline.extract.names import fold
+from pipeline.extract.org_cues import news_words
+from pipeline.extract.rulebook import Candidate
+from pipeline.extract.team_mention import TeamMention
+
+_DISSOLUTION_WORDS = {"dissolved", "disbanded", "eliminated", "scrapped", "dismantled", "axed"}
+
+
+@resolver("en", "team", "near_trigger")
+def team_near_trigger(context: ArticleContext, candidate: Candidate) -> TeamMention | None:
+    sentence = context.sentences[context.sentence_index(candidate.head)]
+    found = _team_near(sentence, candidate.span)
+    if found is None:
+        return None
+    name, known_organization = found
+    return TeamMention(name, known_organization, candidate.head)
+
+
+def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
+    """A team named within a few words of the trigger: a gazetteer team, or "<Name> team"."""
+    window = sentence.doc[
+        max(sentence.start, trigger.start - 10) : min(sentence.end, trigger.end + 10)
+    ]
+    for ent in window.ents:
+        if ent.label_ == "TEAM":
+            following = sentence.doc[ent.end : ent.end + 1]
+            if following and following[0].text in _NAMED_UNIT_NOUNS:
+                return f"{ent.text} {following[0].text}", None  # "Responsible AI Office"
+            team = team_by_alias().get(fold(ent.text))
+            if team:
+                return team.name, team.organization
+    team_nouns = lexicon("en", "team_nouns")
+    headline = sentence.doc.user_data.get(HEADLINE_TOKENS, set())
+    for token in window:
+        # a title-case headline capitalises every word: no telling the team's name there
+        is_team_noun = token.lower_ in team_nouns or token.text in _NAMED_UNIT_NOUNS
+        if is_team_noun and token.i not in headline:
+            name = (
+                _name_in_apposition(token)
+                or _words_before_team_noun(token)
+                or _name_known_as(token)
+            )
+            if name:
+                folded = fold(name)
+                for alias, team in team_by_alias().items():
+                    if alias and f" {alias} " in f" {folded} ":
+                        return team.name, team.organization
+                return name, None
+    return None
+
+
+# Nouns that end a unit's proper name only when capitalised: "the Responsible AI Office", not
+# "its Paris office".
+
+_NAMED_UNIT_NOUNS = {"Office", "Initiative", "Program", "Programme"}
+# Words that describe a team without naming it: "the small internal group" has no name.
+_GENERIC_TEAM_WORDS = {"small", "internal", "new", "dedicated", "former", "remaining", "own"}
+_GENERIC_TEAM_WORDS |= {"whole", "entire", "tiny", "separate", "standalone", "core", "existing"}
+_GENERIC_TEAM_WORDS |= {"research"}
+_GENERIC_TEAM_WORDS |= _DISSOLUTION_WORDS | {"closed", "shuttered", "defunct", "same", "other"}
+
+
+def _words_before_team_noun(noun: Token) -> str | None:
+    """ "its Responsible Innovation team" -> "Responsible Innovation"; a capitalised noun is part
+    of the name ("the Harm Review Council"); "Tripwire, the small internal group" -> "Tripwire";
+    "the Machine Learning Ethics, Transparency and Accountability team" keeps its commas."""
+    words: list[Token] = []
+    doc = noun.doc
+    i = noun.i - 1
+    if i >= 0 and doc[i].lower_ == "red":  # "the Tripwire red team": a kind of team, not its name
+        i -= 1
+    while i >= max(noun.sent.start, noun.i - 9):
+        token = doc[i]
+        capitalised_list = (
+            token.text == ","
+            and words
+            and words[0].text[:1].isupper()
+            and i > 0
+            and doc[i - 1].text[:1].isupper()
+            and doc[i - 1].ent_type_ != "ORG"
+        )
+        if token.lower_ in _DETERMINERS or token.ent_type_ == "ORG" or _ends_a_name(token, words):
+            break
+        if token.lower_.endswith("'s") or (token.is_punct and not capitalised_list):
+            break
+        if len(words) >= 5 and not token.text[:1].isupper():
+            break
+        words.insert(0, token)
+        i -= 1
+    while words and words[0].text == ",":
+        words.pop(0)
+    if all(w.lower_ in _GENERIC_TEAM_WORDS for w in words):
+        return _name_in_apposition(noun)
+    if noun.text[:1].isupper() and not noun.is_sent_start:
+        words.append(noun)
+    return _joined(words)
+
+
+def _ends_a_name(token: Token, words: list[Token]) -> bool:
+    """A verb of the rules ("closes", "resigns") or a function word ("after", "is") is not part of
+    a team's name, except "and"/"of" between capitalised words ("Office of Responsible AI") and
+    "and" between two plain words ("ethics and society")."""
+    lower = token.lower_
+    if lower in news_words():
+        return True
+    if lower in ("and", "of", "&"):
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if not (words and before is not None and before.is_alpha):
+            return True
+        capitalised = words[0].text[:1].isupper() and before.text[:1].isupper()
+        plain_words = lower != "of" and not words[0].is_stop and not before.is_stop
+        return not (capitalised or plain_words)
+    return token.is_stop and not token.text[:1].isupper()
+
+
+def _name_known_as(noun: Token) -> str | None:
+    """ "The group, known internally as Societal Impacts, was dismantled": the capitalised words
+    after "known (internally) as", "dubbed" or "called", just after the team noun."""
+    doc = noun.doc
+    for i in range(noun.i + 1, min(noun.i + 5, noun.sent.end)):
+        if doc[i].lower_ in NAMING_WORDS or (
+            doc[i].lower_ == "as" and doc[i - 1].lower_ in ("known", "internally", "publicly")
+        ):
+            words = []
+            for token in doc[i + 1 : min(i + 6, noun.sent.end)]:
+                if not token.text[:1].isupper():
+                    break
+                words.append(token)
+            return _joined(words)
+    return None
+
+
+def _name_in_apposition(noun: Token) -> str | None:
+    """ "wound down Tripwire, the small internal group that ...", "shut down Lantern, its
+    five-person responsible-AI unit": the capitalised words just before ", the/its ... unit"."""
+    doc = noun.doc
+    i = noun.i - 1
+    while i > noun.sent.start and doc[i].text != ",":
+        if doc[i].is_punct and doc[i].text not in HYPHENS or noun.i - i > 9:
+            return None
+        i -= 1
+    if i + 1 >= noun.i or doc[i + 1].lower_ not in _DETERMINERS:
+        return None
+    words: list[Token] = []
+    for token in reversed(doc[max(noun.sent.start, i - 4) : i]):
+        if not token.text[:1].isupper() or token.ent_type_ == "ORG":
+            break
+        words.insert(0, token)
+    return _joined(words) if words and not words[0].is_sent_start else None
+
+
+def _joined(words: list[Token]) -> str | None:
+    text = "".join(t.text_with_ws for t in words).strip()
+    return text or None

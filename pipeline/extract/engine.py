@@ -1,0 +1,184 @@
+"""One skeleton for every language: candidates (the rule book's matches whose guards hold) ->
+assertion filter -> slot resolvers -> events -> de-duplication. What differs between French and
+English is only the grammar behind it: how an assertion is recognised, and the resolvers that
+fill the slots, each registered under the name the rules use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Span
+
+from pipeline.extract.context import ArticleContext
+from pipeline.extract.guards import guards_hold
+from pipeline.extract.results import EntityRef, FoundEvent
+from pipeline.extract.roles import role_near
+from pipeline.extract.rulebook import Candidate, RuleBook
+
+Resolver = Callable[..., object]
+_RESOLVERS: dict[tuple[str, str, str], Resolver] = {}
+
+
+def resolver(lang: str, slot: str, name: str) -> Callable[[Resolver], Resolver]:
+    """Register a function as the resolver `name` of `slot` for `lang` ("any" for both). It is
+    called as fn(context, candidate, **slots_resolved_before) and returns the slot's value, or
+    None (or an empty list) when the slot cannot be filled: then there is no event."""
+
+    def register(function: Resolver) -> Resolver:
+        _RESOLVERS[(lang, slot, name)] = function
+        return function
+
+    return register
+
+
+def find_resolver(lang: str, slot: str, name: str) -> Resolver | None:
+    return _RESOLVERS.get((lang, slot, name)) or _RESOLVERS.get(("any", slot, name))
+
+
+class Grammar(Protocol):
+    lang: str
+
+    def asserted(self, context: ArticleContext, candidate: Candidate) -> bool:
+        """False when the candidate is negated, denied, hedged, hypothetical or a question."""
+
+    def news_present(self, candidate: Candidate) -> bool:
+        """True for the present of news ("X quitte OpenAI"), which dates the event at
+        publication."""
+
+
+@dataclass
+class _Article:
+    """What the skeleton remembers while it reads one article."""
+
+    context: ArticleContext
+    grammar: Grammar
+    reported: set[tuple[str, str]]  # (event type, subject) already told
+    seen: set[tuple]
+
+    def resolve(self, candidate: Candidate, slot: str, **found):
+        name = candidate.rule.slots[slot]
+        function = find_resolver(self.grammar.lang, slot, name)
+        if function is None:
+            raise LookupError(f"rule {candidate.rule.id}: no {slot} resolver named {name!r}")
+        return function(self.context, candidate, **found)
+
+
+def extract(context: ArticleContext, book: RuleBook, grammar: Grammar) -> list[FoundEvent]:
+    article = _Article(context, grammar, set(), set())
+    events: list[FoundEvent] = []
+    for candidate in book.candidates(context.doc, accept=guards_hold):
+        if not grammar.asserted(context, candidate):
+            continue
+        if candidate.rule.event == "dissolution":
+            built = _dissolutions(article, candidate)
+        else:
+            built = _person_events(article, candidate)
+        for event in built:
+            key = _identity(event, context)
+            if key in article.seen:
+                continue
+            article.seen.add(key)
+            article.reported.add((event.event_type, event.subject.key))
+            events.append(event)
+    return named_teams_only(events)
+
+
+def _identity(event: FoundEvent, context: ArticleContext) -> tuple:
+    """One event per subject and organisation in a sentence (each sentence is evidence); a
+    team's dissolution once per article."""
+    organization = event.organization.key if event.organization else None
+    if event.event_type == "dissolution":
+        return (event.event_type, event.subject.key, organization)
+    return (event.event_type, event.subject.key, organization, event.sentence_start)
+
+
+def _person_events(article: _Article, candidate: Candidate) -> Iterator[FoundEvent]:
+    context = article.context
+    people = article.resolve(candidate, "person")
+    if not people:
+        return
+    organization = article.resolve(candidate, "organization", people=people)
+    if organization is None:
+        return
+    date = article.resolve(candidate, "date")
+    sentence = _sentence(context, candidate)
+    rule = candidate.rule
+    for person_ref, anchor in people:
+        if len(person_ref.name.split()) < 2:
+            continue  # a lone surname never linked to a full name is too weak to report
+        if (rule.event, person_ref.key) in article.reported and not context.mentions.person_at(
+            anchor
+        ):
+            continue  # "son départ", "his exit" after the departure was told: the same event
+        role = role_near(anchor, sentence)
+        yield _event(rule.event, person_ref, organization, candidate, date, sentence, role)
+
+
+def _dissolutions(article: _Article, candidate: Candidate) -> Iterator[FoundEvent]:
+    team = article.resolve(candidate, "team")
+    if team is None:
+        return
+    organization = article.resolve(candidate, "organization", team=team)
+    if organization is None:
+        return
+    team = team.as_named_in(organization)
+    date = article.resolve(candidate, "date")
+    subject = EntityRef("team", team.name, f"{organization.key}/{team.key}")
+    sentence = _sentence(article.context, candidate)
+    yield _event("dissolution", subject, organization, candidate, date, sentence)
+
+
+def _sentence(context: ArticleContext, candidate: Candidate) -> Span:
+    return context.sentences[context.sentence_index(candidate.head)]
+
+
+def _event(
+    event_type: str,
+    subject: EntityRef,
+    organization: EntityRef,
+    candidate: Candidate,
+    date,
+    sentence: Span,
+    role: str | None = None,
+) -> FoundEvent:
+    return FoundEvent(
+        event_type=event_type,
+        subject=subject,
+        organization=organization,
+        kind=candidate.rule.kind,
+        role=role,
+        event_date=date.value if date else None,
+        date_precision=date.precision if date else None,
+        date_text=date.text if date else None,
+        sentence=sentence.text.strip(),
+        sentence_start=sentence.start_char,
+        sentence_end=sentence.end_char,
+        rule=candidate.rule.id,
+    )
+
+
+def named_teams_only(events: list[FoundEvent]) -> list[FoundEvent]:
+    """ "Vortège supprime sa cellule éthique" (headline), then "La cellule Boussole ... a été
+    supprimée": once an article names the team an organisation dissolved, its descriptions
+    of that team in lower-case words are the same event, not another one."""
+    named = {
+        e.organization.key
+        for e in events
+        if e.event_type == "dissolution" and e.organization and _is_proper_name(e.subject.name)
+    }
+    return [
+        e
+        for e in events
+        if not (
+            e.event_type == "dissolution"
+            and e.organization
+            and e.organization.key in named
+            and not _is_proper_name(e.subject.name)
+        )
+    ]
+
+
+def _is_proper_name(name: str) -> bool:
+    return any(word[:1].isupper() for word in name.split())

@@ -1,0 +1,1 @@
+"""French: its spaCy pipeline, grammar and slot resolvers."""

@@ -1,0 +1,173 @@
+"""French: which organisation an event is about. The one left: the trigger's complement ("quitter
+OpenAI", "démission d'Anthropic"), the employer acting ("OpenAI a licencié"), the one the
+article is about ("quitter l'entreprise"), or the one named last before; never a destination
+("pour rejoindre Anthropic"). The one joined: the first in the trigger's complements."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.extract.context import ArticleContext
+from pipeline.extract.engine import resolver
+from pipeline.extract.lexicons import lexicon
+from pipeline.extract.results import EntityRef
+from pipeline.extract.rulebook import Candidate
+
+DESTINATION_MARKERS = {"pour", "rejoindre", "vers", "chez", "au profit"}
+_VERBS = ("VERB", "AUX")
+
+
+def _is_quitter(token: Token) -> bool:
+    """ "quitter", also where the lemmatizer left a form as it is ("quitte" as a noun)."""
+    if token.lemma_.lower() == "quitter" and token.pos_ in _VERBS:
+        return True
+    return token.pos_ in (*_VERBS, "X", "PROPN", "ADJ") and token.lower_.startswith("quitt")
+
+
+@resolver("fr", "organization", "left")
+def organization_left(
+    context: ArticleContext, candidate: Candidate, people=None
+) -> EntityRef | None:
+    token = candidate.head
+    destination_keys = _destinations(context, token)
+    objects = [c for c in token.children if c.dep_ == "obj"]
+    is_quitter = _is_quitter(token)
+    if (
+        objects
+        and is_quitter
+        and not context.mentions.organization_at(objects[0])
+        and objects[0].lemma_.lower() not in lexicon("fr", "employer_nouns")
+    ):
+        return None  # "quitter le secteur", "quitter le salon": not an employer
+    governed = _governed_organization(context, token, destination_keys)
+    if governed:
+        return governed
+    for child in token.children:  # "OpenAI a licencié ...": the employer acts
+        if child.dep_ == "nsubj":
+            organization_ref = context.mentions.organization_at(child)
+            if organization_ref:
+                return organization_ref
+    if objects and is_quitter:  # "quitter l'entreprise": the organisation the article is about
+        return context.organization_in_focus(token, exclude=destination_keys)
+    return context.organization_before(token, exclude=destination_keys) or _first_after(
+        context, token, destination_keys
+    )
+
+
+@resolver("fr", "organization", "no_longer_with")
+def organization_no_longer_with(
+    context: ArticleContext, candidate: Candidate, people=None
+) -> EntityRef | None:
+    """The organisation named in the complement ("chez X", "de X", "pour X"), else the one the
+    article is about ("ne fait plus partie de l'entreprise")."""
+    token = candidate.head
+    for child in token.subtree:
+        if child.i > token.i and (organization_ref := context.mentions.organization_at(child)):
+            return organization_ref
+    return context.organization_in_focus(token)
+
+
+def _governed_organization(
+    context: ArticleContext, token: Token, destination_keys: set[str]
+) -> EntityRef | None:
+    """ "quitter OpenAI", "démission d'Anthropic", "renvoyé d'OpenAI", "quitter la direction de
+    Scale AI": an organisation in the trigger's complements, not a destination."""
+    for child in token.subtree:
+        if child.i <= token.i:
+            continue
+        organization_ref = context.mentions.organization_at(child)
+        if (
+            organization_ref
+            and organization_ref.key not in destination_keys
+            and not _is_destination_token(child, token)
+        ):
+            return organization_ref
+    if token.pos_ == "NOUN":
+        return None
+    for following in token.sent[token.i - token.sent.start + 1 :][:6]:
+        if following.lower_ in DESTINATION_MARKERS or following.text in ".;:,":
+            break
+        organization_ref = context.mentions.organization_at(following)
+        if organization_ref:
+            return organization_ref
+    return None
+
+
+def _first_after(context: ArticleContext, token: Token, exclude: set[str]) -> EntityRef | None:
+    sentence = token.sent
+    for mention in context.mentions.organizations_in(token.i, sentence.end):
+        if mention.entity.key not in exclude:
+            return mention.entity
+    return None
+
+
+def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
+    """Organisations the person went to: "pour rejoindre Anthropic", "au profit de Meta"."""
+    keys = set()
+    sentence = trigger.sent
+    after = sentence[trigger.i - sentence.start + 1 :]
+    in_destination = False
+    for token in after:
+        lemma = token.lemma_.lower()
+        if lemma in ("rejoindre", "pour", "vers", "chez", "profit", "intégrer"):
+            in_destination = not _where_they_worked(token, trigger)
+        organization_ref = context.mentions.organization_at(token)
+        if in_destination and organization_ref:
+            keys.add(organization_ref.key)
+    return keys
+
+
+def _is_destination_token(token: Token, trigger: Token) -> bool:
+    for ancestor in token.ancestors:
+        if ancestor.i == trigger.i:
+            return False
+        if ancestor.lemma_.lower() in ("rejoindre", "intégrer", "fonder", "créer", "lancer"):
+            return True
+    return any(
+        child.lower_ in ("pour", "vers", "chez") and not _where_they_worked(child, trigger)
+        for child in token.children
+    )
+
+
+# Triggers after which "chez X" is where the person goes ("part chez Meta", "son départ chez
+# Meta"); after the others it is where they worked ("quitte ses fonctions chez Meta").
+_GOING = {"partir", "aller", "passer", "départ", "filer"}
+
+
+def _where_they_worked(preposition: Token, trigger: Token) -> bool:
+    """ "après dix ans chez Mistral AI", "quitter son poste chez Meta": "chez" names the
+    employer, not a destination, after a duration or after a trigger of leaving a post, unless
+    "pour" or "rejoindre" comes first ("quitte OpenAI pour rejoindre Meta")."""
+    if preposition.lower_ != "chez":
+        return False
+    if _time_spent_at(preposition):
+        return True
+    if trigger.lemma_.lower() in _GOING or preposition.i < trigger.i:
+        return False
+    between = preposition.doc[trigger.i + 1 : preposition.i]
+    return not any(t.lemma_.lower() in ("pour", "rejoindre", "vers", "intégrer") for t in between)
+
+
+_DURATIONS = {"an", "année", "mois", "semaine", "décennie", "passer"}
+
+
+def _time_spent_at(preposition: Token) -> bool:
+    """ "après dix ans chez Mistral AI", "six années passées chez Meta": where the person
+    worked, not where they went."""
+    if preposition.lower_ != "chez":
+        return False
+    before = preposition.doc[max(preposition.sent.start, preposition.i - 3) : preposition.i]
+    return any(t.lemma_.lower() in _DURATIONS for t in before)
+
+
+@resolver("fr", "organization", "joined")
+def organization_joined(
+    context: ArticleContext, candidate: Candidate, people=None
+) -> EntityRef | None:
+    token = candidate.head
+    for child in token.subtree:
+        if child.i > token.i:
+            organization_ref = context.mentions.organization_at(child)
+            if organization_ref:
+                return organization_ref
+    return None

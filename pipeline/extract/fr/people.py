@@ -1,0 +1,299 @@
+"""French: who an event is about. From the dependency parse (subject, object, apposition,
+coordination), a relative clause, a possessive, a pronoun's antecedent, a list after a colon or
+a plural verb, or a person opening the sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.extract.context import ArticleContext
+from pipeline.extract.engine import resolver
+from pipeline.extract.gazetteers import role_words
+from pipeline.extract.results import EntityRef
+from pipeline.extract.rulebook import Candidate
+
+PRONOUN_SUBJECTS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "lui"}
+ROLE_SUBJECTS = role_words()
+NAME_LINKS = ("appos", "flat:name", "nmod", "acl")
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+People = list[tuple[EntityRef, Token]]  # each person, and the word that stands for them
+
+
+@resolver("fr", "person", "subject")
+def subjects(context: ArticleContext, candidate: Candidate) -> People:
+    token = candidate.head
+    is_noun = token.pos_ == "NOUN" and not candidate.rule.negation_is_event
+    found = _noun_subjects(context, token) if is_noun else _verb_subjects(context, candidate)
+    if found:
+        found += [f for f in _companions(context, token) if all(f[0] != g for g, _ in found)]
+    if found and not is_noun:
+        found += [
+            f
+            for f in _coordinated_before_plural_verb(context, token, found[0][1])
+            if all(f[0] != g for g, _ in found)
+        ]
+    return found
+
+
+COMPANION_MARKERS = ("tout comme", "ainsi que", "de même que", "comme l'a fait", "à l'instar de")
+COMPANION_MARKERS += ("en compagnie de", "aux côtés de")
+
+
+def _coordinated_before_plural_verb(
+    context: ArticleContext, verb: Token, subject: Token
+) -> list[tuple[EntityRef, Token]]:
+    """ "X, qui dirigeait l'équipe, et Y, spécialiste de ..., ont claqué la porte": the parse
+    loses one of two subjects in long appositions; a plural verb says there are two. The other
+    one opens the sentence, or follows "et" before the verb."""
+    if not any("Plur" in t.morph.get("Number") for t in [verb, *verb.children] if t.i <= verb.i):
+        return []
+    sentence = verb.sent
+    people = context.mentions.people_in(sentence.start, verb.i)
+    known = context.mentions.person_at(subject)
+    found = []
+    for i, mention in enumerate(people):
+        before = context.doc[mention.span.start - 1] if mention.span.start > 0 else None
+        opens = i == 0 and mention.span.start - sentence.start <= 1
+        after_and = before is not None and before.lower_ == "et"
+        listed = i > 0 and _same_list(context.doc[people[i - 1].span.end : mention.span.start])
+        # "Selon le WSJ, A, B et C ont quitté": A leads the list that ends at the subject
+        leads = i + 1 < len(people) and _same_list(
+            context.doc[mention.span.end : people[i + 1].span.start]
+        )
+        new = mention.entity != known and all(mention.entity != f for f, _ in found)
+        if (opens or after_and or listed or leads) and new:
+            found.append((mention.entity, mention.span.root))
+    return found
+
+
+_CLAUSE_WORDS = {"qui", "que", "dont", "où"}
+
+
+def _same_list(between: Span) -> bool:
+    """ ", le responsable de l'alignement des modèles " between two names: a list of people
+    with their job titles, no verb and no clause in between."""
+    return (
+        0 < len(between) <= 12
+        and between[0].text in (",", "et")
+        and not any(t.pos_ in ("VERB", "AUX") or t.lower_ in _CLAUSE_WORDS for t in between)
+    )
+
+
+def _companions(context: ArticleContext, trigger: Token) -> list[tuple[EntityRef, Token]]:
+    """ "X a quitté l'entreprise, tout comme Y et Z": Y and Z left too."""
+    sentence = trigger.sent
+    rest = context.doc[trigger.i + 1 : sentence.end]
+    lowered = rest.text.lower()
+    for marker in COMPANION_MARKERS:
+        position = lowered.find(marker)
+        if position < 0:
+            continue
+        start_char = rest.start_char + position + len(marker)
+        people = [
+            m
+            for m in context.mentions.people_in(trigger.i, sentence.end)
+            if m.span.start_char >= start_char
+        ]
+        if people:
+            return [(people[0].entity, people[0].span.root)] + [
+                (m.entity, m.span.root)
+                for m in people[1:]
+                if context.doc[people[0].span.end : m.span.start].text.strip(" ,") in ("et", "")
+            ]
+    return []
+
+
+def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
+    verb = candidate.head
+    # "claquer la porte": the phrase head is the verb; "de quitter": subject of the governor
+    candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if verb.lemma_.lower() == "séparer" and any(
+        context.mentions.organization_at(c) for c in candidates
+    ):
+        # "Meta se sépare de X": the organisation parts with the person named after "de"
+        return [
+            found
+            for child in verb.children
+            if child.dep_ in ("obl:arg", "obl", "obj", "obl:mod")
+            for found in _people_from(context, child)
+        ]
+    active_dismissal = candidate.rule.kind == "dismissal" and "Pass" not in verb.morph.get("Voice")
+    has_passive_aux = any(c.dep_ == "aux:pass" for c in verb.children)
+    if active_dismissal and not has_passive_aux:
+        objects = [c for c in verb.children if c.dep_ in ("obj", "iobj")]
+        for obj in objects:  # "a renvoyé mercredi X": the parser may make the day an object too
+            found = _people_from(context, obj)
+            if found:
+                return found
+        if objects and (found := _listed_after_colon(context, verb)):
+            return found
+        if verb.dep_ == "acl" and context.mentions.person_at(verb.head):
+            # headline participle: "Jane Doe limogée par ..."
+            return _people_from(context, verb.head)
+    if not candidates and verb.dep_ == "acl" and context.mentions.person_at(verb.head):
+        return _people_from(context, verb.head)  # "Jane Doe, renvoyée d'OpenAI, ..."
+    if (
+        not candidates
+        and verb.dep_ in ("xcomp", "conj", "advcl")
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
+        candidates = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not candidates and verb.dep_ == "acl:relcl":
+        return _people_from(context, verb.head)
+    for candidate in candidates:
+        if candidate.lower_ in ("qui", "que", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
+            return _people_from(context, verb.head)
+        if candidate.lower_ in ("je", "j'", "j’") and (speaker := context.quote_speaker(verb)):
+            return [speaker]  # « J'ai décidé de quitter X », a annoncé Y
+        found = _people_from(context, candidate)
+        if found:
+            return found
+    return _sentence_opening_person(context, verb)
+
+
+def _sentence_opening_person(context: ArticleContext, verb: Token) -> list[tuple[EntityRef, Token]]:
+    """ "X, cofondatrice de Y, start-up qui ..., a démissionné": when the parse loses the subject
+    in long appositions, a person opening the sentence, or its main clause after an opening
+    phrase ("Selon nos sources, X, ..., a été remerciée"), with nobody else before the verb."""
+    sentence = verb.sent
+    people = context.mentions.people_in(sentence.start, verb.i)
+    if len(people) != 1:
+        return []
+    start = people[0].span.start
+    after_opening_phrase = start > sentence.start and context.doc[start - 1].text == ","
+    if start - sentence.start > 2 and not after_opening_phrase:
+        return []
+    clause = any(
+        t.lower_ in ("qui", "que", "dont") for t in context.doc[people[0].span.end : verb.i]
+    )
+    if clause and not _main_verb_without_subject(verb):
+        return []
+    return [(people[0].entity, people[0].span.root)]
+
+
+def _main_verb_without_subject(verb: Token) -> bool:
+    """ "X, chercheur dont le travail a ..., a quitté Y": the parser gave X to the relative
+    clause, and the main verb has no subject left; a verb that has one, or that sits in a
+    relative clause itself, is not about X."""
+    if verb.dep_ not in ("ROOT", "parataxis", "conj") or "Inf" in verb.morph.get("VerbForm"):
+        return False  # "aucune intention de partir": not a main verb
+    in_relative = any(a.dep_ == "acl:relcl" for a in verb.ancestors)
+    # a subject after the verb is the parser's error ("a quitté Anthropic" read as inverted)
+    has_subject = any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children)
+    return not in_relative and not has_subject
+
+
+def _listed_after_colon(context: ArticleContext, verb: Token) -> list[tuple[EntityRef, Token]]:
+    """ "... a licencié deux chercheurs : X, ..., et Y." """
+    sentence = verb.sent
+    colon = next((t for t in sentence if t.i > verb.i and t.text == ":"), None)
+    if colon is None:
+        return []
+    return [(m.entity, m.span.root) for m in context.mentions.people_in(colon.i, sentence.end)]
+
+
+def _named_after_role(context: ArticleContext, role: Token) -> list[tuple[EntityRef, Token]]:
+    """ "le licenciement de son cofondateur et directeur général, X": the name a few words after
+    the role noun, with no verb in between, even when the parse attaches it elsewhere."""
+    if role.lemma_.lower() not in ROLE_SUBJECTS:
+        return []
+    for token in role.doc[role.i + 1 : min(role.i + 9, role.sent.end)]:
+        if token.pos_ in ("VERB", "AUX"):
+            return []
+        person_ref = context.mentions.person_at(token)
+        if person_ref:
+            return [(person_ref, token)]
+    return []
+
+
+def _noun_subjects(context: ArticleContext, noun: Token) -> list[tuple[EntityRef, Token]]:
+    """Whose departure: "la démission de X", "sa démission", "le départ de la chercheuse X"."""
+    for child in noun.children:
+        if child.dep_ in ("nmod", "appos") and any(
+            grand.lower_ in ("de", "d'", "d’", "du") for grand in child.children
+        ):
+            found = _people_from(context, child) or _named_after_role(context, child)
+            if found:
+                return found
+    for child in noun.children:
+        if child.dep_ == "appos" or context.mentions.person_at(child):
+            found = _people_from(context, child)
+            if found:
+                return found
+    possessives = [child.lower_ for child in noun.children if child.lower_ in POSSESSIVES]
+    if not possessives:
+        for token in noun.subtree:
+            if token.i > noun.i and context.mentions.person_at(token):
+                return _people_from(context, token)  # "le départ, lundi, de X"
+        return []
+    if possessives[0] in ("leur", "leurs", "ses"):
+        return []  # "leur départ": a group, not a person we can name
+    governor = noun.head
+    if governor.i != noun.i and governor.pos_ in ("VERB", "AUX"):
+        for subject in governor.children:
+            if subject.dep_.startswith("nsubj"):
+                found = _people_from(context, subject)
+                if found:
+                    return found
+    antecedent = context.person_before(noun)
+    return [(antecedent, noun)] if antecedent else []
+
+
+def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef, Token]]:
+    """The person(s) a subject or object token stands for, following coordination ("X et Y"),
+    apposition ("un cofondateur, X,"), and pronouns or role nouns to their antecedent."""
+    direct = context.mentions.person_at(token)
+    if direct:
+        found = [(direct, token)]
+        for other in _coordinated(token):
+            person_ref = context.mentions.person_at(other)
+            if person_ref and all(person_ref != f for f, _ in found):
+                found.append((person_ref, other))
+        return found
+    for child in token.children:
+        if child.dep_ in NAME_LINKS and context.mentions.person_at(child):
+            found = _people_from(context, child)
+            for other in _coordinated(token):  # "le directeur X et le vice-président Y"
+                for named in [other, *other.children]:
+                    person_ref = context.mentions.person_at(named)
+                    if person_ref and all(person_ref != f for f, _ in found):
+                        found.append((person_ref, named))
+                        break
+            return found
+    if token.dep_ == "appos" and context.mentions.person_at(token.head):
+        return _people_from(context, token.head)
+    named = _named_after_role(context, token)  # "un autre cofondateur d'OpenAI, X, annonçait"
+    if named:
+        return named
+    if _refers_back(token):
+        antecedent = context.person_before(token)
+        if antecedent:
+            found = [(antecedent, token)]
+            for other in _coordinated(token):  # "lui et Daniel De Freitas avaient quitté"
+                person_ref = context.mentions.person_at(other)
+                if person_ref and person_ref != antecedent:
+                    found.append((person_ref, other))
+            return found
+    return []
+
+
+def _refers_back(token: Token) -> bool:
+    """ "elle", "il", "la chercheuse", "le dirigeant": a singular pronoun or a definite singular
+    role noun, which points to a person named before. "un cofondateur" introduces someone new."""
+    if "Plur" in token.morph.get("Number"):
+        return False
+    if token.lower_ in PRONOUN_SUBJECTS:
+        return token.lower_ not in ("ils", "elles")
+    if token.lemma_.lower() not in ROLE_SUBJECTS:
+        return False
+    return any(
+        child.dep_ == "det" and child.lower_ in ("le", "la", "l'", "l’") for child in token.children
+    )
+
+
+def _coordinated(token: Token) -> list[Token]:
+    head = token
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    group = [head, *[t for t in head.subtree if t.dep_ == "conj" and t.head == head]]
+    return [t for t in group if t.i != token.i]

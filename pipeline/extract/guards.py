@@ -1,0 +1,138 @@
+"""Named conditions a rule puts on its match (`when`: must hold, `unless`: must not): the
+checks its words alone cannot express ("remercier" dismisses only in the passive, "à partir de"
+is not a departure). Each takes the candidate and the arguments the rule gives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from pipeline.extract.lexicons import lexicon
+from pipeline.extract.rulebook import Candidate
+
+Check = Callable[..., bool]
+GUARDS: dict[str, Check] = {}
+
+
+def guard(name: str) -> Callable[[Check], Check]:
+    def register(function: Check) -> Check:
+        GUARDS[name] = function
+        return function
+
+    return register
+
+
+def guards_hold(candidate: Candidate) -> bool:
+    rule = candidate.rule
+    return all(GUARDS[g.name](candidate, *g.args) for g in rule.when) and not any(
+        GUARDS[g.name](candidate, *g.args) for g in rule.unless
+    )
+
+
+# -- any language --------------------------------------------------------------------------
+
+
+@guard("word_before")
+def word_before(candidate: Candidate, *words: str) -> bool:
+    """The word just before the match is one of `words` ("à partir de")."""
+    start = candidate.span.start
+    return start > candidate.head.sent.start and candidate.head.doc[start - 1].lower_ in words
+
+
+@guard("word_after")
+def word_after(candidate: Candidate, *words: str) -> bool:
+    """The word just after the match is one of `words` ("folded into")."""
+    doc, end = candidate.head.doc, candidate.span.end
+    return end < len(doc) and doc[end].lower_ in words
+
+
+@guard("plural")
+def plural(candidate: Candidate) -> bool:
+    return "Plur" in candidate.head.morph.get("Number")
+
+
+@guard("passive_voice")
+def passive_voice(candidate: Candidate) -> bool:
+    """ "a été remercié": the verb's own voice (the parser marks the participle)."""
+    return "Pass" in candidate.head.morph.get("Voice")
+
+
+# -- French --------------------------------------------------------------------------------
+
+
+@guard("rules_something_out")
+def rules_something_out(candidate: Candidate) -> bool:
+    """ "a écarté toute démission", "a écarté toute idée de quitter": the verb's object is a
+    departure or an idea, which the verb rules out rather than anyone leaving."""
+    ruled_out = lexicon("fr", "departure_nouns") | lexicon("fr", "ruled_out_things")
+    return any(c.dep_ == "obj" and c.lemma_.lower() in ruled_out for c in candidate.head.children)
+
+
+@guard("addressed_to_us")
+def addressed_to_us(candidate: Candidate) -> bool:
+    """ "il nous a quittés vendredi": a death, not a departure."""
+    head = candidate.head
+    return any(c.lower_ in ("nous", "vous") and c.i < head.i for c in head.children)
+
+
+# Where someone works: "ne fait plus partie de", "n'est plus chez", "ne travaille plus pour".
+_NO_LONGER_COMPLEMENTS = {
+    "faire": {"partie"},
+    "être": {"chez"},
+    "appartenir": {"à"},
+    "travailler": {"pour", "chez"},  # not "ne travaille plus sur ce projet"
+}
+
+
+@guard("no_longer")
+def no_longer(candidate: Candidate) -> bool:
+    """ "n'est plus salarié d'Ondine AI", "ne fait plus partie de l'entreprise", "n'est plus
+    chez Mistral AI": "ne ... plus" on a word saying where someone works."""
+    token = candidate.head
+    children = list(token.children)
+    if not (
+        any(c.lower_ == "plus" and c.dep_ == "advmod" for c in children)
+        and any(c.lower_ in ("ne", "n'", "n’") for c in children)
+    ):
+        return False
+    lemma = token.lemma_.lower()
+    words = _NO_LONGER_COMPLEMENTS.get(lemma)
+    if words is None:
+        return True  # "salarié", "employée", "membre": the word itself says where
+    if lemma == "faire":
+        return any(c.lemma_.lower() in words and c.dep_ == "obj" for c in children)
+    return any(
+        c.i > token.i and c.dep_.startswith("obl") and any(g.lower_ in words for g in c.children)
+        for c in children
+    )
+
+
+# -- English -------------------------------------------------------------------------------
+
+
+@guard("describes_a_noun")
+def describes_a_noun(candidate: Candidate) -> bool:
+    """ "a retired engineer", "retirement savings": a word of leaving that describes someone or
+    something rather than telling that anyone left."""
+    head = candidate.head
+    word = head.lower_
+    before = _word(head, -1)
+    if word in ("retired", "retiring") and before in ("a", "an", "the"):
+        return True
+    return word == "retirement" and _word(head, 1) in lexicon("en", "retirement_things")
+
+
+@guard("steps_down_from_a_thing")
+def steps_down_from_a_thing(candidate: Candidate) -> bool:
+    """ "stepped down from the stage": what one steps down from is not a job."""
+    doc, end = candidate.head.doc, candidate.span.end
+    after = [t.lower_ for t in doc[end : end + 3]]
+    return (
+        after[:2] == ["from", "the"] and len(after) == 3 and after[2] not in lexicon("en", "posts")
+    )
+
+
+def _word(token: Token, offset: int) -> str:
+    i = token.i + offset
+    return token.doc[i].lower_ if 0 <= i < len(token.doc) else ""

@@ -1,0 +1,1 @@
+"""Process-level helpers no layer owns: what makes the NLP model start fast."""

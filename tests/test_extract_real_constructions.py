@@ -1,0 +1,80 @@
+"""Constructions real news articles use (read in real articles, rewritten here in our own words
+with invented people and companies): each case is what must, or must not, become an event."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from pipeline.extract import ArticleText, Extractor
+
+PUBLISHED = datetime.date(2025, 6, 13)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def departures(extractor: Extractor, text: str, lang: str = "fr") -> set[tuple[str, str, str]]:
+    extraction = extractor.extract(ArticleText(text, lang, PUBLISHED))
+    return {
+        (e.subject.name, e.organization.name if e.organization else "", e.kind)
+        for e in extraction.events
+        if e.event_type == "departure"
+    }
+
+
+def people(extractor: Extractor, text: str, lang: str = "fr") -> set[tuple[str, str]]:
+    return {(person, org) for person, org, _ in departures(extractor, text, lang)}
+
+
+CASES = [
+    # a list of people before a plural verb, after an opening phrase
+    (
+        "Selon le Financial Times, Inès Valade, Karim Boulos et Tessa Marchal ont quitté le "
+        "navire xAI.",
+        {("Inès Valade", "xAI"), ("Karim Boulos", "xAI"),
+         ("Tessa Marchal", "xAI")},
+    ),
+    # a second person leaving "en compagnie de" the first
+    (
+        "Le chercheur Octave Rimbert, présent chez Anthropic depuis six ans, a annoncé son "
+        "départ, en compagnie de Lise Aubray.",
+        {("Octave Rimbert", "Anthropic"), ("Lise Aubray", "Anthropic")},
+    ),
+    # a long apposition with a relative clause that the parser gives the subject to
+    (
+        "Noé Castel, ingénieur de 31 ans dont les travaux ont inspiré plusieurs modèles, a quitté "
+        "Mistral AI après deux ans pour rejoindre Google.",
+        {("Noé Castel", "Mistral AI")},
+    ),
+    # "chez X" after leaving a post is where the person worked, not where they go
+    (
+        "Romane Delmas quitte ses fonctions chez Meta à la fin du mois.",
+        {("Romane Delmas", "Meta")},
+    ),
+    (
+        "Romane Delmas quitte OpenAI pour rejoindre Meta.",
+        {("Romane Delmas", "OpenAI")},
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_real_constructions(extractor, text, expected):
+    assert people(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an infinitive under a noun has no subject of its own: the speaker is not leaving
+        "Lors d'une visite à Paris, Hugo Brunel avait laissé entendre que l'entreprise pourrait "
+        "quitter l'Union, avant de se raviser : « Nous n'avons aucune intention de partir », "
+        "avait-il assuré.",
+    ],
+)
+def test_not_departures(extractor, text):
+    assert departures(extractor, text) == set()
