@@ -222,15 +222,12 @@ def build(engine: Engine, bases: list[BaseArticle], total: int, seed: int) -> di
 
 def _write(engine: Engine, batch: list[BaseArticle], run_id: int) -> tuple[int, int]:
     """One transaction and a few bulk statements per chunk, as `pipeline ingest` stores a batch."""
-    new = [
-        (item.article, log.content_hash(item.article.text), item.article.published)
-        for item in batch
-    ]
+    new = [(item.article, log.content_hash(item.article.text)) for item in batch]
     with engine.begin() as connection:
         ids = log.append_many(connection, new)
         extractions = {
             ids[digest]: item.extraction
-            for item, (_, digest, _) in zip(batch, new, strict=True)
+            for item, (_, digest) in zip(batch, new, strict=True)
             if digest in ids
         }
         events = store_extractions(

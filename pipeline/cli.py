@@ -18,7 +18,14 @@ from pipeline import __version__
 from pipeline.outputs.query import VIEWS, Filters, QueryError, run_view
 from pipeline.outputs.render import Format, print_rows
 from pipeline.store import schema
-from pipeline.store.db import DatabaseError, display_url, explain, make_engine, resolve_url
+from pipeline.store.db import (
+    DatabaseError,
+    display_url,
+    explain,
+    make_engine,
+    require_existing_database,
+    resolve_url,
+)
 
 # Each command imports the library modules only it needs (ingest, report, doctor, sql...), so
 # that a `pipeline query` from a script or a BI refresh does not pay for all of them at start-up.
@@ -27,6 +34,7 @@ EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_DATABASE = 3
 EXIT_PROBLEMS = 4
+EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
 EPILOG = (
     "\b\nExit codes:\n"
     "  0  success\n"
@@ -36,6 +44,7 @@ EPILOG = (
     f"  {EXIT_DATABASE}  database error: cannot open or connect, schema newer than this "
     "pipeline, SQL refused\n"
     f"  {EXIT_PROBLEMS}  doctor found problems (each printed)\n"
+    f"  {EXIT_INTERRUPTED}  stopped by Ctrl-C (what was stored is whole, and said)\n"
     "\n\b\nShell completion: pipeline --install-completion (bash, zsh, fish, PowerShell)"
 )
 
@@ -88,10 +97,13 @@ def _fail(message: str, code: int) -> typer.Exit:
 
 
 @contextmanager
-def _database(url: str | None, *, write: bool = True) -> Iterator[Engine]:
-    """An engine at the current schema, with every database failure turned into one line."""
+def _database(url: str | None, *, write: bool = True, create: bool = False) -> Iterator[Engine]:
+    """An engine at the current schema, with every database failure turned into one line. Only
+    with `create` may a SQLite path that names no file become a new database."""
     engine = None
     try:
+        if not create:
+            require_existing_database(url)
         engine = make_engine(url, write=write)
         schema.ensure_current(engine)
         yield engine
@@ -166,7 +178,10 @@ def _progress(total_hint: str) -> Iterator[Callable[[int], None] | None]:
 def ingest(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files, folders, .jsonl dumps, http(s) URLs, or - for stdin."),
+        typer.Argument(
+            help="Files, folders, .jsonl and .csv dumps, RSS/Atom feeds, http(s) URLs, or - for "
+            "stdin."
+        ),
     ],
     db: DbOption = None,
     batch_size: BatchSizeOption = 64,
@@ -177,11 +192,13 @@ def ingest(
         bool,
         typer.Option(
             "--since-last",
-            help="Only files changed since the last --since-last run on these folders (cron).",
+            help="Only files changed, and feed items not read, since the last --since-last run on "
+            "these folders and feeds (cron).",
         ),
     ] = False,
 ) -> None:
-    """Read articles (text, Markdown, HTML pages, JSONL, URLs) and store what they report.
+    """Read articles (text, Markdown, HTML pages, JSONL, CSV, feeds, URLs) and store what they
+    report.
 
     Example: pipeline ingest seeds/ news.jsonl https://example.org/article.html
     """
@@ -193,7 +210,7 @@ def ingest(
             check_folders(paths)
     except NotAFolderError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
-    with _database(db) as engine, _progress("ingesting") as progress:
+    with _database(db, create=True) as engine, _progress("ingesting") as progress:
         if since_last:
             report = ingest_since_last(
                 paths,
@@ -211,15 +228,41 @@ def ingest(
                 on_progress=progress,
                 workers=workers,
             )
+    _report_closed_runs(report.closed_runs)
     for failure in report.failed:
         typer.echo(f"error: {failure.source}: {failure.reason}", err=True)
     if not _STATE["quiet"]:
+        for warning in report.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+    if report.interrupted:
+        typer.echo(
+            f"interrupted: {report.new} new articles were kept, each stored whole; run the same "
+            "command again to carry on",
+            err=True,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if not _STATE["quiet"]:
+        corrected = f"; {report.corrected} corrected (new metadata)" if report.corrected else ""
         typer.echo(
             f"{report.new} new, {report.already_stored} already stored, "
-            f"{len(report.failed)} failed; {report.events} events found"
+            f"{len(report.failed)} failed; {report.events} events found{corrected}"
         )
+        if report.skipped:
+            named = "" if log.isEnabledFor(logging.INFO) else " (-v names them)"
+            typer.echo(f"{_files(len(report.skipped))} skipped: not articles{named}")
     if report.failed:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _report_closed_runs(closed) -> None:
+    """Runs that had died, closed by this command: said once, here."""
+    if not _STATE["quiet"]:
+        for run in closed:
+            typer.echo(f"note: {run}; closed now", err=True)
+
+
+def _files(number: int) -> str:
+    return f"{number} file{'s' if number != 1 else ''}"
 
 
 @app.command()
@@ -232,6 +275,7 @@ def reprocess(db: DbOption = None, batch_size: BatchSizeOption = 64) -> None:
 
     with _database(db) as engine, _progress("reprocessing") as progress:
         report = run_reprocess(engine=engine, batch_size=batch_size, on_progress=progress)
+    _report_closed_runs(report.closed_runs)
     if not _STATE["quiet"]:
         typer.echo(f"{report.articles} articles reprocessed; {report.events} events found")
 
@@ -397,15 +441,22 @@ def sql(
     statement: Annotated[str, typer.Argument(help="One SQL statement, e.g. a SELECT on a view.")],
     db: DbOption = None,
     fmt: FormatOption = Format.table,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", help="Stop the statement after this many seconds.", min=0.001),
+    ] = 30.0,
 ) -> None:
-    """Run one read-only SQL statement; the database itself refuses any write.
+    """Run one read-only SQL statement; the database itself refuses any write. It stops after
+    --timeout seconds, or at Ctrl-C.
 
     Example: pipeline sql "select * from departures where organization = 'OpenAI'"
     """
-    from pipeline.outputs.readonly import run_readonly
+    from pipeline.outputs.readonly import QueryInterrupted, run_readonly
 
     try:
-        result = run_readonly(db, statement)
+        result = run_readonly(db, statement, timeout=timeout)
+    except QueryInterrupted as exc:
+        raise _fail(str(exc), EXIT_INTERRUPTED) from None
     except DatabaseError as exc:
         raise _fail(str(exc), EXIT_DATABASE) from None
     print_rows(result.rows, result.columns, fmt, title="")
@@ -444,10 +495,16 @@ def evaluate(
 
 
 @app.command("doctor")
-def doctor(db: DbOption = None) -> None:
+def doctor(
+    db: DbOption = None,
+    repair: Annotated[
+        bool,
+        typer.Option("--repair", help="Close the runs that were interrupted, with their counts."),
+    ] = False,
+) -> None:
     """Check integrity: half-stored articles, orphan mentions and events, interrupted runs, run
-    counts, schema version. Prints each problem; changes nothing. Also notes articles whose
-    events another extractor version made (`pipeline reprocess` rebuilds them).
+    counts, schema version. Prints each problem; changes nothing unless --repair. Also notes
+    articles whose events another extractor version made (`pipeline reprocess` rebuilds them).
 
     Example: pipeline doctor --db pipeline.db
     """
@@ -455,8 +512,12 @@ def doctor(db: DbOption = None) -> None:
     from pipeline.commands.doctor import other_extractor_versions
     from pipeline.commands.doctor import summary as database_summary
     from pipeline.extract import EXTRACTOR_VERSION
+    from pipeline.store.runs import close_interrupted_runs
 
     def examine(engine: Engine) -> None:
+        if repair:
+            for run in close_interrupted_runs(engine):
+                typer.echo(f"repaired: {run}; closed")
         problems = check_database(engine)
         for problem in problems:
             typer.echo(f"{problem.kind}: {problem}")
@@ -472,7 +533,7 @@ def doctor(db: DbOption = None) -> None:
                 f"{EXTRACTOR_VERSION}: `pipeline reprocess` rebuilds their events"
             )
 
-    _schema_action(db, examine, write=False)
+    _schema_action(db, examine, write=repair)
 
 
 @db_app.command("upgrade")
@@ -483,7 +544,7 @@ def db_upgrade(
 
     Example: pipeline db upgrade
     """
-    _schema_action(db, lambda engine: schema.upgrade(engine, revision))
+    _schema_action(db, lambda engine: schema.upgrade(engine, revision), create=True)
     typer.echo(f"database at {revision}")
 
 
@@ -491,9 +552,27 @@ def db_upgrade(
 def db_downgrade(
     revision: Annotated[str, typer.Argument(help="Target revision, e.g. base or 0001.")],
     db: DbOption = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Drop tables that hold data without asking.")
+    ] = False,
 ) -> None:
-    """Downgrade the schema; "base" drops everything. Example: pipeline db downgrade base"""
-    _schema_action(db, lambda engine: schema.downgrade(engine, revision))
+    """Downgrade the schema; "base" drops everything. A downgrade that would drop tables holding
+    data says how many articles would be lost and asks (on a terminal) or needs --yes.
+
+    Example: pipeline db downgrade 0005
+    """
+
+    def confirm(loss: schema.DataLoss) -> bool:
+        if yes:
+            return True
+        if sys.stdin.isatty():
+            return typer.confirm(f"{loss}. Downgrade anyway?", default=False, err=True)
+        return False
+
+    try:
+        _schema_action(db, lambda engine: schema.downgrade(engine, revision, confirm=confirm))
+    except schema.DowngradeRefused as refused:
+        raise _fail(f"{refused}: nothing changed (--yes to downgrade)", EXIT_USAGE) from None
     typer.echo(f"database at {revision}")
 
 
@@ -511,9 +590,13 @@ def db_current(db: DbOption = None) -> None:
     )
 
 
-def _schema_action(db: str | None, action: Callable[[Engine], None], *, write: bool = True) -> None:
+def _schema_action(
+    db: str | None, action: Callable[[Engine], None], *, write: bool = True, create: bool = False
+) -> None:
     engine = None
     try:
+        if not create:
+            require_existing_database(db)
         engine = make_engine(db, write=write)
         action(engine)
     except schema.RevisionError as exc:

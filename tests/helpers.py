@@ -208,7 +208,7 @@ def store_report(
     )
     with engine.begin() as connection:
         run_id = start_run(connection, version=TEST_VERSION, command="test")
-        article_id = log.append(connection, raw, log.content_hash(body), raw.published)
+        article_id = log.append(connection, raw, log.content_hash(body))
         assert article_id is not None, "store_report was given the same article twice"
         store_extraction(
             connection,

@@ -5,7 +5,7 @@ import datetime
 import io
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from typer.testing import CliRunner
 
@@ -80,10 +80,11 @@ def test_a_folder_is_read_recursively_for_txt_and_md_files(
 ):
     write_article("a.txt", LEAVING)
     write_article("deeper/still/b.md", JOINING)
-    write_article("notes.csv", "Ceci n'est pas un article.")
+    (articles_dir / "notes.pdf").write_bytes(b"%PDF-1.4 Ceci n'est pas un article.")
     write_article(".hidden/c.txt", "Un article caché ne doit pas être lu.")
     report = ingest([str(articles_dir)], engine=fresh_engine, extractor=extractor)
     assert (report.new, report.failed) == (2, [])
+    assert report.skipped == [str(articles_dir / "notes.pdf")]
     assert set(by_source(fresh_engine)) == {
         str(articles_dir / "a.txt"),
         str(articles_dir / "deeper" / "still" / "b.md"),
@@ -155,7 +156,12 @@ def test_the_publication_date_is_found_in_the_text_without_front_matter(
     )
     ingest([str(path)], engine=fresh_engine, extractor=extractor)
     [article] = stored_articles(fresh_engine)
-    assert article["published_on"] == datetime.date(2024, 3, 3)
+    assert article["published_on"] is None, "the log holds only what the source gave"
+    with fresh_engine.connect() as connection:
+        found = connection.execute(select(article_extractions.c.published_in_text)).scalar_one()
+        shown = connection.execute(text("select distinct published_on from event_sources"))
+        assert found == datetime.date(2024, 3, 3)
+        assert [str(value) for value in shown.scalars()] == ["2024-03-03"]
 
 
 def test_the_front_matter_date_wins_over_a_date_in_the_text(fresh_engine, extractor, write_article):
@@ -253,18 +259,22 @@ def test_bad_files_are_reported_while_good_ones_are_stored(
 
     report = ingest([str(articles_dir), missing], engine=fresh_engine, extractor=extractor)
 
-    assert report.new == 2
+    assert report.new == 3
     failed = {failure.source: failure.reason for failure in report.failed}
     assert set(failed) == {
         str(articles_dir / "empty.md"),
         str(articles_dir / "binary.txt"),
-        str(articles_dir / "bad-date.md"),
         f"{articles_dir / 'dump.jsonl'}:2",
         missing,
     }
     assert all(reason and "\n" not in reason for reason in failed.values())
+    assert [str(warning) for warning in report.warnings] == [
+        f"{articles_dir / 'bad-date.md'}: unreadable date 'pas une date' in front matter: "
+        "stored without a date"
+    ]
     assert set(by_source(fresh_engine)) == {
         str(articles_dir / "good.txt"),
+        str(articles_dir / "bad-date.md"),
         f"{articles_dir / 'dump.jsonl'}:1",
     }
 

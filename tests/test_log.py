@@ -22,7 +22,7 @@ def raw(text: str = TEXT, **fields) -> RawArticle:
 @pytest.fixture
 def stored_article(fresh_engine) -> int:
     with fresh_engine.begin() as connection:
-        return log.append(connection, raw(title="Titre"), log.content_hash(TEXT), None)
+        return log.append(connection, raw(title="Titre"), log.content_hash(TEXT))
 
 
 def article_rows(engine):
@@ -64,7 +64,7 @@ def test_the_content_hash_is_unique_in_the_database(fresh_engine, stored_article
 def test_appending_the_same_content_again_stores_nothing(fresh_engine, stored_article):
     copy = raw(TEXT + "  \r\n", source="copy.txt")
     with fresh_engine.begin() as connection:
-        assert log.append(connection, copy, log.content_hash(copy.text), None) is None
+        assert log.append(connection, copy, log.content_hash(copy.text)) is None
     assert count(fresh_engine, "articles") == 1
 
 
@@ -77,7 +77,7 @@ def test_reading_the_log_gives_every_article_in_order(fresh_engine):
     texts = [f"Article numéro {i} sur OpenAI." for i in range(5)]
     with fresh_engine.begin() as connection:
         for article_text in texts:
-            log.append(connection, raw(article_text), log.content_hash(article_text), None)
+            log.append(connection, raw(article_text), log.content_hash(article_text))
     batches = list(log.read(fresh_engine, batch_size=2))
     assert [len(batch) for batch in batches] == [2, 2, 1]
     assert [a.text for batch in batches for a in batch] == texts

@@ -136,7 +136,7 @@ def _store_in(connection, event: FoundEvent) -> None:
     body = f"{event.sentence}\n[{uuid.uuid4().hex}]"
     raw = RawArticle("test/first.txt", body, None, None, datetime.date(2024, 6, 1), "fr")
     run_id = start_run(connection, version="test", command="test")
-    article_id = log.append(connection, raw, log.content_hash(body), raw.published)
+    article_id = log.append(connection, raw, log.content_hash(body))
     mention = FoundMention(event.subject, 0, len(event.subject.name), event.subject.name, body)
     store_extraction(
         connection,

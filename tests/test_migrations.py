@@ -1,10 +1,13 @@
 """The schema exists only through Alembic migrations, on SQLite and PostgreSQL alike."""
 
+from pathlib import Path
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -116,7 +119,10 @@ FIRST_USE_COMMANDS = [
 
 @pytest.mark.parametrize("command", FIRST_USE_COMMANDS, ids=" ".join)
 def test_any_command_upgrades_a_fresh_sqlite_database_first(command, sqlite_url, tmp_path):
+    """A fresh database is an existing file with nothing in it yet (a missing path is refused:
+    test_a_command_that_reads_refuses_a_missing_sqlite_file_and_creates_nothing)."""
     arguments = [word.format(tmp_path=tmp_path) for word in command]
+    Path(make_url(sqlite_url).database).touch()
     result = runner.invoke(app, [*arguments, "--db", sqlite_url])
     assert result.exit_code == 0, result.output
     engine = make_engine(sqlite_url)
@@ -165,6 +171,8 @@ def db_command(*args: str):
 def test_db_commands_move_the_schema_and_report_it(db_url):
     head = schema.head_revision()
     first = revisions_oldest_first()[0]
+    if db_url.startswith("sqlite"):
+        Path(make_url(db_url).database).touch()  # an empty file: nothing to refuse
     engine = make_engine(db_url)
     try:
         result = db_command("current", "--db", db_url)
@@ -183,8 +191,14 @@ def test_db_commands_move_the_schema_and_report_it(db_url):
         assert result.exit_code == 0, result.output
         assert schema.current_revision(engine) == first
         assert view_names(engine) == set()
-        # ingest_watermarks comes with 0003; merged_events is created and dropped with the views
-        assert table_names(engine) == TABLES - {"ingest_watermarks", "merged_events"}
+        # ingest_watermarks comes with 0003, article_sources and feed_items with 0006;
+        # merged_events is created and dropped with the views
+        assert table_names(engine) == TABLES - {
+            "ingest_watermarks",
+            "merged_events",
+            "article_sources",
+            "feed_items",
+        }
 
         result = db_command("downgrade", "base", "--db", db_url)
         assert result.exit_code == 0, result.output
@@ -194,6 +208,36 @@ def test_db_commands_move_the_schema_and_report_it(db_url):
         )
     finally:
         engine.dispose()
+
+
+READING_COMMANDS = [
+    *FIRST_USE_COMMANDS,
+    ["doctor"],
+    ["db", "current"],
+    ["db", "downgrade", "base"],
+    ["sql", "select 1"],
+]
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS, ids=" ".join)
+def test_a_command_that_reads_refuses_a_missing_sqlite_file_and_creates_nothing(command, tmp_path):
+    arguments = [word.format(tmp_path=tmp_path) for word in command]
+    typo = tmp_path / "typo.db"
+    result = runner.invoke(app, [*arguments, "--db", str(typo)])
+    assert result.exit_code == 3, result.output
+    assert result.stderr == (
+        f"error: no database at {typo}: check --db (`pipeline ingest` or `pipeline db upgrade` "
+        "create one)\n"
+    )
+    assert sorted(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["db", "upgrade"], ["ingest", "-"]], ids=" ".join)
+def test_only_ingest_and_db_upgrade_create_a_database(command, tmp_path):
+    new = tmp_path / "new.db"
+    result = runner.invoke(app, [*command, "--db", str(new)], input="Marie Curie a quitté Meta.")
+    assert result.exit_code == 0, result.output
+    assert new.is_file()
 
 
 def test_db_downgrade_needs_a_target_revision(sqlite_url):

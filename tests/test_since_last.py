@@ -106,9 +106,9 @@ def test_each_folder_has_its_own_watermark_shared_by_its_aliases(
     assert files_read(via_alias) == 0
 
 
-def test_only_folders_are_accepted(fresh_engine, articles_dir):
+def test_only_folders_and_feeds_are_accepted(fresh_engine, articles_dir):
     put(articles_dir, "a.txt")
-    with pytest.raises(NotAFolderError, match=r"a\.txt is not a folder"):
+    with pytest.raises(NotAFolderError, match=r"a\.txt is neither a folder nor a feed"):
         ingest_since_last([str(articles_dir / "a.txt")], engine=fresh_engine)
 
 
@@ -140,5 +140,6 @@ def test_cli_cron_runs_pick_up_only_new_files(tmp_path, articles_dir, no_margin)
     )
     assert not_folder.exit_code == 2
     assert not_folder.stderr == (
-        f"error: --since-last reads folders: {articles_dir / 'a.txt'} is not a folder\n"
+        f"error: --since-last reads folders and feeds: {articles_dir / 'a.txt'} is neither a "
+        "folder nor a feed\n"
     )

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from pipeline.inputs.language import detect_language
 from pipeline.inputs.sources import (
     MAX_BYTES,
+    NO_ARTICLE_FILES,
     SUPPORTED_LANGS,
     RawArticle,
+    SkippedFile,
     SourceError,
     iter_source_files,
     read_sources,
@@ -116,7 +118,7 @@ def test_utf8_with_stray_windows_1252_bytes_keeps_both_without_mojibake(tmp_path
 
 
 def test_file_with_nul_bytes_is_binary(tmp_path):
-    path = write(tmp_path / "a.txt", b"PK\x03\x04\x00\x00 fake zip " + FRENCH.encode())
+    path = write(tmp_path / "a.txt", b"\x01\x02\x00\x00 fake binary " + FRENCH.encode())
     assert read_one(path) == SourceError(str(path), NOT_TEXT)
 
 
@@ -208,6 +210,8 @@ def test_markdown_front_matter_fills_metadata(tmp_path):
         url="https://example.com/leike",
         published=datetime.date(2024, 5, 17),
         lang="fr",
+        published_precision="day",
+        published_text="2024-05-17",
     )
 
 
@@ -234,10 +238,12 @@ def test_declared_language_wins_over_detection(tmp_path, declared):
     assert read_one(path).lang == "en"
 
 
-@pytest.mark.parametrize("date", ["2024-02-30", "yesterday", "17/05/2024"])
-def test_impossible_date_in_front_matter_is_an_error(tmp_path, date):
-    path = write(tmp_path / "a.md", f"---\ndate: {date}\n---\n{FRENCH}")
-    assert read_one(path) == SourceError(str(path), f"invalid date '{date}' in front matter")
+@pytest.mark.parametrize("date", ["2024-02-30", "yesterday", "17/13/2024"])
+def test_an_unreadable_date_is_a_warning_and_the_article_is_kept_without_it(tmp_path, date):
+    path = write(tmp_path / "a.md", f"---\ndate: {date}\ntitle: T\n---\n{FRENCH}")
+    article = read_one(path)
+    assert (article.text, article.title, article.published) == (FRENCH, "T", None)
+    assert article.warnings == (f"unreadable date '{date}' in front matter: stored without a date",)
 
 
 def test_unclosed_front_matter_is_an_error(tmp_path):
@@ -322,7 +328,7 @@ def test_empty_stdin_is_an_empty_article():
 
 
 def test_binary_stdin_is_rejected():
-    stdin = io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00")
+    stdin = io.BytesIO(b"\x01\x02\x00\x00 binary")
     assert read_all("-", stdin=stdin) == [SourceError("<stdin>", NOT_TEXT)]
 
 
@@ -361,7 +367,11 @@ def test_folder_skips_hidden_files_folders_and_other_extensions(tmp_path):
     write(tmp_path / ".git" / "notes.txt", FRENCH)
     write(tmp_path / "image.png", b"\x89PNG\x00")
     write(tmp_path / "page.pdf", "%PDF-1.4 hi")
-    assert [article.source for article in read_all(tmp_path)] == [str(tmp_path / "keep.txt")]
+    assert [(type(item), item.source) for item in read_all(tmp_path)] == [
+        (SkippedFile, str(tmp_path / "image.png")),
+        (RawArticle, str(tmp_path / "keep.txt")),
+        (SkippedFile, str(tmp_path / "page.pdf")),
+    ]
 
 
 def test_folder_source_is_the_path_as_given_joined(tmp_path, monkeypatch):
@@ -380,15 +390,14 @@ def test_folder_errors_and_articles_keep_their_order(tmp_path):
 
 
 def test_empty_folder_is_an_error(tmp_path):
-    assert read_all(tmp_path) == [
-        SourceError(str(tmp_path), "no .txt, .md, .markdown, .html, .htm or .jsonl files in folder")
-    ]
+    assert read_all(tmp_path) == [SourceError(str(tmp_path), NO_ARTICLE_FILES)]
 
 
 def test_folder_with_only_other_files_is_an_error(tmp_path):
     write(tmp_path / "notes.pdf", b"%PDF")
     assert read_all(tmp_path) == [
-        SourceError(str(tmp_path), "no .txt, .md, .markdown, .html, .htm or .jsonl files in folder")
+        SkippedFile(str(tmp_path / "notes.pdf")),
+        SourceError(str(tmp_path), NO_ARTICLE_FILES),
     ]
 
 
@@ -474,6 +483,8 @@ def test_jsonl_lines_become_articles_with_metadata(tmp_path):
             url="https://example.com/a",
             published=datetime.date(2024, 5, 17),
             lang="fr",
+            published_precision="day",
+            published_text="2024-05-17",
         ),
         RawArticle(
             source=f"{path}:2",
@@ -482,6 +493,8 @@ def test_jsonl_lines_become_articles_with_metadata(tmp_path):
             url=None,
             published=datetime.date(2024, 5, 18),
             lang="en",
+            published_precision="day",
+            published_text="2024-05-18T08:00:00Z",
         ),
     ]
 
@@ -496,7 +509,7 @@ def test_jsonl_bad_lines_are_errors_and_other_lines_still_read(tmp_path):
             '["a list"]',
             {"title": "no text"},
             {"text": "   "},
-            {"text": FRENCH, "date": "2024-02-30"},
+            {"text": FRENCH + " ", "date": "2024-02-30"},
             {"text": GERMAN},
             {"text": FRENCH, "title": 3},
             {"text": ENGLISH},
@@ -512,7 +525,7 @@ def test_jsonl_bad_lines_are_errors_and_other_lines_still_read(tmp_path):
         f"{path}:4: not a JSON object",
         f"{path}:5: missing text",
         f"{path}:6: empty article",
-        f"{path}:7: invalid date '2024-02-30' in JSON",
+        f"{path}:7",
         f"{path}:8: unsupported language 'de' (supported: fr, en)",
         f"{path}:9: 'title' is not a string",
         f"{path}:10",
@@ -544,7 +557,7 @@ def test_empty_jsonl_file_is_an_error(tmp_path):
 
 
 def test_jsonl_line_over_max_bytes_is_skipped(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.inputs.sources.MAX_BYTES", 1000)
+    monkeypatch.setattr("pipeline.inputs.jsonl.MAX_BYTES", 1000)
     path = write(tmp_path / "dump.jsonl", jsonl({"text": "x" * 5000}, {"text": FRENCH}))
     [too_large, article] = read_all(path)
     assert str(too_large).startswith(f"{path}:1: line too large")
@@ -552,7 +565,7 @@ def test_jsonl_line_over_max_bytes_is_skipped(tmp_path, monkeypatch):
 
 
 def test_jsonl_with_only_a_line_over_max_bytes_is_not_also_empty(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.inputs.sources.MAX_BYTES", 1000)
+    monkeypatch.setattr("pipeline.inputs.jsonl.MAX_BYTES", 1000)
     path = write(tmp_path / "dump.jsonl", jsonl({"text": "x" * 5000}))
     [too_large] = read_all(path)
     assert too_large.source == f"{path}:1"

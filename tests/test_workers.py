@@ -9,9 +9,9 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from pipeline.commands.batches import publication_date
+from pipeline.commands.batches import reference_text, text_date
 from pipeline.commands.ingest import ingest
-from pipeline.extract import ArticleText, Extractor
+from pipeline.extract import Extractor
 from pipeline.inputs.sources import read_sources
 from pipeline.store.models import extraction_runs
 from tests.helpers import SEEDS_DIR, count, natural_projections
@@ -27,7 +27,16 @@ class ExtractorThatMustNotRun(Extractor):
 def expected_events(extractor: Extractor) -> Counter:
     """(type, subject key, organisation key, date) of every event the seeds report."""
     raws = list(read_sources([str(SEEDS_DIR)]))
-    texts = [ArticleText(raw.text, raw.lang or "fr", publication_date(raw)) for raw in raws]
+    texts = [
+        reference_text(
+            raw.text,
+            raw.lang,
+            raw.published,
+            raw.published_precision,
+            text_date(raw.text, raw.lang),
+        )
+        for raw in raws
+    ]
     return Counter(
         (
             event.event_type,

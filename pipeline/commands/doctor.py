@@ -11,6 +11,7 @@ from pipeline.store import schema
 from pipeline.store.merged import MERGED_COLUMNS
 from pipeline.store.models import article_extractions, articles, entities, events, extraction_runs
 from pipeline.store.models import mentions as mentions_table
+from pipeline.store.runs import interrupted_runs
 from pipeline.store.views import VIEW_NAMES
 
 SAMPLE_IDS = 5
@@ -197,18 +198,14 @@ def stale_merged_events(connection: Connection) -> list[Problem]:
 
 
 def unfinished_runs(connection: Connection) -> list[Problem]:
-    rows = connection.execute(
-        select(extraction_runs.c.id, extraction_runs.c.command, extraction_runs.c.started_at)
-        .where(extraction_runs.c.finished_at.is_(None))
-        .order_by(extraction_runs.c.id)
-    ).all()
+    """Runs whose process died before finishing them (a run still going is no problem); the
+    next ingest or reprocess, or `doctor --repair`, closes them with their true counts."""
     return [
         Problem(
             "unfinished_run",
-            f"run {run_id} ({command}, started {started_at:%Y-%m-%d %H:%M:%S}) never finished: "
-            "it was interrupted (its stored articles are whole) or is still running",
+            f"{run}: `pipeline doctor --repair` (or the next ingest) closes it",
         )
-        for run_id, command, started_at in rows
+        for run in interrupted_runs(connection)
     ]
 
 

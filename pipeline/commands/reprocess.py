@@ -4,12 +4,12 @@ new-and-whole."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
-from pipeline.commands.batches import Progress
-from pipeline.extract import ArticleText, Extractor
+from pipeline.commands.batches import Progress, reference_text, text_date
+from pipeline.extract import Extractor
 from pipeline.store import log
 from pipeline.store.projections import (
     clear_articles,
@@ -18,6 +18,7 @@ from pipeline.store.projections import (
     start_run,
     store_extractions,
 )
+from pipeline.store.runs import close_interrupted_runs
 
 
 @dataclass
@@ -25,6 +26,7 @@ class ReprocessReport:
     articles: int = 0
     events: int = 0
     run_id: int | None = None
+    closed_runs: list = field(default_factory=list)  # runs that had died, closed at the start
 
 
 def reprocess(
@@ -35,11 +37,15 @@ def reprocess(
     on_progress: Progress | None = None,
 ) -> ReprocessReport:
     extractor = extractor or Extractor(batch_size=batch_size)
-    report = ReprocessReport()
+    report = ReprocessReport(closed_runs=close_interrupted_runs(engine))
     with engine.begin() as connection:
         report.run_id = start_run(connection, version=extractor.version, command="reprocess")
     for batch in log.read(engine, batch_size=batch_size):
-        texts = [ArticleText(a.text, a.lang, a.published_on) for a in batch]
+        found = {a.id: text_date(a.text, a.lang) for a in batch}
+        texts = [
+            reference_text(a.text, a.lang, a.published_on, a.published_precision, found[a.id])
+            for a in batch
+        ]
         extractions = dict(zip([a.id for a in batch], extractor.extract_many(texts), strict=True))
         with engine.begin() as connection:
             stale = clear_articles(connection, list(extractions))
@@ -49,6 +55,7 @@ def reprocess(
                 run_id=report.run_id,
                 version=extractor.version,
                 refresh_also=stale,
+                published_in_text=found,
             )
         report.articles += len(batch)
         if on_progress:

@@ -1,5 +1,9 @@
-"""`pipeline ingest --since-last FOLDER`: read only the files that changed since the last run for
-that folder, so a cron job over a folder that a scraper fills picks up just the new files.
+"""`pipeline ingest --since-last FOLDER|FEED`: read only the files that changed since the last run
+for that folder, and only the items of a feed not read before, so that a cron job over a folder
+that a scraper fills, or over a news site's feed, picks up just the new articles.
+
+Each feed (its URL, or a feed file's real path) keeps the keys of the items read (`feed_items`);
+an item whose page could not be read is not kept, so the next run tries it again.
 
 Each folder (by real path) has a watermark: when the last successful run began listing it. A file
 is new when its ctime is at or after the watermark minus a margin. ctime, unlike mtime, is set by
@@ -20,40 +24,92 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from pipeline.commands.batches import IngestReport
 from pipeline.commands.ingest import ingest
-from pipeline.inputs.sources import SourceError, iter_source_files
-from pipeline.store.models import ingest_watermarks
+from pipeline.inputs.feeds import is_feed_path
+from pipeline.inputs.fetch import is_url
+from pipeline.inputs.sources import FeedTracking, SkippedFile, SourceError, iter_source_files
+from pipeline.store.clock import now
+from pipeline.store.models import feed_items, ingest_watermarks
 
 MARGIN_NS = 2_000_000_000  # FAT stamps times to 2 s; Linux's file clock lags by a few ms
 
 
 class NotAFolderError(ValueError):
-    """--since-last was given something other than a folder."""
+    """--since-last was given something that is neither a folder nor a feed."""
 
 
-def ingest_since_last(folders: Sequence[str], *, engine: Engine, **ingest_options) -> IngestReport:
-    """Ingest the files of `folders` changed since the last run, then move each watermark."""
-    check_folders(folders)
+def ingest_since_last(paths: Sequence[str], *, engine: Engine, **ingest_options) -> IngestReport:
+    """Ingest the files of the folders in `paths` changed since the last run and the feed items
+    not read before, then move each folder's watermark and remember the items read."""
+    check_folders(paths)
     scanned_at = time.time_ns()
-    paths: list[str] = []
+    folders = [path for path in paths if os.path.isdir(path)]
+    feeds = [path for path in paths if not os.path.isdir(path)]
+    files, failed, skipped = _changed_files(folders, engine=engine)
+    seen = {feed_key(feed): read_seen_items(engine, feed_key(feed)) for feed in feeds}
+    read_now: list[tuple[str, str]] = []
+    tracking = FeedTracking(
+        is_new=lambda feed, key: key not in seen.get(feed_key(feed), set()),
+        on_read=lambda feed, key: read_now.append((feed_key(feed), key)),
+    )
+    report = ingest([*files, *feeds], engine=engine, feeds=tracking, **ingest_options)
+    report.failed[:0] = failed
+    report.skipped[:0] = skipped
+    for folder in folders:
+        save_watermark(engine, folder, scanned_at)
+    save_seen_items(engine, read_now)
+    return report
+
+
+def _changed_files(folders: Sequence[str], *, engine: Engine):
+    """(files changed since each folder's watermark, errors, files skipped as not articles)."""
+    files: list[str] = []
     failed: list[SourceError] = []
+    skipped: list[str] = []
     for folder in folders:
         since = read_watermark(engine, folder)
         for item in iter_source_files([folder]):
             if isinstance(item, SourceError):
                 failed.append(item)
-            elif since is None or _changed_at(item) >= since - MARGIN_NS:
-                paths.append(item)
-    report = ingest(paths, engine=engine, **ingest_options)
-    report.failed[:0] = failed
-    for folder in folders:
-        save_watermark(engine, folder, scanned_at)
-    return report
+            elif (
+                since is not None
+                and _changed_at(item if isinstance(item, str) else item.source) < since - MARGIN_NS
+            ):
+                continue
+            elif isinstance(item, SkippedFile):
+                skipped.append(item.source)
+            else:
+                files.append(item)
+    return files, failed, skipped
 
 
-def check_folders(folders: Sequence[str]) -> None:
-    for folder in folders:
-        if not os.path.isdir(folder):
-            raise NotAFolderError(f"--since-last reads folders: {folder} is not a folder")
+def check_folders(paths: Sequence[str]) -> None:
+    for path in paths:
+        if not (
+            os.path.isdir(path) or is_url(path) or (is_feed_path(path) and os.path.isfile(path))
+        ):
+            raise NotAFolderError(
+                f"--since-last reads folders and feeds: {path} is neither a folder nor a feed"
+            )
+
+
+def read_seen_items(engine: Engine, feed: str) -> set[str]:
+    with engine.connect() as connection:
+        rows = connection.execute(select(feed_items.c.item_key).where(feed_items.c.feed == feed))
+        return set(rows.scalars())
+
+
+def save_seen_items(engine: Engine, items: Sequence[tuple[str, str]]) -> None:
+    if not items:
+        return
+    dialect_insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
+    rows = [{"feed": feed, "item_key": key, "seen_at": now()} for feed, key in sorted(set(items))]
+    with engine.begin() as connection:
+        connection.execute(dialect_insert(feed_items).on_conflict_do_nothing(), rows)
+
+
+def feed_key(feed: str) -> str:
+    """A feed URL as given; a feed file by its real path."""
+    return feed if is_url(feed) else os.path.realpath(feed)
 
 
 def read_watermark(engine: Engine, folder: str) -> int | None:

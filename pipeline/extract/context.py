@@ -14,6 +14,7 @@ from pipeline.extract.dates import (
     ResolvedDate,
     find_dates,
     is_present_marker,
+    period_end,
 )
 from pipeline.extract.mentions import CLOSING_QUOTES, OPENING_QUOTES, DocMentions
 from pipeline.extract.results import EntityRef
@@ -31,12 +32,20 @@ class EventDate:
 
 class ArticleContext:
     def __init__(
-        self, doc: Doc, published: datetime.date | None, lang: str, text: str | None = None
+        self,
+        doc: Doc,
+        published: datetime.date | None,
+        lang: str,
+        text: str | None = None,
+        published_precision: str | None = None,
     ):
         self.doc = doc
         # Doc.text joins every token on each access: read it once, or take the text doc came from
         self.text = doc.text if text is None else text
         self.published = published
+        # a source may date the article by month or year only: `published` is then the first
+        # day of that period, and nothing in the period is "after publication"
+        self.published_precision = published_precision or "day"
         self.lang = lang
         self.words = Words(doc)
         self.mentions = DocMentions(doc, lang, self.text)
@@ -84,12 +93,15 @@ class ArticleContext:
     def dates_in(self, index: int) -> list[ResolvedDate]:
         if index not in self._dates:
             sentence = self.sentences[index]
-            self._dates[index] = find_dates(sentence.text, self.published, self.lang)
+            self._dates[index] = find_dates(
+                sentence.text, self.published, self.lang, self.published_precision
+            )
         return self._dates[index]
 
     def _past_dates(self, index: int) -> list[ResolvedDate]:
         """Dates that can be when something happened: not after the publication date."""
-        latest = (self.published or datetime.date.today()) + datetime.timedelta(days=1)
+        published = self.published or datetime.date.today()
+        latest = period_end(published, self.published_precision) + datetime.timedelta(days=1)
         return [d for d in self.dates_in(index) if d.value <= latest]
 
     def _same_clause(self, date: ResolvedDate, sentence: Span, trigger: Token) -> bool:
@@ -125,10 +137,12 @@ class ArticleContext:
         if in_sentence:
             return self._anchored(self._nearest(in_sentence, trigger, sentence), index, trigger)
         if self.published and is_present_marker(sentence.text, self.lang):
-            return EventDate(self.published, "day", "(publication date)")
+            return EventDate(self.published, self.published_precision, "(publication date)")
         if self.published and (reported_as_news or index == 0):
             # "X quitte OpenAI", or a headline: news of the day of publication, but the news
             # present does not say which day, so the month is the honest precision
+            if self.published_precision == "year":
+                return EventDate(self.published, "year", "(present tense, publication)")
             return EventDate(self.published.replace(day=1), "month", "(present tense, publication)")
         return None
 

@@ -34,6 +34,8 @@ __all__ = [
     "find_dates",
     "find_publication_date",
     "is_present_marker",
+    "month_number",
+    "period_end",
 ]
 
 Precision = Literal["day", "month", "year"]
@@ -213,6 +215,13 @@ _PERIOD_PHRASES = {_key(k): v for k, v in {**_FR_PERIOD_PHRASES, **_EN_PERIOD_PH
 
 def _month(s: str) -> int:
     return _MONTH_NUMBER[_fold(s)]
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a French or English month name or abbreviation ("mai", "févr.", "Sept"), any
+    case or accents; None for any other word. The one table of month names, shared with the
+    readers of dates given by sources."""
+    return _MONTH_NUMBER.get(_fold(name))
 
 
 def _day(s: str) -> int:
@@ -715,17 +724,85 @@ def _as_date(reference: object) -> datetime.date | None:
 # Public functions
 
 
-def find_dates(text: str, reference: datetime.date | None, lang: str = "fr") -> list[ResolvedDate]:
+def find_dates(
+    text: str,
+    reference: datetime.date | None,
+    lang: str = "fr",
+    reference_precision: str | None = None,
+) -> list[ResolvedDate]:
     """Every date expression in `text` (a sentence, usually), resolved against the article's
     publication date `reference`, in textual order, non-overlapping (longest match wins).
 
     Without a reference, relative expressions ("hier", "en février", "last week") are skipped.
+    A reference known only to the month or the year (`reference_precision`, `reference` being
+    the first day of that period) still gives the year of "le 16 juillet" or "mercredi 25
+    septembre" (the weekday choosing among years); what counts back from the publication day
+    ("jeudi", "hier", "la semaine dernière") can say no more than the publication's period.
     """
     if not isinstance(text, str) or not text:
         return []
     ref = _as_date(reference)
+    if ref is not None and reference_precision in ("month", "year"):
+        return _within_period(text, ref, reference_precision, lang)
+    return _find(text, ref, lang)
+
+
+def period_end(value: datetime.date, precision: str | None) -> datetime.date:
+    """The last day of the period that starts at `value` (a day, a month or a year)."""
+    if precision == "year":
+        return datetime.date(value.year, 12, 31)
+    if precision == "month":
+        return _add_months(value, 1) - datetime.timedelta(days=1)
+    return value
+
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_CALENDAR_RESOLVERS = frozenset({"_day_month", "_day_range", "_month_alone"})
+
+
+def _within_period(
+    text: str, start: datetime.date, precision: str, lang: str
+) -> list[ResolvedDate]:
+    """find_dates against a publication month or year: resolved against its last day, so that
+    nothing in the period counts as "after publication"; then an expression that counts from the
+    publication day is given the period itself, at the period's precision."""
+    found = []
+    for date, resolver, match in _find(text, period_end(start, precision), lang, details=True):
+        if date.relative and resolver == "_day_month" and _weekday_named(match) is not None:
+            date = _matching_weekday(date, _weekday_named(match))
+        elif (
+            date.relative
+            and resolver not in _CALENDAR_RESOLVERS
+            and _PRECISION_RANK[date.precision] < _PRECISION_RANK[precision]
+        ):
+            date = ResolvedDate(start, precision, date.text, date.start, date.end, True)
+        found.append(date)
+    return found
+
+
+def _weekday_named(m: re.Match[str]) -> int | None:
+    for word in re.findall(r"[^\W\d_]+", m.group()):
+        if (number := _WEEKDAY_NUMBER.get(_fold(word))) is not None:
+            return number
+    return None
+
+
+def _matching_weekday(date: ResolvedDate, weekday: int) -> ResolvedDate:
+    """ "mercredi 25 septembre" in an article dated only 2019: the latest year, from the one
+    resolved back, in which 25 September is a Wednesday."""
+    for back in range(0, 7):
+        try:
+            candidate = date.value.replace(year=date.value.year - back)
+        except ValueError:
+            continue
+        if candidate.weekday() == weekday:
+            return ResolvedDate(candidate, date.precision, date.text, date.start, date.end, True)
+    return date
+
+
+def _find(text: str, ref: datetime.date | None, lang: str, *, details: bool = False) -> list:
     urls = [m.span() for m in _URL.finditer(text)]
-    candidates: list[tuple[int, int, int, _Hit]] = []
+    candidates: list[tuple[int, int, int, tuple]] = []
     for order, rule in enumerate(_RULES[_lang(lang)]):
         for m in rule.pattern.finditer(text):
             start, end = m.span()
@@ -736,19 +813,22 @@ def find_dates(text: str, reference: datetime.date | None, lang: str = "fr") -> 
             except (ValueError, OverflowError, KeyError):
                 hit = None
             if hit is not None:
-                candidates.append((start, end, order, hit))
-    return [
-        ResolvedDate(value, precision, text[start:end], start, end, relative)
-        for start, end, (value, precision, relative) in _longest_non_overlapping(candidates)
-    ]
+                candidates.append((start, end, order, (hit, rule.resolve, m)))
+    found = []
+    for start, end, ((value, precision, relative), resolver, m) in _longest_non_overlapping(
+        candidates
+    ):
+        date = ResolvedDate(value, precision, text[start:end], start, end, relative)
+        found.append((date, getattr(resolver, "__name__", ""), m) if details else date)
+    return found
 
 
 def _longest_non_overlapping(
-    candidates: list[tuple[int, int, int, _Hit]],
-) -> list[tuple[int, int, _Hit]]:
+    candidates: list[tuple[int, int, int, tuple]],
+) -> list[tuple[int, int, tuple]]:
     """Greedy: longest first (then leftmost, then rule order); result sorted by position."""
     starts: list[int] = []
-    chosen: list[tuple[int, int, _Hit]] = []
+    chosen: list[tuple[int, int, tuple]] = []
     for start, end, _order, hit in sorted(candidates, key=lambda c: (c[0] - c[1], c[0], c[2])):
         i = bisect.bisect_right(starts, start)
         if i > 0 and chosen[i - 1][1] > start:

@@ -11,6 +11,9 @@ class ArticleText:
     text: str
     lang: str = "fr"
     published: datetime.date | None = None
+    # "day", "month" or "year": a source may date an article "2024-05" only; `published` is then
+    # the first day of that period, and dates in the text resolve against the whole period
+    published_precision: str | None = None
 
 
 @dataclass(frozen=True)

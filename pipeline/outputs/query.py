@@ -7,9 +7,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Date, Engine, String, column, func, select, table
+from sqlalchemy import Date, Engine, String, column, select, table
 
 from pipeline.extract.gazetteers import canonical_organization
+from pipeline.store.folding import fold, folded
 
 DATE_FILTER = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -165,9 +166,11 @@ def run_view(engine: Engine, name: str, filters: Filters = Filters()) -> list[di
     spec = VIEWS[name]
     view = table(spec.view, *(column(c) for c in _all_columns(spec)))
     statement = select(*(view.c[c] for c in spec.columns))
+    dialect = engine.dialect.name
     if filters.organization and spec.organization_column:
         wanted = canonical_organization(filters.organization) or filters.organization
-        statement = statement.where(func.lower(view.c[spec.organization_column]) == wanted.lower())
+        organization = folded(view.c[spec.organization_column], dialect)
+        statement = statement.where(organization == fold(wanted))
     if spec.date_column:
         date_column = column(spec.date_column, Date)
         if filters.since:
@@ -183,11 +186,8 @@ def run_view(engine: Engine, name: str, filters: Filters = Filters()) -> list[di
     if filters.kind and spec.kind_column:
         statement = statement.where(view.c[spec.kind_column] == filters.kind)
     if filters.person and spec.person_column:
-        statement = statement.where(
-            func.lower(column(spec.person_column, String)).contains(
-                filters.person.lower(), autoescape=True
-            )
-        )
+        person = folded(column(spec.person_column, String), dialect)
+        statement = statement.where(person.contains(fold(filters.person), autoescape=True))
     if filters.event_key and "event_key" in _all_columns(spec):
         statement = statement.where(column("event_key") == filters.event_key)
     statement = statement.order_by(*(_order(term) for term in spec.order_by))

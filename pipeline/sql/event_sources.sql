@@ -1,5 +1,8 @@
 -- event_sources: every sentence that reports an event, with its article, one row per report;
 -- event_key links it to the merged row in events_merged, departures, dissolutions and hirings.
+-- The article's title, url, source and date are those of its latest receipt that gives each
+-- (a correction appended to article_sources wins); with no date from any source, the date a
+-- dateline in the text gives (article_extractions.published_in_text).
 with evidence as (
     select
         events.id as evidence_id,
@@ -71,10 +74,40 @@ select
     episodes.sentence_start,
     episodes.sentence_end,
     articles.id as article_id,
-    articles.title as article_title,
-    articles.url as article_url,
-    articles.source as article_source,
-    articles.published_on,
+    (
+        select s.title from article_sources as s
+        where s.article_id = articles.id and s.title is not null
+        order by s.id desc limit 1
+    ) as article_title,
+    (
+        select s.url from article_sources as s
+        where s.article_id = articles.id and s.url is not null
+        order by s.id desc limit 1
+    ) as article_url,
+    coalesce(
+        (
+            select s.source from article_sources as s
+            where s.article_id = articles.id
+            order by s.id desc limit 1
+        ),
+        articles.source
+    ) as article_source,
+    coalesce(
+        (
+            select s.published_on from article_sources as s
+            where s.article_id = articles.id and s.published_on is not null
+            order by s.id desc limit 1
+        ),
+        extracted.published_in_text
+    ) as published_on,
+    coalesce(
+        (
+            select s.published_precision from article_sources as s
+            where s.article_id = articles.id and s.published_on is not null
+            order by s.id desc limit 1
+        ),
+        case when extracted.published_in_text is not null then 'day' end
+    ) as published_precision,
     episodes.rule_id as rule,
     episodes.extractor_version,
     episodes.run_id,
@@ -83,3 +116,4 @@ from episodes
 inner join entities as subjects on subjects.id = episodes.subject_id
 left join entities as organizations on organizations.id = episodes.organization_id
 inner join articles on articles.id = episodes.article_id
+left join article_extractions as extracted on extracted.article_id = episodes.article_id

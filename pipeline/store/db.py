@@ -12,6 +12,8 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from pipeline.store.folding import SQLITE_FUNCTION, fold
+
 ENV_VAR = "PIPELINE_DB_URL"
 DEFAULT_URL = "sqlite:///pipeline.db"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
@@ -42,6 +44,24 @@ def explain(message: str) -> str:
         seconds = SQLITE_BUSY_TIMEOUT_MS // 1000
         return f"{message}: another process kept it busy for over {seconds} s; try again later"
     return message
+
+
+def require_existing_database(url: str | None) -> None:
+    """Refuse a SQLite path that names no file: a command that reads must not create an empty
+    database at a mistyped path (only `ingest` and `db upgrade` create one)."""
+    resolved = resolve_url(url)
+    try:
+        parsed = make_url(resolved)
+    except (ArgumentError, ValueError):
+        return  # make_engine says what is wrong with it
+    if parsed.get_backend_name() != "sqlite":
+        return
+    path = _sqlite_path(resolved)
+    if path is not None and not path.exists():
+        raise DatabaseError(
+            f"no database at {path}: check --db (`pipeline ingest` or `pipeline db upgrade` "
+            "create one)"
+        )
 
 
 def display_url(url: str) -> str:
@@ -91,6 +111,7 @@ def _sqlite_engine(url: str, *, write: bool) -> Engine:
     def _on_connect(dbapi_connection, _record):
         # Let SQLAlchemy, not pysqlite, decide when transactions begin (documented recipe).
         dbapi_connection.isolation_level = None
+        dbapi_connection.create_function(SQLITE_FUNCTION, 1, fold, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")

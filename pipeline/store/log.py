@@ -6,15 +6,15 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from pipeline.inputs.sources import RawArticle
 from pipeline.store.clock import now
-from pipeline.store.models import articles
+from pipeline.store.models import article_sources, articles
 
 HASH_LOOKUP_CHUNK = 500
 
@@ -24,7 +24,8 @@ class StoredArticle:
     id: int
     text: str
     lang: str
-    published_on: object
+    published_on: object  # as the latest receipt that gives a date says
+    published_precision: str | None = None
 
 
 def content_hash(text: str) -> str:
@@ -38,29 +39,67 @@ def content_hash(text: str) -> str:
 
 def stored_hashes(engine: Engine, hashes: Iterable[str]) -> set[str]:
     """Which of `hashes` the log already holds, in a few bulk queries."""
+    return set(stored_receipts(engine, hashes))
+
+
+Receipt = tuple[object, object, object, object]  # url, title, published_on, precision
+
+
+@dataclass
+class StoredReceipts:
+    """What the log holds for one article: its id, the metadata of each of its receipts, and
+    its publication date as the latest receipt that gives one says."""
+
+    article_id: int
+    receipts: set[Receipt] = field(default_factory=set)
+    published: tuple[object, object] | None = None  # (date, precision)
+
+
+def receipt_of(article: RawArticle) -> Receipt:
+    """The metadata that tells one receipt of a text from another (where it was read from
+    does not: re-reading a copy in another folder corrects nothing)."""
+    precision = article.published_precision or ("day" if article.published else None)
+    return article.url, article.title, article.published, precision
+
+
+def stored_receipts(engine: Engine, hashes: Iterable[str]) -> dict[str, StoredReceipts]:
+    """{content hash: what the log holds} for those of `hashes` it holds, in a few bulk queries."""
     wanted = sorted(set(hashes))
-    found: set[str] = set()
+    found: dict[str, StoredReceipts] = {}
     with engine.connect() as connection:
         for i in range(0, len(wanted), HASH_LOOKUP_CHUNK):
             chunk = wanted[i : i + HASH_LOOKUP_CHUNK]
             rows = connection.execute(
-                select(articles.c.content_hash).where(articles.c.content_hash.in_(chunk))
+                select(
+                    articles.c.content_hash,
+                    articles.c.id,
+                    article_sources.c.url,
+                    article_sources.c.title,
+                    article_sources.c.published_on,
+                    article_sources.c.published_precision,
+                )
+                .select_from(articles)
+                .outerjoin(article_sources, article_sources.c.article_id == articles.c.id)
+                .where(articles.c.content_hash.in_(chunk))
+                .order_by(articles.c.id, article_sources.c.id)
             )
-            found.update(row[0] for row in rows)
+            for digest, article_id, url, title, published_on, precision in rows:
+                stored = found.setdefault(digest, StoredReceipts(article_id))
+                stored.receipts.add((url, title, published_on, precision))
+                if published_on is not None:
+                    stored.published = (published_on, precision)
     return found
 
 
-NewArticle = tuple[RawArticle, str, object]  # the article, its content hash, its publication date
-
-
-def append(connection: Connection, article: RawArticle, digest: str, published) -> int | None:
+def append(connection: Connection, article: RawArticle, digest: str) -> int | None:
     """Append one article; None when another writer stored the same content first."""
-    return append_many(connection, [(article, digest, published)]).get(digest)
+    return append_many(connection, [(article, digest)]).get(digest)
 
 
-def append_many(connection: Connection, new: Sequence[NewArticle]) -> dict[str, int]:
-    """Append articles in one statement, in the given order; {content hash: id} of those stored
-    here (an article another writer stored first is left out)."""
+def append_many(connection: Connection, new: Sequence[tuple[RawArticle, str]]) -> dict[str, int]:
+    """Append articles (each with its content hash) in one statement, in the given order, with
+    their first receipts; {content hash: id} of those stored here (an article another writer
+    stored first is left out)."""
     if not new:
         return {}
     dialect_insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
@@ -76,24 +115,73 @@ def append_many(connection: Connection, new: Sequence[NewArticle]) -> dict[str, 
             "source": article.source,
             "url": article.url,
             "title": article.title,
-            "published_on": published,
+            "published_on": article.published,  # what the source gave, never a derived date
             "lang": article.lang or "fr",
             "text": article.text,
             "ingested_at": ingested_at,
         }
-        for article, digest, published in new
+        for article, digest in new
     ]
     result = connection.execute(statement, rows)
-    return {digest: article_id for digest, article_id in result}
+    ids = {digest: article_id for digest, article_id in result}
+    append_receipts(
+        connection, [(ids[digest], article) for article, digest in new if digest in ids]
+    )
+    return ids
+
+
+def append_receipts(connection: Connection, received: Sequence[tuple[int, RawArticle]]) -> None:
+    """Record that each (article id, article as read) was received: the first time, or again
+    with other metadata (a correction, another outlet)."""
+    if not received:
+        return
+    received_at = now()
+    connection.execute(
+        insert(article_sources),
+        [
+            {
+                "article_id": article_id,
+                "source": article.source,
+                "url": article.url,
+                "title": article.title,
+                "published_on": article.published,
+                "published_precision": receipt_of(article)[3],
+                "published_text": article.published_text,
+                "received_at": received_at,
+            }
+            for article_id, article in received
+        ],
+    )
+
+
+def _latest_source_value(column):
+    """The value of `column` in the article's latest receipt that gives one."""
+    return (
+        select(column)
+        .where(
+            article_sources.c.article_id == articles.c.id,
+            article_sources.c.published_on.is_not(None),
+        )
+        .order_by(article_sources.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 def read(engine: Engine, *, batch_size: int = 200) -> Iterator[list[StoredArticle]]:
-    """Every stored article in id order, in batches (keyset pagination: constant memory)."""
+    """Every stored article in id order, in batches (keyset pagination: constant memory), with
+    the publication date its latest dated receipt gives."""
     last_id = 0
     while True:
         with engine.connect() as connection:
             rows = connection.execute(
-                select(articles.c.id, articles.c.text, articles.c.lang, articles.c.published_on)
+                select(
+                    articles.c.id,
+                    articles.c.text,
+                    articles.c.lang,
+                    _latest_source_value(article_sources.c.published_on),
+                    _latest_source_value(article_sources.c.published_precision),
+                )
                 .where(articles.c.id > last_id)
                 .order_by(articles.c.id)
                 .limit(batch_size)

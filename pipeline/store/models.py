@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -41,6 +42,24 @@ articles = Table(
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
 
+# Every time an article's text was received: where from, and the url, title and publication
+# date (with its precision and its words) that this source gave. The first row is written with
+# the article; a later row is a correction or another outlet, appended, never updated (triggers
+# refuse it, as for `articles`). The views read each field from the latest row that gives it.
+article_sources = Table(
+    "article_sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", ForeignKey("articles.id"), nullable=False, index=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published_on", Date),
+    Column("published_precision", String(8)),
+    Column("published_text", Text),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
 extraction_runs = Table(
     "extraction_runs",
     metadata,
@@ -51,6 +70,11 @@ extraction_runs = Table(
     Column("finished_at", DateTime(timezone=True)),
     Column("articles_extracted", Integer, nullable=False, server_default="0"),
     Column("events_found", Integer, nullable=False, server_default="0"),
+    # the process that runs it, so that a later command can tell a run that died from one that
+    # is still going, and close it with its true counts (`interrupted` then true)
+    Column("host", Text),
+    Column("pid", Integer),
+    Column("interrupted", Boolean),
 )
 
 # One row per article whose projections are stored: written in the same transaction as its
@@ -62,6 +86,9 @@ article_extractions = Table(
     Column("run_id", ForeignKey("extraction_runs.id"), nullable=False, index=True),
     Column("extractor_version", String(64), nullable=False),
     Column("extracted_at", DateTime(timezone=True), nullable=False),
+    # the publication date a dateline in the text gives ("Publié le 3 mars 2024"): derived, so
+    # recomputed by `pipeline reprocess`; the views use it when no source gave a date
+    Column("published_in_text", Date),
 )
 
 entities = Table(
@@ -145,6 +172,15 @@ ingest_watermarks = Table(
     metadata,
     Column("folder", Text, primary_key=True),
     Column("scanned_at_ns", BigInteger, nullable=False),
+)
+
+# Items of RSS and Atom feeds already read by `pipeline ingest --since-last FEED`.
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("feed", Text, primary_key=True),
+    Column("item_key", Text, primary_key=True),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
 )
 
 PROJECTION_TABLES = (events, mentions, article_extractions)

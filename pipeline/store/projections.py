@@ -13,12 +13,14 @@ from pipeline.extract import EntityRef, Extraction
 from pipeline.store import merged
 from pipeline.store.clock import now
 from pipeline.store.models import article_extractions, entities, events, extraction_runs, mentions
+from pipeline.store.runs import this_process
 
 
 def start_run(connection: Connection, *, version: str, command: str) -> int:
+    """A new run, owned by this process (so that a later command can tell it died)."""
     result = connection.execute(
         insert(extraction_runs)
-        .values(extractor_version=version, command=command, started_at=now())
+        .values(extractor_version=version, command=command, started_at=now(), **this_process())
         .returning(extraction_runs.c.id)
     )
     return result.scalar_one()
@@ -37,6 +39,14 @@ def finish_run(connection: Connection, run_id: int) -> None:
             events_found=events_done.scalar_subquery(),
         )
     )
+
+
+def stored_by_run(engine, run_id: int) -> int:
+    """How many articles the run stored with their projections."""
+    with engine.connect() as connection:
+        return connection.execute(
+            select(func.count()).where(article_extractions.c.run_id == run_id)
+        ).scalar_one()
 
 
 def upsert_entities(
@@ -90,9 +100,12 @@ def store_extractions(
     run_id: int,
     version: str,
     refresh_also: Iterable[merged.Group] = (),
+    published_in_text: Mapping[int, object] | None = None,
 ) -> int:
-    """store_extraction for many articles ({article id: extraction}) in a few bulk statements;
+    """store_extraction for many articles ({article id: extraction}) in a few bulk statements,
+    with the publication date a dateline in each text gives ({article id: date}, when found);
     returns the event count."""
+    published_in_text = published_in_text or {}
     refs = []
     for extraction in extractions.values():
         refs.extend(m.entity for m in extraction.mentions)
@@ -146,6 +159,7 @@ def store_extractions(
             "run_id": run_id,
             "extractor_version": version,
             "extracted_at": extracted_at,
+            "published_in_text": published_in_text.get(article_id),
         }
         for article_id in extractions
     ]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import OperationalError as SAOperationalError
 
 from pipeline.store.db import DatabaseError, display_url, explain
@@ -16,7 +18,7 @@ if TYPE_CHECKING:
 # The migration scripts' revisions, oldest first (tests/test_migrations.py checks this list
 # against them). Every command checks the schema; knowing the revisions here lets that check
 # skip importing Alembic, which costs a quarter of a second, unless there is something to migrate.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 
 class RevisionError(ValueError):
@@ -47,15 +49,52 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text("select version_num from alembic_version")).scalar()
 
 
+# Tables a downgrade may drop without losing anything: rebuilt from the others.
+DERIVED_TABLES = frozenset({"merged_events", "alembic_version"})
+
+
+@dataclass(frozen=True)
+class DataLoss:
+    """The tables holding data that a downgrade would drop, with their row counts."""
+
+    revision: str
+    rows: dict[str, int]
+
+    def __str__(self) -> str:
+        tables = ", ".join(f"{name} ({rows} rows)" for name, rows in sorted(self.rows.items()))
+        articles = self.rows.get("articles")
+        lost = f", and {articles} articles would be lost" if articles else ""
+        return f"downgrading to {self.revision} drops tables holding data: {tables}{lost}"
+
+
+class DowngradeRefused(RuntimeError):
+    """A downgrade that would drop data and was not confirmed; nothing was changed."""
+
+    def __init__(self, loss: DataLoss):
+        super().__init__(str(loss))
+        self.loss = loss
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     _run(engine, "upgrade", revision)
 
 
-def downgrade(engine: Engine, revision: str) -> None:
-    _run(engine, "downgrade", revision)
+def downgrade(
+    engine: Engine, revision: str, *, confirm: Callable[[DataLoss], bool] | None = None
+) -> None:
+    """Downgrade to `revision`. With `confirm`, a downgrade that drops tables holding data runs
+    only if confirm(loss) says yes; it is tried in the transaction that would commit it, so what
+    it drops is measured, not predicted, and a refusal rolls it all back."""
+    _run(engine, "downgrade", revision, confirm=confirm)
 
 
-def _run(engine: Engine, action: str, revision: str) -> None:
+def _run(
+    engine: Engine,
+    action: str,
+    revision: str,
+    *,
+    confirm: Callable[[DataLoss], bool] | None = None,
+) -> None:
     from alembic import command
     from alembic.util import CommandError
 
@@ -63,9 +102,27 @@ def _run(engine: Engine, action: str, revision: str) -> None:
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
+            before = _row_counts(connection) if confirm else {}
             getattr(command, action)(config, revision)
+            if confirm:
+                remaining = set(inspect(connection).get_table_names())
+                dropped = {
+                    name: rows
+                    for name, rows in before.items()
+                    if name not in remaining and rows and name not in DERIVED_TABLES
+                }
+                if dropped and not confirm(DataLoss(revision, dropped)):
+                    raise DowngradeRefused(DataLoss(revision, dropped))
     except CommandError as exc:
         raise RevisionError(str(exc)) from exc
+
+
+def _row_counts(connection: Connection) -> dict[str, int]:
+    preparer = connection.dialect.identifier_preparer
+    return {
+        name: connection.execute(text(f"select count(*) from {preparer.quote(name)}")).scalar()
+        for name in inspect(connection).get_table_names()
+    }
 
 
 def ensure_current(engine: Engine) -> None:

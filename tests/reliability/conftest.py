@@ -163,4 +163,6 @@ def problems_besides_interrupted_runs(engine: Engine) -> list[str]:
 
 
 def interrupted_runs(engine: Engine) -> int:
-    return sum(p.kind == "unfinished_run" for p in doctor.check(engine))
+    """Runs that died: still open, or closed since as interrupted."""
+    still_open = sum(p.kind == "unfinished_run" for p in doctor.check(engine))
+    return still_open + scalar(engine, "select count(*) from extraction_runs where interrupted")

@@ -64,8 +64,20 @@ def unclosed_front_matter(folder: Path) -> Path:
     return write_bytes(folder / "open.md", b"---\ntitle: x\nLe texte sans fin de bloc.")
 
 
-def impossible_date(folder: Path) -> Path:
-    return write_bytes(folder / "date.md", f"---\ndate: 2024-02-30\n---\n{GOOD_TEXT} Bis.".encode())
+def pdf(folder: Path) -> Path:
+    return write_bytes(folder / "report.pdf", b"%PDF-1.4\n" + GOOD_TEXT.encode())
+
+
+def pdf_named_txt(folder: Path) -> Path:
+    return write_bytes(folder / "saved.txt", b"%PDF-1.7\n" + GOOD_TEXT.encode())
+
+
+def word_document(folder: Path) -> Path:
+    return write_bytes(folder / "draft.docx", b"PK\x03\x04" + GOOD_TEXT.encode())
+
+
+def csv_without_text(folder: Path) -> Path:
+    return write_bytes(folder / "links.csv", b"url,title\nhttps://a.example/1,Un titre\n")
 
 
 def missing_path(folder: Path) -> Path:
@@ -120,9 +132,12 @@ CASES = [
     (just_over_the_analysable_length, None, "too long to analyse (900,003 characters > 900,000): "),
     (malformed_front_matter, None, "malformed front matter: line 3: expected 'key: value'"),
     (unclosed_front_matter, None, "malformed front matter"),
-    (impossible_date, None, "invalid date '2024-02-30' in front matter"),
+    (pdf, None, "PDF is not supported: export the text first"),
+    (pdf_named_txt, None, "PDF is not supported: export the text first"),
+    (word_document, None, "Word is not supported: export the text first"),
+    (csv_without_text, None, "no 'text' column (columns: url, title): a CSV holds one article"),
     (missing_path, None, "no such file or directory"),
-    (folder_without_articles, None, "no .txt, .md, .markdown, .html, .htm or .jsonl files"),
+    (folder_without_articles, None, "no article files (.txt, .md, .html, .jsonl, .csv, feeds)"),
     (symlink_to_itself, None, "too many levels of symbolic links"),
     (broken_symlink, None, "no such file or directory"),
     (named_pipe_in_a_folder, "parent", "not a regular file (named pipe, socket or device)"),
@@ -183,9 +198,9 @@ def test_bad_jsonl_lines_are_named_by_line_and_the_good_lines_are_stored(
         f"error: {dump}:4: not a JSON object",
         f"error: {dump}:5: missing text",
         f"error: {dump}:6: empty article",
-        f"error: {dump}:7: invalid date '2024-13-01' in JSON",
+        f"warning: {dump}:7: unreadable date '2024-13-01' in JSON: stored without a date",
     ]
-    assert stored_texts(sqlite_url) == [GOOD_TEXT + " (jsonl)"]
+    assert stored_texts(sqlite_url) == [GOOD_TEXT + " (jsonl)", GOOD_TEXT + " (date)"]
 
 
 def test_a_folder_holding_a_symlink_to_itself_is_read_once_without_hanging(
@@ -232,12 +247,20 @@ def test_every_bad_input_at_once_in_a_real_process(articles_dir, good_article, s
     assert done.returncode == EXIT_INPUT_FAILED, done.stderr
     assert "Traceback" not in done.stderr
     lines = done.stderr.strip().splitlines()
-    assert all(line.startswith("error: ") for line in lines)
-    assert len(lines) == len(bad) + 6
+    errors = [line for line in lines if line.startswith("error: ")]
+    assert lines == [
+        *errors,
+        f"warning: {dump}:7: unreadable date '2024-13-01' in JSON: stored without a date",
+    ]
+    assert len(errors) == len(bad) + 5
     for path in bad:
         assert sum(line.startswith(f"error: {path}: ") for line in lines) == 1, path
-    assert done.stdout.startswith(f"2 new, 0 already stored, {len(bad) + 6} failed;")
-    assert sorted(stored_texts(sqlite_url)) == [GOOD_TEXT, GOOD_TEXT + " (jsonl)"]
+    assert done.stdout.startswith(f"3 new, 0 already stored, {len(bad) + 5} failed;")
+    assert sorted(stored_texts(sqlite_url)) == [
+        GOOD_TEXT,
+        GOOD_TEXT + " (date)",
+        GOOD_TEXT + " (jsonl)",
+    ]
 
 
 def test_an_unreadable_file_is_named_when_permissions_apply(articles_dir, good_article, sqlite_url):

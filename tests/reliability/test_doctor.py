@@ -4,6 +4,9 @@ a healthy database passes, and the check changes nothing."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+from subprocess import PIPE
 
 import pytest
 from sqlalchemy import text
@@ -191,5 +194,16 @@ def test_the_doctor_cli_prints_each_problem_and_exits_with_its_code(healthy_engi
 
 
 def start_run_without_finishing(engine) -> int:
+    """A run whose process died before finishing it (a run still going is no problem)."""
     with engine.begin() as connection:
-        return start_run(connection, version="test", command="ingest")
+        run_id = start_run(connection, version="test", command="ingest")
+        connection.execute(
+            text("update extraction_runs set pid = :pid where id = :id"),
+            {"pid": a_dead_pid(), "id": run_id},
+        )
+    return run_id
+
+
+def a_dead_pid() -> int:
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], stdout=PIPE)
+    return int(done.stdout)

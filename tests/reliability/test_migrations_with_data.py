@@ -44,7 +44,11 @@ def stored_engine(fresh_engine):
 
 # Projection columns later revisions add: an older revision has no place for them, and
 # `pipeline reprocess` fills them again.
-LATER_COLUMNS = {"events": {"rule_id"}}
+LATER_COLUMNS = {
+    "events": {"rule_id"},
+    "article_extractions": {"published_in_text"},
+    "extraction_runs": {"host", "pid", "interrupted"},
+}
 
 
 def rows(engine, names) -> dict[str, list[tuple]]:
@@ -88,3 +92,20 @@ def test_the_log_stays_append_only_after_a_round_trip_through_every_revision(sto
         with pytest.raises(DBAPIError, match="append-only"), stored_engine.begin() as connection:
             connection.execute(text(statement))
     assert rows(stored_engine, ["articles"])["articles"][0].title is None
+
+
+def test_articles_stored_before_0006_get_their_first_receipt_from_the_log(fresh_engine):
+    """Upgrading a database that predates article_sources gives each article the receipt its
+    row holds, so the views show the same titles, URLs and dates."""
+    store_report(fresh_engine, departure("Ada Lovelace", "OpenAI"), published="2024-05-14", url="u")
+    before = view_rows(fresh_engine)["event_sources"]
+    schema.downgrade(fresh_engine, "0005")
+    schema.upgrade(fresh_engine)
+    with fresh_engine.connect() as connection:
+        receipts = connection.execute(
+            text("select url, published_on, published_precision from article_sources")
+        ).all()
+    assert [(url, str(day), precision) for url, day, precision in receipts] == [
+        ("u", "2024-05-14", "day")
+    ]
+    assert view_rows(fresh_engine)["event_sources"] == before
