@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.extract import departures, dissolutions, english
 from pipeline.extract.context import ArticleContext
 from pipeline.extract.markup import PlainText, to_plain_text
 from pipeline.extract.nlp import load as load_french
 from pipeline.extract.results import ArticleText, Extraction, FoundEvent
+from pipeline.extract.team_focus import team_focus
 
 # spaCy refuses texts over 1,000,000 characters; the rules never need more than this much.
 MAX_CHARS = 900_000
@@ -44,7 +46,7 @@ def extract_doc(doc: Doc, article: ArticleText, text: str | None = None) -> Extr
         events = list(english.extract(context))
     else:
         events = [*departures.extract(context), *dissolutions.extract(context)]
-    events = _named_teams_only(events)
+    events = _with_team_focus(_named_teams_only(events), context.sentences)
     return Extraction(mentions=tuple(context.mentions.found_mentions()), events=tuple(events))
 
 
@@ -66,6 +68,23 @@ def _named_teams_only(events: list[FoundEvent]) -> list[FoundEvent]:
             and e.organization.key in named
             and not _is_proper_name(e.subject.name)
         )
+    ]
+
+
+def _with_team_focus(events: list[FoundEvent], sentences: list[Span]) -> list[FoundEvent]:
+    """Each dissolution says what the team worked on, from its name, then the sentence that
+    reports it, then the sentence before ("L'équipe était chargée de la sécurité des modèles.")."""
+    starts = [sentence.start_char for sentence in sentences]
+
+    def sentence_before(offset: int) -> str:
+        index = bisect_right(starts, offset) - 1
+        return sentences[index - 1].text if index >= 1 else ""
+
+    return [
+        replace(e, focus=team_focus(e.subject.name, e.sentence, sentence_before(e.sentence_start)))
+        if e.event_type == "dissolution"
+        else e
+        for e in events
     ]
 
 
