@@ -313,3 +313,13 @@ def test_a_postgresql_database_is_served_through_a_read_only_snapshot(pg_url, tm
     with Server(snapshot) as server:
         rows = get_json(f"{server.database}/departures.json?_shape=array")
     assert [(row["person"], row["kind"]) for row in rows] == [("Jan Leike", "resignation")]
+
+
+def test_serve_is_an_optional_extra_that_the_tests_install():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert not any(d.startswith("datasette") for d in project["dependencies"])
+    extras = project["optional-dependencies"]
+    assert any(d.startswith("datasette") for d in extras["serve"])
+    assert "pipeline[serve]" in extras["test"]

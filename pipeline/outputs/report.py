@@ -59,7 +59,8 @@ def write_report(
 ) -> ReportSummary:
     """Write the report to the file `out` (or the open text stream `out`, e.g. stdout)."""
     data = load(engine)
-    chosen = words.choose_language((row.get("article_lang") for row in data.sources), lang)
+    by_article = {row["article_source"]: row.get("article_lang") for row in data.sources}
+    chosen = words.choose_language(by_article.values(), lang)
     page = render(data, today=today or datetime.date.today(), lang=chosen)
     if isinstance(out, Path):
         out.write_text(page, encoding="utf-8")
