@@ -27,7 +27,10 @@ class PipelineGroup(TyperGroup):
         try:
             code = super().main(arguments, *more, standalone_mode=False, **kw)
         except UsageError as error:
-            typer.echo(f"error: {describe(error)}", err=True)
+            if type(error).__name__ == "NoArgsIsHelpError":
+                error.show()  # `pipeline` or `pipeline query` alone: the help, as Typer does
+            else:
+                typer.echo(f"error: {describe(error)}", err=True)
             sys.exit(EXIT_USAGE)
         except typer.Abort:
             typer.echo("aborted", err=True)

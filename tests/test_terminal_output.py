@@ -268,6 +268,16 @@ def test_a_bad_value_is_one_line_in_the_projects_words(arguments, message):
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize("arguments", [[], ["query"]])
+def test_a_group_without_a_command_shows_its_help(arguments):
+    result = run(*arguments)
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        f"Usage: {' '.join(['pipeline', *arguments])} [OPTIONS] COMMAND"
+    )
+    assert "error" not in result.stderr.splitlines()[0]
+
+
 # --- -q and -v, before or after the command
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import math
 import re
 import textwrap
 from collections.abc import Sequence
@@ -67,6 +68,12 @@ class _Column:
         return max([len(header(self.name)), *map(len, self.cells)])
 
     @property
+    def typical(self) -> int:
+        """The width that shows nine values in ten whole."""
+        lengths = sorted(map(len, self.cells)) or [0]
+        return max(len(header(self.name)), lengths[int(0.9 * (len(lengths) - 1))])
+
+    @property
     def rigid(self) -> bool:
         return self.numeric or max(map(len, self.cells), default=0) <= RIGID_WIDTH
 
@@ -111,16 +118,31 @@ def _fit(table: list[_Column], width: int | None) -> bool:
         return True
     if sum(c.narrowest for c in table) > room:
         return False
-    # Long-text columns share the room left, shortest first: each gets its whole width if
-    # that is no more than an even share, so names stay whole and long sentences give way.
-    flexible = sorted((c for c in table if not c.rigid), key=lambda c: c.natural)
+    # Long-text columns share the room left. One whose usual values fit in an even share gets
+    # the width that shows nine values in ten whole, so that names stay whole; the others split
+    # the rest by the square root of their width: a sentence gets more room than a file name,
+    # the file name enough to be told. What is left over goes back to the columns cut short.
+    flexible = [c for c in table if not c.rigid]
     spare = room - sum(c.width for c in table if c.rigid)
+    usual = {id(c): max(c.narrowest, c.typical) for c in flexible}
+    while flexible and (fits := [c for c in flexible if usual[id(c)] <= spare // len(flexible)]):
+        for column in fits:
+            column.width = usual[id(column)]
+            spare -= column.width
+        flexible = [c for c in flexible if c not in fits]
     still_needed = sum(c.narrowest for c in flexible)
-    for left, column in zip(range(len(flexible), 0, -1), flexible, strict=True):
+    weights = sum(math.sqrt(c.natural) for c in flexible)
+    for column in flexible:
         still_needed -= column.narrowest
-        share = min(spare // left, spare - still_needed)
+        weight = math.sqrt(column.natural)
+        share = min(int(spare * weight / weights), spare - still_needed)
         column.width = max(column.narrowest, min(column.natural, share))
         spare -= column.width
+        weights -= weight
+    for column in table:
+        extra = min(spare, column.natural - column.width)
+        column.width += extra
+        spare -= extra
     return True
 
 
@@ -141,9 +163,9 @@ def _shorten(text: str, width: int) -> str:
     if "/" in text and " " not in text:
         return ELLIPSIS + text[len(text) - width + len(ELLIPSIS) :]
     kept = text[: width - len(ELLIPSIS)]
-    if " " in kept[width // 3 :]:
-        kept = kept[: kept.rindex(" ")]
-    return kept.rstrip(" ,;:-–—(") + ELLIPSIS
+    if " " in kept.strip():
+        kept = kept[: kept.rstrip().rindex(" ")]
+    return kept.rstrip(" ,;:-–—(«“\"'") + ELLIPSIS
 
 
 def render_blocks(rows: Sequence[dict], columns: Sequence[str], width: int | None) -> str:
