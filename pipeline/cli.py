@@ -15,8 +15,23 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from pipeline import __version__
-from pipeline.outputs.query import VIEWS, Filters, QueryError, run_view
-from pipeline.outputs.render import Format, print_rows
+from pipeline.command_line import PipelineGroup
+from pipeline.outputs.query import (
+    VIEWS,
+    Filters,
+    QueryError,
+    organization_suggestions,
+    parse_foci,
+    run_view,
+)
+from pipeline.outputs.render import (
+    ColumnsError,
+    Format,
+    output_width,
+    pick_columns,
+    plural,
+    print_rows,
+)
 from pipeline.store import schema
 from pipeline.store.db import (
     DatabaseError,
@@ -40,7 +55,8 @@ EPILOG = (
     "  0  success\n"
     f"  {EXIT_INPUT_FAILED}  some inputs could not be read (each named on stderr), "
     "or the report could not be written\n"
-    f"  {EXIT_USAGE}  usage error: unknown command or option, bad date, revision or folder\n"
+    f"  {EXIT_USAGE}  usage error: unknown command or option, bad value, date, revision, folder "
+    "or person\n"
     f"  {EXIT_DATABASE}  database error: cannot open or connect, schema newer than this "
     "pipeline, SQL refused\n"
     f"  {EXIT_PROBLEMS}  doctor found problems (each printed)\n"
@@ -49,6 +65,7 @@ EPILOG = (
 )
 
 app = typer.Typer(
+    cls=PipelineGroup,
     help=(
         "Turn AI-industry news (French first, English too) into a SQL database of departures "
         "and team dissolutions.\n\nExample: pipeline ingest seeds/ && pipeline query departures"
@@ -76,13 +93,36 @@ DbOption = Annotated[
     ),
 ]
 BatchSizeOption = Annotated[int, typer.Option(help="Articles per spaCy batch.", min=1)]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (fits the terminal), json, csv, or markdown (to paste into an article).",
+    ),
+]
+ColumnsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--columns",
+        help="Only these columns, in this order, e.g. person,kind,date (names as in json).",
+    ),
+]
+WideOption = Annotated[
+    bool,
+    typer.Option("--wide", help="Every column in the table (json and csv always have them all)."),
+]
 log = logging.getLogger("pipeline")
 
 
 class ReportFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+class Lang(StrEnum):
+    fr = "fr"
+    en = "en"
 
 
 class Kind(StrEnum):
@@ -161,17 +201,10 @@ def main(
 _STATE: dict[str, bool] = {"quiet": False}
 
 
-@contextmanager
-def _progress(total_hint: str) -> Iterator[Callable[[int], None] | None]:
-    if _STATE["quiet"] or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+def _progress(label: str):
+    from pipeline.outputs.progress import progress_bar
 
-    columns = (TextColumn(total_hint), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, transient=True) as progress:
-        task = progress.add_task(total_hint, total=None)
-        yield lambda n: progress.advance(task, n)
+    return progress_bar(label, shown=not _STATE["quiet"] and sys.stderr.isatty())
 
 
 @app.command()
@@ -210,24 +243,19 @@ def ingest(
             check_folders(paths)
     except NotAFolderError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
-    with _database(db, create=True) as engine, _progress("ingesting") as progress:
+    with _database(db, create=True) as engine, _progress("ingesting") as bar:
+        options = {
+            "engine": engine,
+            "batch_size": batch_size,
+            "workers": workers,
+            "on_progress": bar.advance if bar else None,
+            "on_total": bar.set_total if bar else None,
+        }
         if since_last:
-            report = ingest_since_last(
-                paths,
-                engine=engine,
-                batch_size=batch_size,
-                on_progress=progress,
-                workers=workers,
-            )
+            report = ingest_since_last(paths, **options)
         else:
-            report = run_ingest(
-                paths,
-                engine=engine,
-                stdin=sys.stdin.buffer if "-" in paths else None,
-                batch_size=batch_size,
-                on_progress=progress,
-                workers=workers,
-            )
+            stdin = sys.stdin.buffer if "-" in paths else None
+            report = run_ingest(paths, stdin=stdin, **options)
     _report_closed_runs(report.closed_runs)
     for failure in report.failed:
         typer.echo(f"error: {failure.source}: {failure.reason}", err=True)
@@ -245,7 +273,7 @@ def ingest(
         corrected = f"; {report.corrected} corrected (new metadata)" if report.corrected else ""
         typer.echo(
             f"{report.new} new, {report.already_stored} already stored, "
-            f"{len(report.failed)} failed; {report.events} events found{corrected}"
+            f"{len(report.failed)} failed; {plural(report.events, 'event')} found{corrected}"
         )
         if report.skipped:
             named = "" if log.isEnabledFor(logging.INFO) else " (-v names them)"
@@ -273,11 +301,16 @@ def reprocess(db: DbOption = None, batch_size: BatchSizeOption = 64) -> None:
     """
     from pipeline.commands.reprocess import reprocess as run_reprocess
 
-    with _database(db) as engine, _progress("reprocessing") as progress:
-        report = run_reprocess(engine=engine, batch_size=batch_size, on_progress=progress)
+    with _database(db) as engine, _progress("reprocessing") as bar:
+        report = run_reprocess(
+            engine=engine, batch_size=batch_size, on_progress=bar.advance if bar else None
+        )
     _report_closed_runs(report.closed_runs)
     if not _STATE["quiet"]:
-        typer.echo(f"{report.articles} articles reprocessed; {report.events} events found")
+        typer.echo(
+            f"{plural(report.articles, 'article')} reprocessed; "
+            f"{plural(report.events, 'event')} found"
+        )
 
 
 def _query(
@@ -285,15 +318,27 @@ def _query(
     db: str | None,
     fmt: Format,
     filters: Filters,
+    columns: str | None = None,
+    wide: bool = False,
 ) -> None:
     spec = VIEWS[name]
     try:
+        shown = pick_columns(spec.columns, spec.table_columns, fmt, wide=wide, wanted=columns)
         with _database(db, write=False) as engine:
             rows = run_view(engine, name, filters)
-    except QueryError as exc:
+            if filters.organization and not rows:
+                _say_which_organizations_are_close(engine, filters.organization)
+    except (QueryError, ColumnsError) as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
-    columns = [c for c in spec.columns if fmt is not Format.table or c != "event_key"]
-    print_rows(rows, columns, fmt, title=name)
+    print_rows(rows, shown, fmt, footer=not _STATE["quiet"])
+
+
+def _say_which_organizations_are_close(engine: Engine, organization: str) -> None:
+    close = organization_suggestions(engine, organization)
+    if close is None:
+        return
+    hint = f"; did you mean {', '.join(close)}?" if close else " in the database"
+    typer.echo(f"no organisation {organization!r}{hint}", err=True)
 
 
 OrgOption = Annotated[str | None, typer.Option("--org", help="Organisation (name or alias).")]
@@ -317,13 +362,15 @@ def query_departures(
     person: PersonOption = None,
     limit: LimitOption = None,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
 ) -> None:
     """Who left which organisation, when, and how.
 
     Example: pipeline query departures --org OpenAI --kind dismissal
     """
     filters = Filters(org, since, until, kind.value if kind else None, person, limit=limit)
-    _query("departures", db, fmt, filters)
+    _query("departures", db, fmt, filters, columns, wide)
 
 
 @query_app.command("dissolutions")
@@ -332,14 +379,29 @@ def query_dissolutions(
     org: OrgOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    focus: Annotated[
+        str | None,
+        typer.Option(
+            "--focus",
+            help="What the team worked on: safety, ethics, alignment, policy, research, product "
+            "or other; several with commas (safety,ethics,alignment,policy: the AI-safety teams).",
+        ),
+    ] = None,
     limit: LimitOption = None,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
 ) -> None:
-    """Which teams were dissolved, by whom, when.
+    """Which teams were dissolved, by whom, when, and what they worked on.
 
-    Example: pipeline query dissolutions --since 2024
+    Example: pipeline query dissolutions --focus safety,ethics,alignment,policy
     """
-    _query("dissolutions", db, fmt, Filters(org, since, until, limit=limit))
+    try:
+        foci = parse_foci(focus)
+    except QueryError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    filters = Filters(org, since, until, limit=limit, focus=foci)
+    _query("dissolutions", db, fmt, filters, columns, wide)
 
 
 @query_app.command("hirings")
@@ -351,12 +413,15 @@ def query_hirings(
     person: PersonOption = None,
     limit: LimitOption = None,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
 ) -> None:
     """Who joined or went back to which organisation.
 
     Example: pipeline query hirings --org Anthropic
     """
-    _query("hirings", db, fmt, Filters(org, since, until, person=person, limit=limit))
+    filters = Filters(org, since, until, person=person, limit=limit)
+    _query("hirings", db, fmt, filters, columns, wide)
 
 
 @query_app.command("departures-by-lab")
@@ -366,12 +431,14 @@ def query_departures_by_lab(
     since: SinceOption = None,
     until: UntilOption = None,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
 ) -> None:
     """Departures per organisation and year, by kind.
 
     Example: pipeline query departures-by-lab --since 2023
     """
-    _query("departures-by-lab", db, fmt, Filters(org, since, until))
+    _query("departures-by-lab", db, fmt, Filters(org, since, until), columns, wide)
 
 
 @query_app.command("people-moves")
@@ -380,12 +447,14 @@ def query_people_moves(
     org: OrgOption = None,
     person: PersonOption = None,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
 ) -> None:
     """Who left each organisation and where they went.
 
     Example: pipeline query people-moves --org OpenAI
     """
-    _query("people-moves", db, fmt, Filters(org, person=person))
+    _query("people-moves", db, fmt, Filters(org, person=person), columns, wide)
 
 
 @query_app.command("sources")
@@ -402,37 +471,137 @@ def query_sources(
     since: SinceOption = None,
     until: UntilOption = None,
     fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
 ) -> None:
     """Every evidence sentence behind the events, with its article.
 
     Example: pipeline query sources --person "Jane Doe\"
     """
-    _query("sources", db, fmt, Filters(org, since, until, person=person, event_key=event_key))
+    filters = Filters(org, since, until, person=person, event_key=event_key)
+    _query("sources", db, fmt, filters, columns, wide)
+
+
+@query_app.command("person")
+def query_person(
+    name: Annotated[
+        str, typer.Argument(help="The person: full name or surname; accents and case ignored.")
+    ],
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
+) -> None:
+    """One person's career: each organisation they left, joined or went back to, in date order.
+
+    Example: pipeline query person leike
+    """
+    from pipeline.outputs.careers import PersonError, career, find_person, path_line
+
+    spec = VIEWS["careers"]
+    try:
+        shown = pick_columns(spec.columns, spec.table_columns, fmt, wide=wide, wanted=columns)
+        with _database(db, write=False) as engine:
+            person = find_person(engine, name)
+            moves = career(engine, person)
+    except (PersonError, ColumnsError) as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    if fmt is Format.table:
+        typer.echo(person)
+        typer.echo(path_line(moves, output_width(sys.stdout)))
+        typer.echo()
+    print_rows(moves, shown, fmt, footer=not _STATE["quiet"], noun="move")
 
 
 @app.command("report")
 def report(
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="HTML file to write.", dir_okay=False)
-    ] = Path("report.html"),
+        str, typer.Option("--out", "-o", help="HTML file to write (.html), or - for stdout.")
+    ] = "report.html",
     db: DbOption = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="Language of the page [default: that of most articles]."),
+    ] = None,
 ) -> None:
-    """Write one self-contained HTML report: timeline per lab, dissolutions, departures, evidence.
+    """Write one self-contained HTML report: timeline per lab, dissolutions, departures, careers,
+    evidence; in French or English, as the articles are.
 
     Example: pipeline report --out report.html
     """
     from pipeline.outputs.report import write_report
 
+    if out != "-" and not out.lower().endswith((".html", ".htm")):
+        raise _fail(f"--out must be an .html file or - for stdout, not {out!r}", EXIT_USAGE)
+    target = sys.stdout if out == "-" else Path(out)
     with _database(db, write=False) as engine:
         try:
-            summary = write_report(engine, out)
+            summary = write_report(engine, target, lang=lang.value if lang else None)
         except OSError as exc:
             reason = (exc.strerror or type(exc).__name__).lower()
             raise _fail(f"cannot write {out}: {reason}", EXIT_INPUT_FAILED) from None
     if not _STATE["quiet"]:
         typer.echo(
-            f"{out}: {summary.departures} departures, {summary.dissolutions} dissolutions, "
-            f"{summary.evidence} evidence sentences"
+            f"{out if out != '-' else 'report'}: {plural(summary.departures, 'departure')}, "
+            f"{plural(summary.dissolutions, 'dissolution')}, "
+            f"{plural(summary.evidence, 'evidence sentence')} ({summary.lang})",
+            err=out == "-",
+        )
+
+
+@app.command("serve")
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on.", min=1)] = 8001,
+) -> None:
+    """Browse the database without SQL: Datasette, read-only, every view titled and described,
+    with facets, ready-made queries and links from each event to its evidence sentences. Needs
+    the serve extra (pip install 'pipeline[serve]'). SQLite only: for PostgreSQL, serve a
+    snapshot made with pipeline export --sqlite.
+
+    Example: pipeline serve --db pipeline.db --port 8001
+    """
+    from pipeline.outputs.serve import ServeError, check_datasette, sqlite_file
+    from pipeline.outputs.serve import serve as run_datasette
+
+    try:
+        path = sqlite_file(db)
+        check_datasette()
+    except ServeError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    with _database(str(path), write=False):
+        pass  # brings an older database to the current schema and views first
+    if not _STATE["quiet"]:
+        typer.echo(f"serving {path} read-only at http://{host}:{port}/{path.stem} (Ctrl-C stops)")
+    run_datasette(path, host=host, port=port)
+
+
+@app.command("export")
+def export(
+    sqlite: Annotated[
+        Path,
+        typer.Option("--sqlite", help="SQLite file to create (it must not exist).", dir_okay=False),
+    ],
+    db: DbOption = None,
+) -> None:
+    """Copy the database (PostgreSQL or SQLite) into a new read-only SQLite file: every table,
+    view and merged row, e.g. to browse a PostgreSQL database with pipeline serve.
+
+    Example: pipeline export --sqlite snapshot.db --db postgresql://user@host/news
+    """
+    from pipeline.commands.export import ExportError, export_sqlite
+
+    with _database(db, write=False) as engine:
+        try:
+            summary = export_sqlite(engine, sqlite)
+        except ExportError as exc:
+            raise _fail(str(exc), EXIT_INPUT_FAILED) from None
+    if not _STATE["quiet"]:
+        typer.echo(
+            f"{summary.path}: {plural(summary.articles, 'article')}, "
+            f"{plural(summary.events, 'event')} (read-only snapshot; "
+            f"browse it with pipeline serve --db {summary.path})"
         )
 
 
@@ -445,6 +614,8 @@ def sql(
         float,
         typer.Option("--timeout", help="Stop the statement after this many seconds.", min=0.001),
     ] = 30.0,
+    columns: ColumnsOption = None,
+    wide: WideOption = False,
 ) -> None:
     """Run one read-only SQL statement; the database itself refuses any write. It stops after
     --timeout seconds, or at Ctrl-C.
@@ -459,7 +630,11 @@ def sql(
         raise _fail(str(exc), EXIT_INTERRUPTED) from None
     except DatabaseError as exc:
         raise _fail(str(exc), EXIT_DATABASE) from None
-    print_rows(result.rows, result.columns, fmt, title="")
+    try:
+        shown = pick_columns(result.columns, result.columns, fmt, wide=wide, wanted=columns)
+    except ColumnsError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    print_rows(result.rows, shown, fmt, footer=not _STATE["quiet"])
 
 
 @app.command("evaluate")

@@ -150,6 +150,7 @@ def event(
     date: str | None = None,
     role: str | None = None,
     rule: str | None = None,
+    focus: str | None = None,
 ) -> FoundEvent:
     event_date, precision = _date(date)
     sentence = f"{subject.name} ({event_type}) {org or ''} {date or ''}".strip()
@@ -166,6 +167,7 @@ def event(
         sentence_start=0,
         sentence_end=len(sentence),
         rule=rule,
+        focus=focus,
     )
 
 

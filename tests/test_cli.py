@@ -111,7 +111,7 @@ def test_ingest_the_seeds_then_query_departures_in_a_shell(tmp_path):
     assert done.returncode == 0, done.stderr
     seeds = len(list(SEEDS_DIR.glob("*.txt")))
     assert f"{seeds} new, 0 already stored, 0 failed" in done.stdout
-    rows = int(re.search(r"(\d+) row\(s\)", done.stdout).group(1))
+    rows = int(re.search(r"^(\d+) rows?$", done.stdout, re.MULTILINE).group(1))
     assert rows > 0, done.stdout
     assert "person" in done.stdout and "organization" in done.stdout
     assert (tmp_path / "pipeline.db").is_file(), "the default database is ./pipeline.db"

@@ -1,4 +1,5 @@
-"""CLI habits: --format wherever rows are printed, exit codes in --help, shell completion."""
+"""CLI habits: --format, --columns and --wide wherever rows are printed, exit codes in --help,
+usage errors in one line, -q and -v on either side of the command, shell completion."""
 
 import re
 import subprocess
@@ -14,9 +15,18 @@ from pipeline.cli import app
 PIPELINE = str(Path(sys.executable).parent / "pipeline")
 
 # Commands that print no rows: a one-line summary, a file, or a schema revision.
-# Commands that print a report or a status, not rows (evaluate: scores, --format text or json).
-NO_ROWS = {"ingest", "reprocess", "report", "doctor", "db upgrade", "db downgrade", "db current"}
-NO_ROWS |= {"evaluate"}
+NO_ROWS = {
+    "ingest",
+    "reprocess",
+    "report",
+    "serve",
+    "export",
+    "doctor",
+    "db upgrade",
+    "db downgrade",
+    "db current",
+    "evaluate",  # scores: --format text or json
+}
 
 
 def leaf_commands(group, prefix: str = "") -> dict:
@@ -32,15 +42,16 @@ def leaf_commands(group, prefix: str = "") -> dict:
     return found
 
 
-def test_every_command_that_prints_rows_takes_format_table_json_csv():
+def test_every_command_that_prints_rows_takes_format_columns_and_wide():
     commands = leaf_commands(typer.main.get_command(app))
     printing = {name for name in commands if name not in NO_ROWS}
-    assert {"sql", "query departures", "query sources"} <= printing
+    assert {"sql", "query departures", "query sources", "query person"} <= printing
     for name in printing:
         result = CliRunner().invoke(app, [*name.split(), "--help"], terminal_width=200)
         assert result.exit_code == 0, name
-        assert re.search(r"--format [<\[]table\|json\|csv[>\]]", result.stdout), name
+        assert re.search(r"--format [<\[]table\|json\|csv\|markdown[>\]]", result.stdout), name
         assert "[default: table]" in result.stdout, name
+        assert "--columns" in result.stdout and "--wide" in result.stdout, name
 
 
 def test_help_documents_every_exit_code():
@@ -77,7 +88,7 @@ def complete(words: str) -> list[str]:
 
 def test_shell_completion_completes_commands_and_format_values():
     assert complete("pipeline qu") == ["query"]
-    assert complete("pipeline query departures --format ") == ["table", "json", "csv"]
+    assert complete("pipeline query departures --format ") == ["table", "json", "csv", "markdown"]
     assert "--format" in complete("pipeline sql --fo")
     # Typer finds the shell from the parent processes, so the script is asked from bash itself.
     shown = subprocess.run(

@@ -65,7 +65,7 @@ def test_in_a_folder_documents_are_skipped_counted_and_named_with_v(
     quiet = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
     assert quiet.exit_code == 0, quiet.output
     assert quiet.stdout.splitlines() == [
-        "1 new, 0 already stored, 0 failed; 1 events found",
+        "1 new, 0 already stored, 0 failed; 1 event found",
         "3 files skipped: not articles (-v names them)",
     ]
     caplog.set_level(logging.INFO)

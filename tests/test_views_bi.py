@@ -51,7 +51,7 @@ def store_moves(engine) -> None:
         engine,
         departure("Jan Leike", "OpenAI", "resignation", date="2024-05"),
         hiring("Jan Leike", "Anthropic", date="2024-05-28"),
-        dissolution("Superalignment", "OpenAI", date="2024-05"),
+        dissolution("Superalignment", "OpenAI", date="2024-05", focus="alignment"),
         published="2024-05-28",
         title="Jan Leike rejoint Anthropic",
         url="https://news.example/leike",

@@ -24,6 +24,7 @@ from pipeline.inputs.sources import (
     SkippedFile,
     SourceError,
     SourceWarning,
+    count_inputs,
     read_sources,
 )
 from pipeline.store import log
@@ -47,13 +48,18 @@ def ingest(
     extractor: Extractor | None = None,
     batch_size: int = 64,
     on_progress: Progress | None = None,
+    on_total: Progress | None = None,
     workers: int = 1,
     feeds: FeedTracking | None = None,
 ) -> IngestReport:
     """Store the new articles of `paths`. With `workers` > 1, that many processes each load the
     NLP model and extract and store their share of the new articles; this process reads the
-    inputs and skips stored ones by hash, so an unchanged corpus never starts a worker."""
+    inputs and skips stored ones by hash, so an unchanged corpus never starts a worker.
+    `on_total` is told how many inputs there are (counted first, cheaply), `on_progress` how
+    many more are done."""
     report = IngestReport(closed_runs=close_interrupted_runs(engine))
+    if on_total:
+        on_total(count_inputs(paths))
     extractor = extractor or Extractor(batch_size=batch_size)
     if workers > 1:
         from pipeline.commands.workers import WorkerPool

@@ -6,7 +6,7 @@ fill the slots, each registered under the name the rules use."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from spacy.tokens import Span
@@ -16,6 +16,7 @@ from pipeline.extract.guards import guards_hold
 from pipeline.extract.results import EntityRef, FoundEvent
 from pipeline.extract.roles import role_near
 from pipeline.extract.rulebook import Candidate, RuleBook
+from pipeline.extract.team_focus import team_focus
 
 Resolver = Callable[..., object]
 _RESOLVERS: dict[tuple[str, str, str], Resolver] = {}
@@ -129,8 +130,15 @@ def _dissolutions(article: _Article, candidate: Candidate) -> Iterator[FoundEven
     team = team.as_named_in(organization)
     date = article.resolve(candidate, "date")
     subject = EntityRef("team", team.name, f"{organization.key}/{team.key}")
-    sentence = _sentence(article.context, candidate)
-    yield _event("dissolution", subject, organization, candidate, date, sentence)
+    context = article.context
+    index = context.sentence_index(candidate.head)
+    sentence = context.sentences[index]
+    before = context.sentences[index - 1].text if index else ""
+    # what the team worked on: its name, else the sentence telling it, else the one before
+    focus = team_focus(team.name, sentence.text, before)
+    yield replace(
+        _event("dissolution", subject, organization, candidate, date, sentence), focus=focus
+    )
 
 
 def _sentence(context: ArticleContext, candidate: Candidate) -> Span:

@@ -46,6 +46,7 @@ class FoundEvent:
     sentence_start: int
     sentence_end: int
     rule: str | None = None  # id of the extraction rule that found it
+    focus: str | None = None  # dissolutions: what the team worked on (team_focus.py)
 
 
 @dataclass(frozen=True)

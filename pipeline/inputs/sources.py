@@ -130,6 +130,27 @@ def iter_source_files(paths: Sequence[str]) -> Iterator[str | SourceError | Skip
             yield SourceError(path, NO_SUCH_PATH)
 
 
+def count_inputs(paths: Sequence[str]) -> int:
+    """How many items `read_sources` will yield (articles and errors), without reading the
+    articles: files are counted, JSONL dumps by their non-blank lines. For a progress bar."""
+    total = 0
+    for item in iter_source_files(paths):
+        is_file = isinstance(item, str) and item != STDIN_PATH and not is_url(item)
+        if is_file and item.lower().endswith(".jsonl"):
+            total += _count_jsonl_lines(item)
+        else:
+            total += 1
+    return total
+
+
+def _count_jsonl_lines(path: str) -> int:
+    try:
+        with open(path, "rb") as file:
+            return max(1, sum(1 for line in file if line.strip()))
+    except OSError:
+        return 1  # reading it will report the error, as one item
+
+
 # --- folders
 
 

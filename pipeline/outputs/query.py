@@ -4,25 +4,30 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import difflib
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Date, Engine, String, column, select, table
+from sqlalchemy import Date, Engine, String, column, select, table, text, union
 
 from pipeline.extract.gazetteers import canonical_organization
 from pipeline.store.folding import fold, folded
 
 DATE_FILTER = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+# The foci of team_focus's lexicon, in the order --focus lists them.
+FOCI = ("safety", "ethics", "alignment", "policy", "research", "product", "other")
 
 
 @dataclass(frozen=True)
 class ViewSpec:
     view: str
-    columns: tuple[str, ...]
+    columns: tuple[str, ...]  # JSON, CSV, --wide
+    table_columns: tuple[str, ...]  # the few a person reads in a terminal
     organization_column: str | None = "organization"
     date_column: str | None = "event_date"
     kind_column: str | None = None
     person_column: str | None = None
+    focus_column: str | None = None
     order_by: tuple[str, ...] = ()
 
 
@@ -35,12 +40,14 @@ VIEWS: dict[str, ViewSpec] = {
             "kind",
             "role",
             "date",
+            "year",
             "date_precision",
             "article_count",
             "first_reported",
             "last_reported",
             "event_key",
         ),
+        ("person", "organization", "kind", "date", "article_count"),
         kind_column="kind",
         person_column="person",
         order_by=("event_date desc", "person"),
@@ -50,13 +57,17 @@ VIEWS: dict[str, ViewSpec] = {
         (
             "team",
             "organization",
+            "focus",
             "date",
+            "year",
             "date_precision",
             "article_count",
             "first_reported",
             "last_reported",
             "event_key",
         ),
+        ("team", "organization", "focus", "date", "article_count"),
+        focus_column="focus",
         order_by=("event_date desc", "team"),
     ),
     "hirings": ViewSpec(
@@ -67,10 +78,12 @@ VIEWS: dict[str, ViewSpec] = {
             "event_type",
             "role",
             "date",
+            "year",
             "date_precision",
             "article_count",
             "event_key",
         ),
+        ("person", "organization", "event_type", "date", "article_count"),
         kind_column="event_type",
         person_column="person",
         order_by=("event_date desc", "person"),
@@ -86,6 +99,7 @@ VIEWS: dict[str, ViewSpec] = {
             "other_departures",
             "article_count",
         ),
+        ("organization", "year", "departures", "resignations", "dismissals", "article_count"),
         date_column=None,
         order_by=("organization", "year"),
     ),
@@ -98,6 +112,14 @@ VIEWS: dict[str, ViewSpec] = {
             "left_date",
             "joined_organization",
             "joined_as",
+            "joined_date",
+        ),
+        (
+            "person",
+            "left_organization",
+            "departure_kind",
+            "left_date",
+            "joined_organization",
             "joined_date",
         ),
         organization_column="left_organization",
@@ -118,14 +140,35 @@ VIEWS: dict[str, ViewSpec] = {
             "article_title",
             "article_url",
             "article_source",
+            "article_lang",
             "published_on",
             "rule",
             "extractor_version",
             "event_key",
         ),
+        ("subject", "date", "sentence", "article_source"),
         kind_column="kind",
         person_column="subject",
         order_by=("event_key", "published_on"),
+    ),
+    "careers": ViewSpec(
+        "careers",
+        (
+            "person",
+            "step",
+            "move",
+            "organization",
+            "kind",
+            "role",
+            "date",
+            "date_precision",
+            "article_count",
+            "event_type",
+            "event_key",
+        ),
+        ("step", "move", "organization", "kind", "date", "article_count"),
+        person_column="person",
+        order_by=("person", "step"),
     ),
 }
 
@@ -143,6 +186,18 @@ class Filters:
     person: str | None = None
     event_key: str | None = None
     limit: int | None = None
+    focus: tuple[str, ...] = ()
+
+
+def parse_foci(value: str | None) -> tuple[str, ...]:
+    """ "safety" -> ("safety",); "safety,ethics" -> both; refused in one line if unknown."""
+    if not value:
+        return ()
+    wanted = tuple(part.strip().lower() for part in value.split(",") if part.strip())
+    if not wanted or any(focus not in FOCI for focus in wanted):
+        listed = f"{', '.join(FOCI[:-1])} or {FOCI[-1]}"
+        raise QueryError(f"--focus must be {listed} (several with commas: safety,ethics)")
+    return wanted
 
 
 def parse_period(value: str, *, end: bool) -> datetime.date:
@@ -188,6 +243,8 @@ def run_view(engine: Engine, name: str, filters: Filters = Filters()) -> list[di
     if filters.person and spec.person_column:
         person = folded(column(spec.person_column, String), dialect)
         statement = statement.where(person.contains(fold(filters.person), autoescape=True))
+    if filters.focus and spec.focus_column:
+        statement = statement.where(view.c[spec.focus_column].in_(filters.focus))
     if filters.event_key and "event_key" in _all_columns(spec):
         statement = statement.where(column("event_key") == filters.event_key)
     statement = statement.order_by(*(_order(term) for term in spec.order_by))
@@ -206,3 +263,30 @@ def _order(term: str):
     name, _, direction = term.partition(" ")
     target = column(name)
     return target.desc().nulls_last() if direction == "desc" else target.asc().nulls_last()
+
+
+def organization_suggestions(engine: Engine, name: str) -> list[str] | None:
+    """None when the database knows the organisation `name` (an empty answer is then the
+    answer); else the names it knows that are closest ("Open" -> OpenAI, OpenText), maybe none."""
+    wanted = fold(canonical_organization(name) or name)
+    known = union(
+        *(
+            select(column("organization")).select_from(text(view))
+            for view in ("departures", "dissolutions", "hirings")
+        )
+    )
+    with engine.connect() as connection:
+        names = [found for found in connection.execute(known).scalars() if found]
+    folded = {fold(found): found for found in names}
+    if wanted in folded:
+        return None
+    starting = sorted(found for key, found in folded.items() if key.startswith(wanted))
+    containing = sorted(
+        found for key, found in folded.items() if wanted in key and found not in starting
+    )
+    similar = [
+        folded[key]
+        for key in difflib.get_close_matches(wanted, list(folded), n=5, cutoff=0.6)
+        if folded[key] not in starting + containing
+    ]
+    return (starting + containing + similar)[:5]

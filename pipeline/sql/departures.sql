@@ -7,6 +7,7 @@ select
     kind,
     role,
     date,
+    cast(substr(date, 1, 4) as integer) as year,
     event_date,
     date_precision,
     article_count,

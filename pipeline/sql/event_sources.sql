@@ -12,6 +12,7 @@ with evidence as (
         coalesce(events.organization_id, 0) as organization_key,
         events.kind,
         events.role,
+        events.focus,
         events.event_date,
         events.date_precision,
         events.date_text,
@@ -66,6 +67,7 @@ select
     organizations.name as organization,
     episodes.kind,
     episodes.role,
+    episodes.focus,
     episodes.date_label as date,
     episodes.event_date,
     episodes.date_precision,
@@ -92,6 +94,7 @@ select
         ),
         articles.source
     ) as article_source,
+    articles.lang as article_lang,
     coalesce(
         (
             select s.published_on from article_sources as s

@@ -49,6 +49,32 @@ date_votes as (
     group by candidate.event_key, candidate.date, candidate.event_date, candidate.date_precision
 ),
 
+focus_votes as (
+    -- what a dissolved team worked on: the focus more articles give, a specific one before
+    -- "other"; a tie goes to the focus the lexicon puts first
+    select
+        event_key,
+        focus,
+        row_number() over (
+            partition by event_key
+            order by
+                case when focus = 'other' then 1 else 0 end,
+                count(distinct article_id) desc,
+                case focus
+                    when 'alignment' then 0
+                    when 'safety' then 1
+                    when 'ethics' then 2
+                    when 'policy' then 3
+                    when 'product' then 4
+                    when 'research' then 5
+                    else 6
+                end
+        ) as focus_rank
+    from sources
+    where focus is not null
+    group by event_key, focus
+),
+
 role_votes as (
     select
         event_key,
@@ -80,6 +106,7 @@ select
     reports.organization,
     kind_votes.kind,
     role_votes.role,
+    focus_votes.focus,
     date_votes.date,
     date_votes.event_date,
     date_votes.date_precision,
@@ -94,3 +121,5 @@ left join date_votes
     on date_votes.event_key = reports.event_key and date_votes.date_rank = 1
 left join role_votes
     on role_votes.event_key = reports.event_key and role_votes.role_rank = 1
+left join focus_votes
+    on focus_votes.event_key = reports.event_key and focus_votes.focus_rank = 1

@@ -6,6 +6,7 @@ select
     event_type,
     role,
     date,
+    cast(substr(date, 1, 4) as integer) as year,
     event_date,
     date_precision,
     article_count,

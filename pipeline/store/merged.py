@@ -35,6 +35,7 @@ MERGED_COLUMNS = (
     "organization",
     "kind",
     "role",
+    "focus",
     "date",
     "event_date",
     "date_precision",

@@ -135,6 +135,9 @@ events = Table(
     # the extraction rule that made the event ("fr.dismissal.passive"); empty for events stored
     # before rules had ids (a `pipeline reprocess` fills it)
     Column("rule_id", String(80)),
+    # dissolutions: what the team worked on (`safety`, `ethics`, `alignment`, `policy`,
+    # `research`, `product` or `other`; pipeline/extract/team_focus.py); empty for other events
+    Column("focus", String(16)),
     Index("ix_events_type_subject_org", "event_type", "subject_id", "organization_id"),
 )
 
@@ -153,6 +156,7 @@ merged_events = Table(
     Column("organization", Text),
     Column("kind", String(16)),
     Column("role", Text),
+    Column("focus", String(16)),
     Column("date", String(10)),
     Column("event_date", Date),
     Column("date_precision", String(8)),

@@ -148,6 +148,7 @@ def store_extractions(
             "sentence_start": e.sentence_start,
             "sentence_end": e.sentence_end,
             "rule_id": e.rule,
+            "focus": e.focus,
         }
         for article_id, extraction in extractions.items()
         for e in extraction.events

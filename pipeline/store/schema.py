@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 # The migration scripts' revisions, oldest first (tests/test_migrations.py checks this list
 # against them). Every command checks the schema; knowing the revisions here lets that check
 # skip importing Alembic, which costs a quarter of a second, unless there is something to migrate.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 
 
 class RevisionError(ValueError):

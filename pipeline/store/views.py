@@ -19,7 +19,7 @@ from pipeline.store.view_files import view_sql
 # The oldest schema revision the sql/*.sql files can read (the latest migration adding a table
 # or column they use). migrations/env.py creates the views after a run that ends at or above it;
 # below it, the database has no views. Raise it with any migration the views start to read.
-VIEWS_NEED_REVISION = "0006"
+VIEWS_NEED_REVISION = "0007"
 
 # Creation order: a view comes after the views it reads.
 VIEW_NAMES = (
@@ -30,6 +30,8 @@ VIEW_NAMES = (
     "hirings",
     "departures_by_lab",
     "people_moves",
+    "safety_team_dissolutions",
+    "careers",
 )
 
 

@@ -109,7 +109,7 @@ COMMANDS = [
     ["doctor"],
     ["query", "departures"],
     ["query", "sources"],
-    ["report", "--out", "/dev/null"],
+    ["report", "--out", "-"],
     ["sql", "select 1"],
     ["db", "current"],
     ["db", "upgrade"],
