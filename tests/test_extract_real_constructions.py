@@ -78,3 +78,50 @@ def test_real_constructions(extractor, text, expected):
 )
 def test_not_departures(extractor, text):
     assert departures(extractor, text) == set()
+
+
+def dissolutions(extractor: Extractor, text: str, lang: str = "fr") -> set[tuple[str, str]]:
+    extraction = extractor.extract(ArticleText(text, lang, PUBLISHED))
+    return {
+        (e.subject.name, e.organization.name if e.organization else "")
+        for e in extraction.events
+        if e.event_type == "dissolution"
+    }
+
+
+DISSOLUTIONS = [
+    # a name in quotes that starts with the team noun
+    (
+        "Le « comité de vigilance éthique » de Meta a été dissous le 12 mars par la direction.",
+        {("comité de vigilance éthique", "Meta")},
+    ),
+    # a headline verb the tagger takes for an adjective
+    ("Amazon ferme son laboratoire de robotique de Lyon, confirme une source.",
+     {("laboratoire de robotique de Lyon", "Amazon")}),
+    # two team nouns for one team, the description given once
+    ("Alibaba a supprimé un laboratoire et une équipe de calcul quantique.",
+     {("laboratoire de calcul quantique", "Alibaba")}),
+    ("Microsoft a fermé les portes de son laboratoire de recherche de Bangalore.",
+     {("laboratoire de recherche de Bangalore", "Microsoft")}),
+    # the article names the team no better than "l'équipe"
+    ("Le géant du commerce en ligne Amazon a finalement dissous l'équipe au début de 2017.",
+     {("équipe", "Amazon")}),
+    # jobs cut in a team are no dissolution; a board is not a team
+    ("En octobre, Meta avait supprimé 600 postes au sein de FAIR.", set()),
+    ("Meta a dissous son conseil d'administration.", set()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), DISSOLUTIONS)
+def test_real_dissolution_constructions(extractor, text, expected):
+    assert dissolutions(extractor, text) == expected
+
+
+def test_one_team_told_under_two_names_is_one_dissolution(extractor):
+    text = (
+        "Vortège supprime sa cellule éthique\n\n"
+        "La start-up Vortège a annoncé mardi la fin de la cellule Boussole. "
+        "La cellule Boussole, créée en 2021, a été supprimée. "
+        "La suppression de l'équipe a surpris les salariés."
+    )
+    assert dissolutions(extractor, text) == {("Boussole", "Vortège")}

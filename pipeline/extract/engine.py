@@ -83,7 +83,8 @@ def extract(context: ArticleContext, book: RuleBook, grammar: Grammar) -> list[F
             article.seen.add(key)
             article.reported.add((event.event_type, event.subject.key))
             events.append(event)
-    return named_teams_only(events)
+    headline_end = context.sentences[0].end_char if context.sentences else 0
+    return one_name_per_team(events, headline_end)
 
 
 def _identity(event: FoundEvent, context: ArticleContext) -> tuple:
@@ -128,6 +129,10 @@ def _dissolutions(article: _Article, candidate: Candidate) -> Iterator[FoundEven
     if organization is None:
         return
     team = team.as_named_in(organization)
+    name = team.name.strip(_QUOTES_AND_SPACE)  # "son département 'Health'"
+    if not name:
+        return
+    team = replace(team, name=name)
     date = article.resolve(candidate, "date")
     subject = EntityRef("team", team.name, f"{organization.key}/{team.key}")
     context = article.context
@@ -139,6 +144,9 @@ def _dissolutions(article: _Article, candidate: Candidate) -> Iterator[FoundEven
     yield replace(
         _event("dissolution", subject, organization, candidate, date, sentence), focus=focus
     )
+
+
+_QUOTES_AND_SPACE = " '\"«»“”‘’"
 
 
 def _sentence(context: ArticleContext, candidate: Candidate) -> Span:
@@ -170,25 +178,57 @@ def _event(
     )
 
 
-def named_teams_only(events: list[FoundEvent]) -> list[FoundEvent]:
+def one_name_per_team(events: list[FoundEvent], headline_end: int = 0) -> list[FoundEvent]:
     """ "Vortège supprime sa cellule éthique" (headline), then "La cellule Boussole ... a été
-    supprimée": once an article names the team an organisation dissolved, its descriptions
-    of that team in lower-case words are the same event, not another one."""
-    named = {
-        e.organization.key
-        for e in events
-        if e.event_type == "dissolution" and e.organization and _is_proper_name(e.subject.name)
-    }
-    return [
-        e
-        for e in events
-        if not (
-            e.event_type == "dissolution"
-            and e.organization
-            and e.organization.key in named
-            and not _is_proper_name(e.subject.name)
+    supprimée", then "la suppression de l'équipe": an article tells one organisation's
+    dissolution under several names; its reports all take the best of them (a proper name, else
+    the description told most, the body's over the headline's), so that one team is one event.
+    Two proper names stay two teams."""
+    by_organization: dict[str, list[FoundEvent]] = {}
+    for e in events:
+        if e.event_type == "dissolution" and e.organization:
+            by_organization.setdefault(e.organization.key, []).append(e)
+    renamed: dict[int, FoundEvent] = {}
+    for reports in by_organization.values():
+        for e in reports:  # "Boussole" and "l'équipe d'éthique Boussole" are one team
+            core = next((o for o in reports if _names_within(o.subject.name, e.subject.name)), None)
+            if core is not None:
+                renamed[id(e)] = replace(e, subject=core.subject)
+        reports = [renamed.get(id(e), e) for e in reports]
+        proper = [e for e in reports if _is_proper_name(e.subject.name)]
+        if proper:
+            named = [e for e in proper if e.sentence_start >= headline_end] or proper
+        else:
+            body = [e for e in reports if e.sentence_start >= headline_end] or reports
+            named = [e for e in body if len(e.subject.name.split()) > 1] or body
+        counts: dict[str, int] = {}
+        for e in named:
+            counts[e.subject.key] = counts.get(e.subject.key, 0) + 1
+        best = max(named, key=lambda e: counts[e.subject.key])  # the first of the most told
+        for e in reports:
+            if not _is_proper_name(e.subject.name) and e.subject != best.subject:
+                renamed[id(e)] = replace(renamed.get(id(e), e), subject=best.subject)
+    found, seen = [], set()
+    for e in events:
+        e = renamed.get(id(e), e)
+        key = (e.event_type, e.subject.key, e.organization and e.organization.key, e.sentence_start)
+        if key not in seen:  # a sentence that told both names is one report
+            seen.add(key)
+            found.append(e)
+    return found
+
+
+def _names_within(short: str, long: str) -> bool:
+    """ "Boussole" within "équipe d'éthique Boussole": a proper name inside a longer name."""
+    short_words, long_words = short.split(), long.split()
+    return (
+        _is_proper_name(short)
+        and len(short_words) < len(long_words)
+        and any(
+            long_words[i : i + len(short_words)] == short_words
+            for i in range(len(long_words) - len(short_words) + 1)
         )
-    ]
+    )
 
 
 def _is_proper_name(name: str) -> bool:

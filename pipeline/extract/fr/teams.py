@@ -26,16 +26,44 @@ _SKIP_IN_NAME = {"det", "punct", "acl:relcl", "acl", "appos", "nsubj", "cc:preco
 @resolver("fr", "team", "object_team")
 def team_dissolved(context: ArticleContext, candidate: Candidate) -> TeamMention | None:
     team_nouns = lexicon("fr", "team_nouns")
-    return _team_for(context, candidate.head, team_nouns, _named_teams(context, team_nouns))
+    known = _named_teams(context, team_nouns)
+    team = _team_for(context, candidate.head, team_nouns, known)
+    if team is None:  # the parse lost the object ("Amazon ferme son laboratoire" as a title)
+        following = _team_noun_after(candidate.head, team_nouns)
+        if following is not None:
+            team = _team_from(context, following, team_nouns, known)
+    return team
+
+
+_DETERMINERS = {"son", "sa", "ses", "leur", "leurs", "le", "la", "l'", "l’", "les", "un", "une"}
+# Team nouns that name a team with no other word ("a dissous l'équipe"); "le groupe", "le service"
+# or "le bureau" alone are as often the company or a place.
+_TEAMS_ON_THEIR_OWN = {"équipe", "laboratoire", "labo", "division", "unité", "cellule", "pôle"}
+
+
+def _team_noun_after(trigger: Token, team_nouns) -> Token | None:
+    """A team noun right after the trigger, behind a determiner: "ferme son laboratoire"."""
+    doc = trigger.doc
+    window = list(doc[trigger.i + 1 : min(trigger.i + 4, len(doc))])
+    for first, second in zip(window, window[1:], strict=False):
+        if first.lower_ in _DETERMINERS and second.lemma_.lower() in team_nouns:
+            return second
+    return None
 
 
 def _team_for(context, trigger: Token, team_nouns: frozenset[str], known: list[TeamMention]):
+    objects = [c for c in trigger.children if c.dep_ == "obj"]
+    if objects and not any(_may_be_a_team(o, team_nouns) for o in objects):
+        return None  # "a supprimé 600 postes au sein de FAIR": jobs cut, not a team dissolved
     candidates = []
     for child in trigger.children:
         if child.dep_ in ("obj", "nsubj:pass", "nmod", "obl:arg", "obl", "nsubj"):
             candidates.append(child)
     if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
         candidates.append(trigger.head)  # "l'équipe, dissoute en mai, ..."
+    for candidate in list(candidates):  # "fermer les portes de son laboratoire"
+        if candidate.lemma_.lower() == "porte":
+            candidates += [c for c in candidate.children if c.dep_ == "nmod"]
     for candidate in candidates:
         team = _team_from(context, candidate, team_nouns, known)
         if team:
@@ -43,21 +71,36 @@ def _team_for(context, trigger: Token, team_nouns: frozenset[str], known: list[T
     return None
 
 
+def _may_be_a_team(token: Token, team_nouns) -> bool:
+    return (
+        token.lemma_.lower() in team_nouns
+        or token.lemma_.lower()
+        in ("porte", "fin", "terme")  # "fermer les portes de", "mettre fin à"
+        or token.ent_type_ in ("TEAM", "ORG", "MISC", "PER")
+        or token.pos_ in ("PROPN", "PRON")
+    )
+
+
 def _team_from(context, token: Token, team_nouns: set[str], known: list[TeamMention]):
     named = _name_team(token, team_nouns)
     if named:
         return TeamMention(*named[:2], token, named[2])
     is_pronoun = token.lower_ in OBJECT_PRONOUNS and token.pos_ == "PRON"
-    is_demonstrative = token.lemma_.lower() in team_nouns and any(
+    is_team_noun = token.lemma_.lower() in team_nouns and "Plur" not in token.morph.get("Number")
+    is_demonstrative = is_team_noun and any(
         c.lower_ in DEMONSTRATIVES or c.lower_ in ("son", "sa", "leur") for c in token.children
     )
-    if is_pronoun or is_demonstrative:
+    if is_pronoun or is_demonstrative or (is_team_noun and _definite(token)):
         earlier = [team for team in known if team.token.i < token.i]
-        if (
-            earlier
-            and context.sentence_index(token) - context.sentence_index(earlier[-1].token) <= 3
-        ):
-            return earlier[-1]
+        near = earlier and (
+            context.sentence_index(token) - context.sentence_index(earlier[-1].token) <= 3
+        )
+        if near or (earlier and is_team_noun and not is_demonstrative):
+            return earlier[-1]  # "l'équipe", however far from where the article named it
+    bare = token.lemma_.lower() in _TEAMS_ON_THEIR_OWN and token.dep_ != "nsubj"
+    if is_team_noun and bare and _definite(token) and not _not_a_team(token):
+        # "a finalement dissous l'équipe": the article names it no better
+        return TeamMention(token.text, None, token, token.text)
     return None
 
 
@@ -70,6 +113,11 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None, str
             return team.name, team.organization, _ent_text(token)
     if token.lemma_.lower() not in team_nouns or "Plur" in token.morph.get("Number"):
         return None
+    if _not_a_team(token):
+        return None
+    inside = _quoted_around(token)
+    if inside:
+        return _known_or(inside)
     quoted = _quoted_name_after(token)
     if quoted:
         return _known_or(quoted)
@@ -80,11 +128,13 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None, str
     if given:
         return _known_or(given)
     proper = [
-        child
+        child  # "l'équipe Vigie", not "le laboratoire de la Silicon Valley" (a complement)
         for child in token.children
         if child.i > token.i
         and (child.pos_ == "PROPN" or child.ent_type_ == "TEAM")
         and child.dep_ in ("flat:name", "appos", "nmod", "amod", "compound", "nummod")
+        and not any(c.dep_ == "case" for c in child.children)
+        and all(t.is_punct for t in token.doc[token.i + 1 : child.i])  # right after the noun
     ]
     if proper:
         words = []
@@ -93,12 +143,58 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None, str
         return _known_or(" ".join(words))
     descriptor = _descriptor(token)
     if descriptor is None:
-        return None
+        for other in _coordinated_nouns(token, team_nouns):  # "un laboratoire et une équipe d'X"
+            if (shared := _descriptor(other)) is not None:
+                descriptor = f"{token.text}{shared[len(other.text) :]}"
+                break
+        else:
+            return None
     folded = fold(descriptor)
     for alias, team in team_by_alias().items():
         if alias and f" {alias} " in f" {folded} ":
             return team.name, team.organization, descriptor
     return descriptor, None, descriptor
+
+
+# "conseil d'administration", "conseil des ministres": a board or a government, not a team
+_NOT_TEAMS_AFTER = {"conseil": {"administration", "surveillance", "ministres", "ministre", "état"}}
+
+
+def _not_a_team(noun: Token) -> bool:
+    words = _NOT_TEAMS_AFTER.get(noun.lemma_.lower())
+    if not words:
+        return False
+    following = noun.doc[noun.i + 1 : noun.i + 3]
+    return any(t.lemma_.lower() in words for t in following)
+
+
+def _quoted_around(noun: Token) -> str | None:
+    """ "le « conseil de confiance et de sécurité »": a name in quotes that starts with the
+    team noun."""
+    doc = noun.doc
+    if noun.i == 0 or doc[noun.i - 1].text not in OPENING_QUOTES:
+        return None
+    for j in range(noun.i + 1, min(noun.i + 12, noun.sent.end)):
+        if doc[j].text in CLOSING_QUOTES:
+            return doc[noun.i : j].text.strip() or None
+    return None
+
+
+def _coordinated_nouns(noun: Token, team_nouns) -> list[Token]:
+    """ "un laboratoire et une équipe d'informatique quantique": the team noun after "et"."""
+    doc = noun.doc
+    window = doc[noun.i + 1 : min(noun.i + 4, noun.sent.end)]
+    if not window or window[0].lower_ != "et":
+        return []
+    return [t for t in window[1:] if t.lemma_.lower() in team_nouns][:1]
+
+
+def _definite(noun: Token) -> bool:
+    """ "l'équipe", "son laboratoire": a team the reader knows, not "une équipe"."""
+    return any(
+        c.dep_ == "det" and c.lower_ in ("l'", "l’", "le", "la", "son", "sa", "leur")
+        for c in noun.children
+    )
 
 
 def _known_or(surface: str) -> tuple[str, str | None, str]:
@@ -154,7 +250,11 @@ def _descriptor(noun: Token) -> str | None:
     """ "équipe d'éthique et société" from "son équipe d'éthique et société, qui ..."."""
     keep = [noun]
     for child in noun.children:
-        if child.i > noun.i and child.dep_ in ("amod", "nmod") and child.ent_type_ != "ORG":
+        if _names_its_owner(child):
+            continue  # "de sa branche recherche": whose team, not its name
+        if child.i < noun.i or child.ent_type_ == "ORG":
+            continue
+        if child.dep_ in ("amod", "nmod", "flat:name"):
             keep.extend(t for t in child.subtree if t.dep_ not in _SKIP_IN_NAME or t.i == child.i)
     if len(keep) == 1:
         return None
@@ -163,6 +263,13 @@ def _descriptor(noun: Token) -> str | None:
     if any(t.ent_type_ == "ORG" for t in words):
         return None
     return words.text.strip()
+
+
+def _names_its_owner(child: Token) -> bool:
+    return child.dep_ == "nmod" and any(
+        c.dep_ == "det" and c.lower_ in ("son", "sa", "ses", "leur", "leurs")
+        for c in child.children
+    )
 
 
 def _ent_text(token: Token) -> str:
@@ -197,8 +304,9 @@ def dissolver(context: ArticleContext, candidate: Candidate, team: TeamMention) 
         organization_ref = context.mentions.organization_at(token)
         if organization_ref:
             return organization_ref
-    if team.organization:
-        return organization(team.organization)
+    named = {m.entity.key for m in context.mentions.organizations}
+    if team.organization and organization(team.organization).key in named:
+        return organization(team.organization)  # the gazetteer's, when the article names it
     return context.organization_before(trigger) or _first_in_sentence(context, trigger)
 
 
