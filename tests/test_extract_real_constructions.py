@@ -125,3 +125,22 @@ def test_one_team_told_under_two_names_is_one_dissolution(extractor):
         "La suppression de l'équipe a surpris les salariés."
     )
     assert dissolutions(extractor, text) == {("Boussole", "Vortège")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # news told in the passé composé with no date: the month the article was published
+        ("Jeanne Morel a quitté Mistral AI, a confirmé la start-up.", "fr", "2025-06"),
+        ("Jane Morrow has left Anthropic, the company confirmed.", "en", "2025-06"),
+        # the past behind the news stays undated
+        ("Jeanne Morel, qui avait quitté Mistral AI, dirige désormais sa start-up.", "fr", None),
+        ("Jane Morrow, who had left Anthropic, now runs a startup of her own.", "en", None),
+    ],
+)
+def test_an_undated_report_is_dated_at_publication_unless_told_as_background(
+    extractor, text, lang, expected
+):
+    (event,) = [e for e in extractor.extract(ArticleText(text, lang, PUBLISHED)).events]
+    label = event.event_date.isoformat()[:7] if event.event_date else None
+    assert label == expected

@@ -119,10 +119,14 @@ class ArticleContext:
             return True
         return trigger.i == clause.i or any(a.i == clause.i for a in trigger.ancestors)
 
-    def date_for(self, trigger: Token, *, reported_as_news: bool = False) -> EventDate | None:
+    def date_for(
+        self, trigger: Token, *, reported_as_news: bool = False, background: bool = False
+    ) -> EventDate | None:
         """In order: the date nearest the trigger in its own clause; the latest date in the
         sentences just before; a date elsewhere in the sentence; the publication day when the
-        sentence says "now"; the publication month for news told in the present or a headline."""
+        sentence says "now"; the publication month for news told in the present or a headline,
+        and for any other report the article gives no date, as the news it tells, unless told as
+        `background` ("avait quitté", "had left"), which stays undated."""
         index = self.sentence_index(trigger)
         sentence = self.sentences[index]
         in_sentence = self._past_dates(index)
@@ -136,6 +140,8 @@ class ArticleContext:
                 return EventDate(chosen.value, chosen.precision, chosen.text)
         if in_sentence:
             return self._anchored(self._nearest(in_sentence, trigger, sentence), index, trigger)
+        if background:
+            return None  # "qui avait quitté X, dirige désormais": "now" is the main clause's
         if self.published and is_present_marker(sentence.text, self.lang):
             return EventDate(self.published, self.published_precision, "(publication date)")
         if self.published and (reported_as_news or index == 0):
@@ -144,6 +150,10 @@ class ArticleContext:
             if self.published_precision == "year":
                 return EventDate(self.published, "year", "(present tense, publication)")
             return EventDate(self.published.replace(day=1), "month", "(present tense, publication)")
+        if self.published:
+            precision = "year" if self.published_precision == "year" else "month"
+            value = self.published if precision == "year" else self.published.replace(day=1)
+            return EventDate(value, precision, "(publication)")
         return None
 
     def _anchored(self, date: EventDate, index: int, trigger: Token) -> EventDate:

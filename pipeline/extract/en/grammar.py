@@ -63,7 +63,19 @@ def date_near_trigger(context: ArticleContext, candidate: Candidate) -> EventDat
     if context.published and announced(candidate.span):
         # "will step down at the end of the year": news dates a departure when it is announced
         return EventDate(context.published.replace(day=1), "month", "(announced, publication)")
-    return context.date_for(candidate.head, reported_as_news=news_present(candidate.span))
+    return context.date_for(
+        candidate.head,
+        reported_as_news=news_present(candidate.span),
+        background=told_before(candidate.span),
+    )
+
+
+def told_before(trigger: Span) -> bool:
+    """ "had left", "who left in": the past behind the news, which does not date the event at
+    publication."""
+    doc = trigger.doc
+    before = [t.lower_ for t in doc[max(trigger.sent.start, trigger.start - 3) : trigger.start]]
+    return "had" in before or "who" in before[-1:] or "former" in before
 
 
 def announced(trigger: Span) -> bool:

@@ -41,7 +41,19 @@ def date_near_trigger(context: ArticleContext, candidate: Candidate) -> EventDat
     if context.published and announced(candidate.head):
         # "quittera ses fonctions le 1er juillet": news dates a departure when it is announced
         return EventDate(context.published.replace(day=1), "month", "(announced, publication)")
-    return context.date_for(candidate.head, reported_as_news=news_present(candidate.head))
+    return context.date_for(
+        candidate.head,
+        reported_as_news=news_present(candidate.head),
+        background=told_before(candidate.head),
+    )
+
+
+def told_before(trigger: Token) -> bool:
+    """ "avait quitté", "était parti", "quittait": the past behind the news, in the pluperfect
+    or the imperfect, which does not date the event at publication."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return any("Imp" in f.morph.get("Tense") and "Ind" in f.morph.get("Mood") for f in forms)
 
 
 _ANNOUNCING = {"aller", "prévoir", "apprêter"}
