@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from pipeline.extract import listed as _listed  # noqa: F401
+
 # Importing the resolver modules registers their resolvers with the engine.
 from pipeline.extract.en import organizations as _en_organizations  # noqa: F401
 from pipeline.extract.en import people as _en_people  # noqa: F401

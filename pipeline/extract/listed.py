@@ -1,0 +1,86 @@
+"""People listed after a plural noun of leaving: "les départs de A, B et C", "les démissions de la
+directrice X et de la directrice Y", "Les départs notables incluaient A, B et C", "the
+resignations of A and B", "the reported sackings of A and B". Word order only, so one resolver
+serves both languages."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.extract.context import ArticleContext
+from pipeline.extract.engine import resolver
+from pipeline.extract.results import EntityRef
+from pipeline.extract.rulebook import Candidate
+
+LEAD = 12  # words between the noun and the first name
+GAP = 12  # words between two names of the list
+# Words that may stand between the noun and the list: prepositions, a few verbs that introduce
+# it ("incluaient", "comprennent", "including"), and job titles
+_INTRODUCERS = {"de", "d'", "d’", "des", "du", "of", "comme", "notamment", "dont", "incluaient"}
+_INTRODUCERS |= {"incluent", "comprennent", "comprenaient", "including", "include", "included"}
+_INTRODUCERS |= {"such", "as", "like", "among", "parmi", "figurent", "figuraient", ":", ","}
+_STOPS = {".", ";", "?", "!"}
+_BETWEEN = {",", "et", "and", "de", "d'", "d’", "du", "des", "of", "puis", "ainsi", "que"}
+
+
+@resolver("any", "person", "listed_after")
+def listed_after(context: ArticleContext, candidate: Candidate) -> list[tuple[EntityRef, object]]:
+    noun = candidate.span[-1] if len(candidate.span) > 1 else candidate.head
+    sentence = context.sentences[context.sentence_index(noun)]
+    people = context.mentions.people_in(noun.i + 1, sentence.end)
+    if not people or not _leads_to(context.doc[noun.i + 1 : people[0].span.start]):
+        return []
+    found = [people[0]]
+    for mention in people[1:]:
+        between = context.doc[found[-1].span.end : mention.span.start]
+        if not _separates(between):
+            break
+        found.append(mention)
+    return [(m.entity, m.span.root) for m in found]
+
+
+def _leads_to(between: Span) -> bool:
+    """ "de la directrice des ressources humaines", "notables incluaient": no verb but the ones
+    that introduce a list, and no sentence end."""
+    if len(between) > LEAD or any(t.text in _STOPS for t in between):
+        return False
+    return all(
+        t.lower_ in _INTRODUCERS or not (t.pos_ in ("VERB", "AUX") or t.lower_ in _CLAUSE)
+        for t in between
+    )
+
+
+_CLAUSE = {"qui", "que", "dont", "who", "which", "that", "said", "says", "a", "ont", "has", "have"}
+_CLAUSE |= {"is", "are", "was", "were", "be", "been", "told", "added", "est", "sont", "était"}
+
+
+def _separates(between: Span) -> bool:
+    """ ", ", " et ", " et de la directrice des communications ": the list goes on."""
+    if not len(between) or len(between) > GAP or any(t.text in _STOPS for t in between):
+        return False
+    if not any(t.lower_ in _BETWEEN for t in between):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") or t.lower_ in _CLAUSE for t in between)
+
+
+_TOWARDS = {"to", "join", "joined", "joining", "joins", "for", "vers", "rejoindre", "pour"}
+_TOWARDS |= {"rejoint", "rejoignent", "chez"}
+
+
+@resolver("any", "organization", "around_list")
+def organization_around_list(
+    context: ArticleContext, candidate: Candidate, people=None
+) -> EntityRef | None:
+    """The organisation the sentence names outside the destinations ("..., both researchers at
+    Anthropic", "Chez OpenAI, les démissions de ..."), else where the article says the first
+    person works, else the one named last before."""
+    sentence = context.sentences[context.sentence_index(candidate.head)]
+    for mention in context.mentions.organizations_in(sentence.start, sentence.end):
+        before = context.doc[max(sentence.start, mention.span.start - 3) : mention.span.start]
+        if not any(t.lower_ in _TOWARDS for t in before):
+            return mention.entity
+    for person, _ in people or ():
+        tied = context.affiliation(person, sentence, here=False) or context.employer_told(person)
+        if tied is not None:
+            return tied
+    return context.organization_before(candidate.head)
