@@ -144,3 +144,24 @@ def test_an_undated_report_is_dated_at_publication_unless_told_as_background(
     (event,) = [e for e in extractor.extract(ArticleText(text, lang, PUBLISHED)).events]
     label = event.event_date.isoformat()[:7] if event.event_date else None
     assert label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lead that describes the person first and names them in the next sentence
+        (
+            "Google a limogé l'ingénieur qui affirmait qu'un chatbot était conscient.\n\n"
+            "L'homme en question, Marc Olivier, a enfreint les règles de l'entreprise.",
+            {("Marc Olivier", "Google")},
+        ),
+        # an earlier employer told through a pronoun is another departure, not the same again
+        (
+            "Lina Morel a démissionné de Mistral AI en janvier. Elle avait quitté Google en 2022 "
+            "pour rejoindre la start-up.",
+            {("Lina Morel", "Mistral AI"), ("Lina Morel", "Google")},
+        ),
+    ],
+)
+def test_people_named_after_or_before_the_trigger(extractor, text, expected):
+    assert people(extractor, text) == expected

@@ -55,7 +55,7 @@ class _Article:
 
     context: ArticleContext
     grammar: Grammar
-    reported: set[tuple[str, str]]  # (event type, subject) already told
+    reported: set[tuple[str, str, str | None]]  # (event type, subject, organisation) told
     seen: set[tuple]
 
     def resolve(self, candidate: Candidate, slot: str, **found):
@@ -81,7 +81,8 @@ def extract(context: ArticleContext, book: RuleBook, grammar: Grammar) -> list[F
             if key in article.seen:
                 continue
             article.seen.add(key)
-            article.reported.add((event.event_type, event.subject.key))
+            organization = event.organization.key if event.organization else None
+            article.reported.add((event.event_type, event.subject.key, organization))
             events.append(event)
     headline_end = context.sentences[0].end_char if context.sentences else 0
     return one_name_per_team(events, headline_end)
@@ -113,9 +114,8 @@ def _person_events(article: _Article, candidate: Candidate) -> Iterator[FoundEve
     for person_ref, anchor in people:
         if len(person_ref.name.split()) < 2:
             continue  # a lone surname never linked to a full name is too weak to report
-        if (rule.event, person_ref.key) in article.reported and not context.mentions.person_at(
-            anchor
-        ):
+        told = (rule.event, person_ref.key, organization.key)
+        if told in article.reported and not context.mentions.person_at(anchor):
             continue  # "son départ", "his exit" after the departure was told: the same event
         role = role_near(anchor, sentence)
         yield _event(rule.event, person_ref, organization, candidate, date, sentence, role)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.extract.context import ArticleContext
+from pipeline.extract.context import ArticleContext, named_after_preposition
 from pipeline.extract.engine import resolver
 from pipeline.extract.gazetteers import role_words
 from pipeline.extract.results import EntityRef
@@ -274,21 +274,54 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
                 if person_ref and person_ref != antecedent:
                     found.append((person_ref, other))
             return found
+        named_next = _named_next(context, token)
+        if named_next is not None:
+            return [named_next]
     return []
+
+
+LEAD_SENTENCES = 2
+
+
+def _named_next(context: ArticleContext, token: Token) -> tuple[EntityRef, Token] | None:
+    """ "Google a limogé l'ingénieur qui ... . L'homme en question, X, ...": an article's lead
+    may describe a person before it names them, in the next sentence. Only a role noun (not a
+    pronoun), in the first sentences, with nobody named before it."""
+    index = context.sentence_index(token)
+    if token.lower_ in PRONOUN_SUBJECTS or index >= LEAD_SENTENCES:
+        return None
+    if context.mentions.people_in(0, token.i):
+        return None
+    for following in context.sentences[index + 1 : index + 3]:
+        people = [
+            m  # "la firme fondée par X" names someone else
+            for m in context.mentions.people_in(following.start, following.end)
+            if not named_after_preposition(m.span)
+        ]
+        if people:
+            return people[0].entity, token
+    return None
 
 
 def _refers_back(token: Token) -> bool:
     """ "elle", "il", "la chercheuse", "le dirigeant": a singular pronoun or a definite singular
     role noun, which points to a person named before. "un cofondateur" introduces someone new."""
-    if "Plur" in token.morph.get("Number"):
-        return False
+    singular_article = any(
+        child.dep_ == "det" and child.lower_ in ("le", "la", "l'", "l’") for child in token.children
+    )
+    if "Plur" in token.morph.get("Number") and not singular_article:
+        return False  # ("le Français" is sometimes tagged plural: its article is not)
     if token.lower_ in PRONOUN_SUBJECTS:
         return token.lower_ not in ("ils", "elles")
-    if token.lemma_.lower() not in ROLE_SUBJECTS:
+    if token.lemma_.lower() not in ROLE_SUBJECTS and token.lemma_.lower() not in _PERSON_NOUNS:
         return False
     return any(
         child.dep_ == "det" and child.lower_ in ("le", "la", "l'", "l’") for child in token.children
     )
+
+
+# Nouns that stand for a person as a role does: "l'homme en question", "le Français qui ..."
+_PERSON_NOUNS = {"homme", "femme", "français", "française", "américain", "américaine", "ingénieur"}
 
 
 def _coordinated(token: Token) -> list[Token]:
