@@ -56,7 +56,7 @@ class _Article:
     context: ArticleContext
     grammar: Grammar
     reported: set[tuple[str, str, str | None]]  # (event type, subject, organisation) told
-    seen: set[tuple]
+    seen: dict[tuple, int]  # an event's identity -> its index in the events found
 
     def resolve(self, candidate: Candidate, slot: str, **found):
         name = candidate.rule.slots[slot]
@@ -67,7 +67,7 @@ class _Article:
 
 
 def extract(context: ArticleContext, book: RuleBook, grammar: Grammar) -> list[FoundEvent]:
-    article = _Article(context, grammar, set(), set())
+    article = _Article(context, grammar, set(), {})
     events: list[FoundEvent] = []
     for candidate in book.candidates(context.doc, accept=guards_hold):
         if not grammar.asserted(context, candidate):
@@ -79,8 +79,11 @@ def extract(context: ArticleContext, book: RuleBook, grammar: Grammar) -> list[F
         for event in built:
             key = _identity(event, context)
             if key in article.seen:
+                kept = article.seen[key]
+                if events[kept].kind == "departure" and event.kind not in (None, "departure"):
+                    events[kept] = event  # the same report, told more precisely ("a démissionné")
                 continue
-            article.seen.add(key)
+            article.seen[key] = len(events)
             organization = event.organization.key if event.organization else None
             article.reported.add((event.event_type, event.subject.key, organization))
             events.append(event)

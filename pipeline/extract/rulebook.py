@@ -21,7 +21,9 @@ How a rule names its words, one of:
 In patterns, a value "@name" is the list of the language's lexicon `lexicons/LANG/name.txt`.
 
 `when` and `unless` list named guards (`guards.py`) that must hold / must not hold;
-`negation_is_event` says that the trigger's own negation is the news ("n'est plus salarié").
+`negation_is_event` says that the trigger's own negation is the news ("n'est plus salarié");
+`overlaps` lets a rule fire beside the others on the same words ("Meta a embauché X d'Apple" is a
+hiring and a departure), where otherwise the longest match, then the earlier rule, wins.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ KEYS = {
     "when",
     "unless",
     "negation_is_event",
+    "overlaps",
     "slots",
     "examples",
     "counter_examples",
@@ -92,6 +95,7 @@ class Rule:
     when: tuple[Guard, ...] = ()
     unless: tuple[Guard, ...] = ()
     negation_is_event: bool = False
+    overlaps: bool = False  # fires beside other rules on the same words, taking none of them
     examples: tuple[dict, ...] = ()
     counter_examples: tuple[str, ...] = ()
     order: int = 0  # position in the rule book: the earlier rule wins a tie
@@ -154,8 +158,14 @@ class RuleBook:
 
 def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
+    for candidate in found:  # "Meta a embauché X d'Apple": a hiring and a departure
+        if candidate.rule.overlaps and all(
+            (c.rule.id, c.head.i) != (candidate.rule.id, candidate.head.i) for c in kept
+        ):
+            kept.append(candidate)
     taken: set[int] = set()
-    for candidate in sorted(found, key=lambda c: (-len(c.span), c.rule.order, c.span.start)):
+    exclusive = [c for c in found if not c.rule.overlaps]
+    for candidate in sorted(exclusive, key=lambda c: (-len(c.span), c.rule.order, c.span.start)):
         words = range(candidate.span.start, candidate.span.end)
         if any(i in taken for i in words) or candidate.head.i in taken:
             continue
@@ -240,6 +250,7 @@ def _rule(data: dict, lang: str, order: int, where: str) -> Rule:
         when=tuple(_guard(g, where) for g in data.get("when", ())),
         unless=tuple(_guard(g, where) for g in data.get("unless", ())),
         negation_is_event=bool(data.get("negation_is_event", False)),
+        overlaps=bool(data.get("overlaps", False)),
         examples=tuple(data["examples"]),
         counter_examples=tuple(data.get("counter_examples", ())),
         order=order,

@@ -1,0 +1,79 @@
+"""Hiring stories that hide a departure: "Meta a embauché deux chercheurs d'Apple, X et Y",
+"Meta a débauché X chez Google", "Meta poached X from Apple", "Meta hired two Apple researchers, X
+and Y". The company that hires is not the one left: the one the hired people come from is, and
+when the sentence names none, there is no departure to report."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.extract.context import ArticleContext
+from pipeline.extract.engine import resolver
+from pipeline.extract.fr.people import People, _listed_after_colon, _people_from
+from pipeline.extract.gazetteers import role_words
+from pipeline.extract.listed import listed_after
+from pipeline.extract.results import EntityRef
+from pipeline.extract.rulebook import Candidate
+
+_FROM_FR = {"de", "d'", "d’", "du", "chez"}
+
+
+@resolver("fr", "person", "hired")
+def hired_fr(context: ArticleContext, candidate: Candidate) -> People:
+    listed = listed_after(context, candidate)  # "deux chercheurs d'Apple, X et Y"
+    if listed:
+        return listed
+    for obj in (c for c in candidate.head.children if c.dep_ == "obj"):
+        return _people_from(context, obj) or _listed_after_colon(context, candidate.head)
+    return []
+
+
+@resolver("fr", "organization", "hired_from")
+def hired_from_fr(context: ArticleContext, candidate: Candidate, people=None) -> EntityRef | None:
+    """The organisation the hired come from: "d'Apple" in the object, "chez Google" after."""
+    verb = candidate.head
+    hiring = {
+        ref.key
+        for c in verb.children
+        if c.dep_.startswith("nsubj") and (ref := context.mentions.organization_at(c))
+    }
+    for token in verb.subtree:
+        if token.i <= verb.i or token.dep_ not in ("nmod", "obl", "obl:mod", "obl:arg"):
+            continue
+        ref = context.mentions.organization_at(token)
+        if ref and ref.key not in hiring and _introduced_by(token, _FROM_FR):
+            return None if _formerly(token) else ref
+    return None
+
+
+_FORMER = {"ancien", "ancienne", "anciens", "anciennes", "ex", "former", "formerly"}
+
+
+def _formerly(token: Token) -> bool:
+    """ "un ancien chercheur de Google", "a former Google researcher": left long ago, not now."""
+    before = token.doc[max(token.sent.start, token.i - 4) : token.i]
+    return any(t.lower_ in _FORMER or t.lower_.startswith("ex-") for t in before)
+
+
+def _introduced_by(token: Token, words: set[str]) -> bool:
+    return any(c.dep_ == "case" and c.lower_ in words for c in token.children)
+
+
+@resolver("en", "person", "hired")
+def hired_en(context: ArticleContext, candidate: Candidate) -> People:
+    return listed_after(context, candidate)
+
+
+@resolver("en", "organization", "hired_from")
+def hired_from_en(context: ArticleContext, candidate: Candidate, people=None) -> EntityRef | None:
+    """ "poached X from Apple", "hired two Apple researchers": an organisation after "from", or
+    one a job title follows, after the verb in its sentence."""
+    doc = context.doc
+    sentence = context.sentences[context.sentence_index(candidate.head)]
+    roles = role_words()
+    for mention in context.mentions.organizations_in(candidate.span.end, sentence.end):
+        before = doc[mention.span.start - 1].lower_ if mention.span.start else ""
+        after = doc[mention.span.end].lower_ if mention.span.end < len(doc) else ""
+        if (before == "from" or after.rstrip("s") in roles) and not _formerly(mention.span[0]):
+            return mention.entity
+    return None
