@@ -165,3 +165,23 @@ def test_an_undated_report_is_dated_at_publication_unless_told_as_background(
 )
 def test_people_named_after_or_before_the_trigger(extractor, text, expected):
     assert people(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The first to leave was Tim Salter, who left OpenAI in July 2018 for a job at Google.",
+         {("Tim Salter", "OpenAI")}),
+        ("Tesla shut down the project, with team leader Paul Brandt departing the company, "
+         "people familiar with the matter said.", {("Paul Brandt", "Tesla")}),
+        ("Meanwhile, Anthropic's legal chief, Rob Keller, left this month, following research "
+         "chief Lena Vogt's departure in July.", {("Rob Keller", "Anthropic"),
+                                                  ("Lena Vogt", "Anthropic")}),
+        ("Kai Brenner joined Uber in 2016. Uber fired him in May 2017 after he declined to "
+         "cooperate with an internal inquiry.", {("Kai Brenner", "Uber")}),
+        ("Ivo Marsh is leaving xAI to start a fund, he said on Wednesday. Marsh's departure comes "
+         "at a difficult time for xAI and for its rival Anthropic.", {("Ivo Marsh", "xAI")}),
+    ],
+)  # fmt: skip
+def test_english_constructions(extractor, text, expected):
+    assert people(extractor, text, "en") == expected

@@ -349,5 +349,10 @@ def named_after_preposition(span: Span) -> bool:
     for _ in range(3):
         if i < 0 or not (doc[i].is_alpha and doc[i].is_lower) or doc[i].lower_ in _PREPOSITIONS:
             break
+        if doc[i].lower_ in _VERBS_BETWEEN:
+            return False  # "the first to leave was X": the preposition is before a verb
         i -= 1
     return i >= 0 and doc[i].lower_ in _PREPOSITIONS
+
+
+_VERBS_BETWEEN = {"was", "is", "were", "are", "be", "been", "became", "est", "était", "fut"}

@@ -118,7 +118,7 @@ def describes_a_noun(candidate: Candidate) -> bool:
     head = candidate.head
     word = head.lower_
     before = _word(head, -1)
-    if word in ("retired", "retiring") and before in ("a", "an", "the"):
+    if word in ("retired", "retiring", "departing", "outgoing") and before in ("a", "an", "the"):
         return True
     return word == "retirement" and _word(head, 1) in lexicon("en", "retirement_things")
 

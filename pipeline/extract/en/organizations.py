@@ -51,9 +51,18 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
         organization_ref = context.mentions.organization_at(token)
         if organization_ref:
             return organization_ref
-    destinations = {  # "left for rival Anthropic": the organisation joined, not left
-        m.entity.key for m in context.mentions.organizations_in(trigger.end, sentence.end)
+    destinations = {  # "left for rival Anthropic", "to join Meta": the organisation joined
+        m.entity.key
+        for m in context.mentions.organizations_in(trigger.end, sentence.end)
+        if any(
+            t.lower_ in DESTINATIONS - {"and"}
+            for t in context.doc[max(trigger.end, m.span.start - 3) : m.span.start]
+        )
     }
+    for person, _ in people:  # "X is leaving xAI ... X's departure comes at a time for xAI"
+        told = context.employer_told(person)
+        if told is not None and not context.organization_earlier_in_sentence(trigger[0]):
+            return told
     for here in (True, False):  # "Y's legal chief, X, left": where the article says X works
         if not here and context.organization_earlier_in_sentence(trigger[0], destinations):
             break

@@ -29,6 +29,27 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
     before = mentions.people_in(sentence.start, start)
     after = mentions.people_in(trigger.end, sentence.end)
     is_passive = start > 0 and context.doc[start - 1].lower_ in PASSIVE_AUX
+    if (
+        trigger[0].lower_ in _EVENT_NOUNS
+        and start > 1
+        and context.doc[start - 1].lower_
+        in (
+            "'s",
+            "’s",
+        )
+    ):
+        owner = mentions.person_at(context.doc[start - 2])  # "X CEO Jane Doe's departure"
+        if owner:
+            return [(owner, context.doc[start - 2])]
+    following = context.doc[trigger.end : trigger.end + 1]
+    if (
+        kind == "dismissal"
+        and not is_passive
+        and following
+        and following[0].lower_ in ("him", "her")
+    ):
+        antecedent = context.person_before(trigger[0])  # "Uber fired him in May 2017"
+        return [(antecedent, following[0])] if antecedent else []
     if kind == "dismissal" and not is_passive and after:
         gap = context.doc[trigger.end : after[0].span.start]
         if gap and gap[-1].text == ",":  # "fired its research chief, Jane Doe"
@@ -42,7 +63,11 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
         speaker = context.quote_speaker(trigger[0])  # "I've decided to leave X," wrote Y
         if speaker:
             return [speaker]
-    before = [m for m in before if not _is_possessive(m) and not named_after_preposition(m.span)]
+    before = [
+        m  # "with team leader X departing the company": X is who departs, preposition or not
+        for m in before
+        if not _is_possessive(m) and (not named_after_preposition(m.span) or m.span.end == start)
+    ]
     if is_passive and (included := _people_included(context, sentence, trigger)):
         return included  # "were laid off that Friday, including its director, Jane Doe"
     if trigger[0].lower_ in _EVENT_NOUNS:
