@@ -185,3 +185,19 @@ def test_people_named_after_or_before_the_trigger(extractor, text, expected):
 )  # fmt: skip
 def test_english_constructions(extractor, text, expected):
     assert people(extractor, text, "en") == expected
+
+
+def test_a_clause_after_a_colon_opens_with_its_subject(extractor):
+    text = (
+        "xAI traverse une période agitée en interne : Marc Lévy, le directeur financier d'xAI, "
+        "quitte le navire après quelques mois."
+    )
+    assert people(extractor, text) == {("Marc Lévy", "xAI")}
+
+
+def test_leaving_the_company_is_leaving_the_one_the_article_is_about(extractor):
+    text = (
+        "Tesla named a new head of software. Chris Lane, who had joined Tesla from Apple in "
+        "January, confirmed late Tuesday that he has left the company."
+    )
+    assert people(extractor, text, "en") == {("Chris Lane", "Tesla")}

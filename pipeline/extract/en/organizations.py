@@ -59,6 +59,8 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
             for t in context.doc[max(trigger.end, m.span.start - 3) : m.span.start]
         )
     }
+    if _the_company_after(context, trigger):  # "confirmed that he has left the company"
+        return context.organization_in_focus(trigger[0], exclude=destinations)
     for person, _ in people:  # "X is leaving xAI ... X's departure comes at a time for xAI"
         told = context.employer_told(person)
         if told is not None and not context.organization_earlier_in_sentence(trigger[0]):
@@ -73,6 +75,16 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
             if tied is not None and tied.key not in destinations:
                 return tied
     return context.organization_before(trigger[0], exclude=destinations)
+
+
+_EMPLOYER_NOUNS = {"company", "firm", "startup", "start-up", "group", "lab", "business", "team"}
+
+
+def _the_company_after(context, trigger: Span) -> bool:
+    following = [t.lower_ for t in context.doc[trigger.end : trigger.end + 2]]
+    return (
+        len(following) == 2 and following[0] in ("the", "its") and following[1] in (_EMPLOYER_NOUNS)
+    )
 
 
 _LEAVING_WORDS = {"left", "leaves", "leaving", "leave", "quit", "quits", "quitting", "exited"}

@@ -66,7 +66,8 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
     before = [
         m  # "with team leader X departing the company": X is who departs, preposition or not
         for m in before
-        if not _is_possessive(m) and (not named_after_preposition(m.span) or m.span.end == start)
+        if not _is_possessive(m)
+        and (not named_after_preposition(m.span) or _right_before(context.doc, m.span, start))
     ]
     if is_passive and (included := _people_included(context, sentence, trigger)):
         return included  # "were laid off that Friday, including its director, Jane Doe"
@@ -94,6 +95,11 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
             if antecedent:
                 return [(antecedent, token)]
     return []
+
+
+def _right_before(doc, name: Span, start: int) -> bool:
+    """ "with X departing", "with X being the latest to leave": the name opens the clause."""
+    return all(t.lower_ in ("being", "the", "is", "was", "a") for t in doc[name.end : start])
 
 
 _EVENT_NOUNS = {"departure", "resignation", "ouster", "exit", "dismissal", "firing", "retirement"}

@@ -156,12 +156,18 @@ def _sentence_opening_person(context: ArticleContext, verb: Token) -> list[tuple
     in long appositions, a person opening the sentence, or its main clause after an opening
     phrase ("Selon nos sources, X, ..., a été remerciée"), with nobody else before the verb."""
     sentence = verb.sent
-    people = context.mentions.people_in(sentence.start, verb.i)
+    # "X traverse une période agitée : Y, le directeur financier, quitte le navire": the clause
+    # after a colon opens anew
+    colon = next(
+        (t for t in reversed(context.doc[sentence.start : verb.i]) if t.text in ":;"), None
+    )
+    opening = colon.i + 1 if colon is not None else sentence.start
+    people = context.mentions.people_in(opening, verb.i)
     if len(people) != 1:
         return []
     start = people[0].span.start
-    after_opening_phrase = start > sentence.start and context.doc[start - 1].text == ","
-    if start - sentence.start > 2 and not after_opening_phrase:
+    after_opening_phrase = start > opening and context.doc[start - 1].text == ","
+    if start - opening > 2 and not after_opening_phrase:
         return []
     clause = any(
         t.lower_ in ("qui", "que", "dont") for t in context.doc[people[0].span.end : verb.i]
