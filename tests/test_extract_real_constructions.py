@@ -201,3 +201,23 @@ def test_leaving_the_company_is_leaving_the_one_the_article_is_about(extractor):
         "January, confirmed late Tuesday that he has left the company."
     )
     assert people(extractor, text, "en") == {("Chris Lane", "Tesla")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a role given up inside the company is no departure; staying as an adviser still is
+        ("Lucas Morin a démissionné en tant que directeur du groupe en 2018, mais reste le "
+         "principal scientifique de Meta.", "fr", set()),
+        ("Lucas Morin quitte ses fonctions de directeur général de Waymo, mais restera "
+         "conseiller de l'entreprise.", "fr", {("Lucas Morin", "Waymo")}),
+        # a move "de X à Y" is a departure from X
+        ("Nathan Roux est passé du poste de directeur général d'Adept à la tête du laboratoire "
+         "d'Amazon.", "fr", {("Nathan Roux", "Adept")}),
+        # a title-case job title does not start a name
+        ("In Wake of Acquisition, Intel AI Leader Naveen Rau Departs\n\nNaveen Rau, Intel's AI "
+         "leader, is leaving the company, Intel said.", "en", {("Naveen Rau", "Intel")}),
+    ],
+)  # fmt: skip
+def test_roles_moves_and_titles(extractor, text, lang, expected):
+    assert people(extractor, text, lang) == expected

@@ -108,6 +108,43 @@ def no_longer(candidate: Candidate) -> bool:
     )
 
 
+# "a démissionné en tant que directeur du groupe, mais reste le principal scientifique de Meta":
+# a role given up inside the company. Staying on as an adviser is still leaving.
+_STAYS = ("mais reste", "mais restera", "tout en restant", "reste toutefois", "but remains")
+_STAYS += ("but will remain", "while remaining", "but will stay", "but stays")
+_ADVISER = ("conseill", "advis", "consult")
+
+
+@guard("stays_on")
+def stays_on(candidate: Candidate) -> bool:
+    doc = candidate.head.doc
+    after = doc.text[doc[candidate.span.end - 1].idx : doc[candidate.span.end - 1].idx + 200]
+    after = after.split(".")[0].lower()  # the parser may cut the sentence before "mais"
+    for marker in _STAYS:
+        position = after.find(marker)
+        if position >= 0:
+            rest = after[position : position + 80]
+            return not any(word in rest for word in _ADVISER)
+    return False
+
+
+# "X est passé de Google à Apple", "passe de la recherche chez Google à son concurrent": a move,
+# from the organisation after "de" to the one after "à"
+@guard("moves_from_to")
+def moves_from_to(candidate: Candidate) -> bool:
+    verb = candidate.head
+    cases = [
+        grand.lower_
+        for child in verb.children
+        if child.dep_.startswith(("obl", "nmod")) and child.i > verb.i
+        for grand in child.children
+        if grand.dep_ == "case"
+    ]
+    return any(c in ("de", "du", "d'", "d’", "des") for c in cases) and any(
+        c in ("à", "au", "aux", "chez") for c in cases
+    )
+
+
 # -- English -------------------------------------------------------------------------------
 
 

@@ -298,6 +298,7 @@ def _organizations(
             name
             and _looks_like_organization_name(name)
             and len(name.split()) <= 5
+            and len(name) > 1  # "S": a name cut short, not a company
             and fold(name) not in blocked
             and "\n" not in ent.text
         ):

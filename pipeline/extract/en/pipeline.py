@@ -15,11 +15,13 @@ from spacy.util import filter_spans
 
 from pipeline.extract.components import add_name_special_cases, gazetteer_patterns
 from pipeline.extract.dates import CALENDAR_WORDS
+from pipeline.extract.gazetteers import role_words
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.mentions import HYPHENS
 
 _NOT_NAME_WORDS = (
-    STOP_WORDS
+    role_words()  # "Intel AI Leader Naveen Rao": a title-case job title is no first name
+    | STOP_WORDS
     | CALENDAR_WORDS
     | {
         "former",

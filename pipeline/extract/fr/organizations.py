@@ -191,3 +191,26 @@ def organization_joined(
             if organization_ref:
                 return organization_ref
     return None
+
+
+@resolver("fr", "organization", "moved_from")
+def moved_from(context: ArticleContext, candidate: Candidate, people=None) -> EntityRef | None:
+    """ "X est passé du poste de directeur d'Adept à Amazon": the organisation after "de", never
+    the one after "à"; when "de" names none ("du géant du logiciel"), where the person was said
+    to work."""
+    verb = candidate.head
+    for child in verb.children:
+        if child.i < verb.i or not child.dep_.startswith(("obl", "nmod")):
+            continue
+        if any(
+            c.dep_ == "case" and c.lower_ in ("de", "du", "d'", "d’", "des") for c in child.children
+        ):
+            for token in child.subtree:
+                if (found := context.mentions.organization_at(token)) is not None:
+                    return found
+    for person, _ in people or ():
+        sentence = context.sentences[context.sentence_index(verb)]
+        tied = context.affiliation(person, sentence, here=False) or context.employer_told(person)
+        if tied is not None:
+            return tied
+    return None
