@@ -221,3 +221,20 @@ def test_leaving_the_company_is_leaving_the_one_the_article_is_about(extractor):
 )  # fmt: skip
 def test_roles_moves_and_titles(extractor, text, lang, expected):
     assert people(extractor, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the imperfect of reported speech is the news, not the past behind it
+        ("La chercheuse Léa Marin a annoncé sur son compte LinkedIn qu'elle quittait Meta.",
+         "fr", "2025-06"),
+        # a date in a "who ..." clause closed before the trigger is the clause's
+        ("Ravi Kumar, Intel's AI leader who came to the company in 2016, has announced he is "
+         "leaving Intel.", "en", "2025-06"),
+    ],
+)  # fmt: skip
+def test_dates_of_reported_speech_and_relative_clauses(extractor, text, lang, expected):
+    events = extractor.extract(ArticleText(text, lang, PUBLISHED)).events
+    dates = {e.event_date.isoformat()[:7] for e in events if e.event_type == "departure"}
+    assert dates == {expected}

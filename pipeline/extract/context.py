@@ -114,6 +114,8 @@ class ArticleContext:
         )
         if span is None:
             return True
+        if not self.doc.has_annotation("DEP"):
+            return _same_clause_by_words(span, trigger)
         clause = next((a for a in span.root.ancestors if a.dep_ == "acl:relcl"), None)
         if clause is None:
             return True
@@ -123,10 +125,10 @@ class ArticleContext:
         self, trigger: Token, *, reported_as_news: bool = False, background: bool = False
     ) -> EventDate | None:
         """In order: the date nearest the trigger in its own clause; the latest date in the
-        sentences just before; a date elsewhere in the sentence; the publication day when the
-        sentence says "now"; the publication month for news told in the present or a headline,
-        and for any other report the article gives no date, as the news it tells, unless told as
-        `background` ("avait quitté", "had left"), which stays undated."""
+        sentences just before; the publication day when the sentence says "now"; the publication
+        month for news told in the present or a headline, and for any other report the article
+        gives no date, as the news it tells, unless told as `background` ("avait quitté", "had
+        left"), which stays undated."""
         index = self.sentence_index(trigger)
         sentence = self.sentences[index]
         in_sentence = self._past_dates(index)
@@ -138,8 +140,6 @@ class ArticleContext:
             if earlier:
                 chosen = earlier[-1]
                 return EventDate(chosen.value, chosen.precision, chosen.text)
-        if in_sentence:
-            return self._anchored(self._nearest(in_sentence, trigger, sentence), index, trigger)
         if background:
             return None  # "qui avait quitté X, dirige désormais": "now" is the main clause's
         if self.published and is_present_marker(sentence.text, self.lang):
@@ -318,6 +318,22 @@ class ArticleContext:
 
     def _mention_count(self, entity: EntityRef, before: int) -> int:
         return sum(1 for m in self.mentions.people if m.entity == entity and m.span.start < before)
+
+
+_RELATIVES = {"who", "which", "whose", "that"}
+
+
+def _same_clause_by_words(date: Span, trigger: Token) -> bool:
+    """Without a parse: "X, Intel's AI leader who came to the company in 2016, has announced he is
+    leaving": a date in a "who ..." clause closed by a comma before the trigger is the clause's."""
+    if date.end > trigger.i:
+        return True
+    doc = date.doc
+    opened = any(
+        t.lower_ in _RELATIVES for t in doc[max(date.sent.start, date.start - 15) : date.start]
+    )
+    closed = any(t.text == "," for t in doc[date.end : trigger.i])
+    return not (opened and closed)
 
 
 # Words just before an organisation that make it where people go, not where they were:

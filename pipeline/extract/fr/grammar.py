@@ -52,8 +52,22 @@ def told_before(trigger: Token) -> bool:
     """ "avait quitté", "était parti", "quittait": the past behind the news, in the pluperfect
     or the imperfect, which does not date the event at publication."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if _reported_speech(verb):
+        return False  # "a annoncé qu'elle quittait Meta": the news, in reported speech
     forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     return any("Imp" in f.morph.get("Tense") and "Ind" in f.morph.get("Mood") for f in forms)
+
+
+def _reported_speech(verb: Token) -> bool:
+    """A reporting verb, then "que", before the verb in its sentence (the parse of "qu'elle
+    quittait" varies too much to trust)."""
+    before = list(verb.doc[verb.sent.start : verb.i])
+    that = next((t for t in reversed(before) if t.lower_ in ("que", "qu'", "qu’")), None)
+    return that is not None and any(t.lemma_.lower() in _REPORTING for t in before if t.i < that.i)
+
+
+_REPORTING = {"annoncer", "dire", "déclarer", "confirmer", "expliquer", "indiquer", "écrire"}
+_REPORTING |= {"affirmer", "préciser", "révéler", "rapporter", "officialiser", "assurer"}
 
 
 _ANNOUNCING = {"aller", "prévoir", "apprêter"}

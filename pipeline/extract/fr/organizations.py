@@ -13,6 +13,7 @@ from pipeline.extract.lexicons import lexicon
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
 
+_RELATIVE_THAT = {"que", "qu'", "qu’"}
 DESTINATION_MARKERS = {"pour", "rejoindre", "vers", "chez", "au profit"}
 _VERBS = ("VERB", "AUX")
 
@@ -30,7 +31,8 @@ def organization_left(
 ) -> EntityRef | None:
     token = candidate.head
     destination_keys = _destinations(context, token)
-    objects = [c for c in token.children if c.dep_ == "obj"]
+    # ("qu'elle quittait Meta": the parser may take "qu'" for the object)
+    objects = [c for c in token.children if c.dep_ == "obj" and c.lower_ not in _RELATIVE_THAT]
     is_quitter = _is_quitter(token)
     if (
         objects
