@@ -238,3 +238,28 @@ def test_dates_of_reported_speech_and_relative_clauses(extractor, text, lang, ex
     events = extractor.extract(ArticleText(text, lang, PUBLISHED)).events
     dates = {e.event_date.isoformat()[:7] for e in events if e.event_type == "departure"}
     assert dates == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Meta dissout son équipe en charge de l'innovation responsable.", "fr",
+         {("équipe en charge de l'innovation responsable", "Meta")}),
+        ("Meta vient de fermer Meta Horizon Labs, une division de R&D qui travaillait sur des "
+         "drones.", "fr", {("Meta Horizon Labs", "Meta")}),
+        ("Google a supprimé Vigie, une équipe de cinq personnes.", "fr", {("Vigie", "Google")}),
+        ("Microsoft a licencié toute son équipe dédiée à l'éthique de l'IA en mars.", "fr",
+         {("équipe dédiée à l'éthique de l'IA", "Microsoft")}),
+        ("The SpaceX CEO has sacked the entire Ethical AI team at Twitter, employees confirmed.",
+         "en", {("Ethical AI", "Twitter")}),
+        ("Tesla has ordered to shut down its Dojo supercomputer team, people said.", "en",
+         {("Dojo", "Tesla")}),
+    ],
+)  # fmt: skip
+def test_teams_named_by_their_task_or_an_apposition(extractor, text, lang, expected):
+    assert dissolutions(extractor, text, lang) == expected
+
+
+def test_dismissing_an_idea_is_no_dismissal(extractor):
+    text = "In July, Marc Oakes dismissed the possibility of a merger between Tesla and xAI."
+    assert departures(extractor, text, "en") == set()

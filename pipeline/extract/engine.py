@@ -203,7 +203,9 @@ def one_name_per_team(events: list[FoundEvent], headline_end: int = 0) -> list[F
             named = [e for e in proper if e.sentence_start >= headline_end] or proper
         else:
             body = [e for e in reports if e.sentence_start >= headline_end] or reports
-            named = [e for e in body if len(e.subject.name.split()) > 1] or body
+            described = [e for e in body if len(e.subject.name.split()) > 1] or body
+            # "l'équipe d'éthique" names a team better than "l'équipe chargée de l'éthique"
+            named = [e for e in described if not _told_by_its_task(e.subject.name)] or described
         counts: dict[str, int] = {}
         for e in named:
             counts[e.subject.key] = counts.get(e.subject.key, 0) + 1
@@ -219,6 +221,13 @@ def one_name_per_team(events: list[FoundEvent], headline_end: int = 0) -> list[F
             seen.add(key)
             found.append(e)
     return found
+
+
+_TASK_WORDS = {"chargée", "chargé", "charge", "consacrée", "consacré", "dédiée", "dédié"}
+
+
+def _told_by_its_task(name: str) -> bool:
+    return any(word in _TASK_WORDS for word in name.lower().split())
 
 
 def _names_within(short: str, long: str) -> bool:

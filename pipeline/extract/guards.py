@@ -170,6 +170,16 @@ def steps_down_from_a_thing(candidate: Candidate) -> bool:
     )
 
 
+@guard("dismisses_an_idea")
+def dismisses_an_idea(candidate: Candidate) -> bool:
+    """ "Musk dismissed the possibility of a merger", "dismissed reports that": an idea set
+    aside, nobody dismissed."""
+    doc, end = candidate.head.doc, candidate.span.end
+    following = [t.lower_ for t in doc[end : end + 3]]
+    things = lexicon("en", "ruled_out_things")
+    return any(word in things for word in following[:3] if word not in ("the", "a", "an", "as"))
+
+
 def _word(token: Token, offset: int) -> str:
     i = token.i + offset
     return token.doc[i].lower_ if 0 <= i < len(token.doc) else ""

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 from pipeline.extract.context import ArticleContext
 from pipeline.extract.dates import CALENDAR_WORDS
 from pipeline.extract.engine import resolver
+from pipeline.extract.gazetteers import role_words
 from pipeline.extract.names import entity_key, fold
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
@@ -33,7 +34,12 @@ def organization_joined(context: ArticleContext, candidate: Candidate, people=No
 @resolver("en", "organization", "dissolver")
 def dissolver(context: ArticleContext, candidate: Candidate, team) -> EntityRef | None:
     sentence = context.sentences[context.sentence_index(candidate.head)]
-    in_sentence = context.mentions.organizations_in(sentence.start, sentence.end)
+    roles = role_words()
+    in_sentence = [
+        m  # "The SpaceX CEO has sacked the team": whose CEO, not whose team
+        for m in context.mentions.organizations_in(sentence.start, sentence.end)
+        if m.span.end >= len(context.doc) or context.doc[m.span.end].lower_ not in roles
+    ]
     if in_sentence:
         return in_sentence[0].entity
     if team.organization:

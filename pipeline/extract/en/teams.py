@@ -107,6 +107,10 @@ def _words_before_team_noun(noun: Token) -> str | None:
         return _name_in_apposition(noun)
     if noun.text[:1].isupper() and not noun.is_sent_start:
         words.append(noun)
+    elif words and words[0].text[:1].isupper():
+        # "its Dojo supercomputer team": the name is the capitalised words, not what follows
+        while len(words) > 1 and words[-1].is_lower:
+            words.pop()
     return _joined(words)
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from pipeline.extract.context import ArticleContext
+from pipeline.extract.dates import CALENDAR_WORDS
 from pipeline.extract.engine import resolver
 from pipeline.extract.gazetteers import team_by_alias
 from pipeline.extract.lexicons import lexicon
@@ -57,13 +58,14 @@ def _team_for(context, trigger: Token, team_nouns: frozenset[str], known: list[T
         return None  # "a supprimé 600 postes au sein de FAIR": jobs cut, not a team dissolved
     candidates = []
     for child in trigger.children:
-        if child.dep_ in ("obj", "nsubj:pass", "nmod", "obl:arg", "obl", "nsubj"):
+        if child.dep_ in ("obj", "nsubj:pass", "nmod", "obl:arg", "obl", "obl:mod", "nsubj"):
             candidates.append(child)
     if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
         candidates.append(trigger.head)  # "l'équipe, dissoute en mai, ..."
     for candidate in list(candidates):  # "fermer les portes de son laboratoire"
         if candidate.lemma_.lower() == "porte":
             candidates += [c for c in candidate.children if c.dep_ == "nmod"]
+        candidates += [c for c in candidate.children if c.dep_ == "appos"]  # "Vigie, une équipe"
     for candidate in candidates:
         team = _team_from(context, candidate, team_nouns, known)
         if team:
@@ -82,6 +84,8 @@ def _may_be_a_team(token: Token, team_nouns) -> bool:
 
 
 def _team_from(context, token: Token, team_nouns: set[str], known: list[TeamMention]):
+    if token.lemma_.lower() in team_nouns and (named_before := _name_before_apposition(token)):
+        return TeamMention(named_before, None, token, named_before)  # "Vigie, une équipe"
     named = _name_team(token, team_nouns)
     if named:
         return TeamMention(*named[:2], token, named[2])
@@ -180,6 +184,26 @@ def _quoted_around(noun: Token) -> str | None:
     return None
 
 
+def _name_before_apposition(noun: Token) -> str | None:
+    """ "Meta Connectivity, une division de R&D": the capitalised words before ", un(e) NOUN"."""
+    doc = noun.doc
+    determiner = noun.i - 1
+    if (
+        determiner < 2
+        or doc[determiner].lower_ not in ("un", "une")
+        or doc[determiner - 1].text != ","
+    ):
+        return None
+    words: list[Token] = []
+    i = determiner - 2
+    while i >= noun.sent.start and len(words) < 4 and doc[i].text[:1].isupper():
+        words.insert(0, doc[i])
+        i -= 1
+    if not words or (i >= 0 and doc[i].text[:1].isupper()):
+        return None
+    return doc[words[0].i : words[-1].i + 1].text
+
+
 def _coordinated_nouns(noun: Token, team_nouns) -> list[Token]:
     """ "un laboratoire et une équipe d'informatique quantique": the team noun after "et"."""
     doc = noun.doc
@@ -257,12 +281,40 @@ def _descriptor(noun: Token) -> str | None:
         if child.dep_ in ("amod", "nmod", "flat:name"):
             keep.extend(t for t in child.subtree if t.dep_ not in _SKIP_IN_NAME or t.i == child.i)
     if len(keep) == 1:
-        return None
+        return _charged_with(noun)
     keep = sorted(set(keep), key=lambda t: t.i)
     words = noun.doc[keep[0].i : keep[-1].i + 1]
     if any(t.ent_type_ == "ORG" for t in words):
         return None
     return words.text.strip()
+
+
+# "son équipe consacrée à l'IA responsable", "l'équipe en charge de l'innovation responsable"
+_CHARGED = {"chargé", "chargée", "consacré", "consacrée", "dédié", "dédiée", "spécialisé"}
+_CHARGED |= {"spécialisée"}
+
+
+def _charged_with(noun: Token) -> str | None:
+    """A team described by what it is in charge of, when no other word names it: the words up
+    to the end of that phrase (a comma, a verb, a relative pronoun or the sentence's end)."""
+    doc = noun.doc
+    following = doc[noun.i + 1 : min(noun.i + 3, noun.sent.end)]
+    starts = [t.lower_ for t in following]
+    if not starts or not (starts[0] in _CHARGED or starts[:2] == ["en", "charge"]):
+        return None
+    end = noun.i + 1
+    while end < min(noun.i + 10, noun.sent.end):
+        token = doc[end]
+        following = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+        dated = following in CALENDAR_WORDS or following[:1].isdigit()  # "en mars", "en 2023"
+        if (
+            token.is_punct
+            or token.lower_ in ("qui", "que", "dont", "selon", "depuis")
+            or (end > noun.i + 2 and (token.pos_ in ("VERB", "AUX") or dated))
+        ):
+            break
+        end += 1
+    return doc[noun.i : end].text.strip() if end > noun.i + 2 else None
 
 
 def _names_its_owner(child: Token) -> bool:
@@ -295,7 +347,9 @@ def _named_teams(context: ArticleContext, team_nouns: frozenset[str]) -> list[Te
 @resolver("fr", "organization", "dissolver")
 def dissolver(context: ArticleContext, candidate: Candidate, team: TeamMention) -> EntityRef | None:
     trigger = candidate.head
-    for child in trigger.children:
+    # "Meta vient de fermer", "Meta a décidé de dissoudre": the subject of the governing verb
+    deciders = [trigger.head] if trigger.dep_ == "xcomp" else []
+    for child in [*trigger.children, *(c for d in deciders for c in d.children)]:
         if child.dep_ in ("nsubj", "obl:agent"):
             organization_ref = context.mentions.organization_at(child)
             if organization_ref:
