@@ -263,3 +263,75 @@ def test_teams_named_by_their_task_or_an_apposition(extractor, text, lang, expec
 def test_dismissing_an_idea_is_no_dismissal(extractor):
     text = "In July, Marc Oakes dismissed the possibility of a merger between Tesla and xAI."
     assert departures(extractor, text, "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the press's past conditional reports what a source says happened to someone named
+        ("Selon un quotidien économique, Hugo Lenoir aurait été licencié par Mistral AI en "
+         "janvier.", {("Hugo Lenoir", "Mistral AI", "dismissal")}),
+        # ... but not what would have happened ("si"), nor a rumour about "le dirigeant"
+        ("Hugo Lenoir aurait quitté Mistral AI si on lui avait proposé mieux.", set()),
+        ("Hugo Lenoir dirige Kalyx AI. Selon une lettre spécialisée, le dirigeant aurait été "
+         "poussé vers la sortie par ses investisseurs.", set()),
+        # "ce dernier" is the person named last
+        ("Apple vient de recruter Hugo Lenoir. Ce dernier vient de démissionner de chez Google.",
+         {("Hugo Lenoir", "Google", "resignation")}),
+        # an unnamed plaintiff's "son départ" is hers, not the byline's nor anyone's named before
+        ("Par Jeanne Morel\n\nL'audience s'est tenue mardi. Face à face : Kalyx AI et une "
+         "ancienne ingénieure de l'entreprise, qui demande la requalification de son départ en "
+         "licenciement.", set()),
+        ("Hugo Lenoir dirige le laboratoire. Face à face : Mistral AI et une ancienne ingénieure "
+         "de l'entreprise, qui demande la requalification de son départ.", set()),
+    ],
+)  # fmt: skip
+def test_hearsay_and_people_referred_to(extractor, text, expected):
+    assert departures(extractor, text) == expected
+
+
+def test_the_employer_left_beats_the_new_one_for_a_later_possessive(extractor):
+    text = (
+        "Hugo Lenoir vient de démissionner de chez Google après dix ans. Chez Apple, Hugo Lenoir "
+        "dirigera une nouvelle unité. Il a annoncé sa démission à ses collègues en avril 2025."
+    )
+    events = extractor.extract(ArticleText(text, "fr", None)).events
+    assert {(e.subject.name, e.organization.name) for e in events} == {("Hugo Lenoir", "Google")}
+    # the later report adds the date the first one lacked
+    assert {e.event_date.isoformat()[:7] for e in events if e.event_date} == {"2025-04"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "depuis 2019" is when the post began, not when it ended
+        ("Anna Berg, directrice de la recherche depuis 2019, a quitté Meta cette semaine.", "fr",
+         "2025-06"),
+        ("Anna Berg, head of research since 2019, left Meta this week.", "en", "2025-06"),
+    ],
+)  # fmt: skip
+def test_the_start_of_a_post_is_not_the_date_it_ended(extractor, text, lang, expected):
+    events = extractor.extract(ArticleText(text, lang, PUBLISHED)).events
+    assert {e.event_date.isoformat()[:7] for e in events if e.event_date} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviation's dot ends no sentence inside a name
+        ("Lindo St. Clair, a vice president at Amazon, left the company in May.",
+         {("Lindo St. Clair", "Amazon")}),
+        # "(pictured, left)" is where someone stands in a photo
+        ("Jensen Hale (pictured, left) founded Nvidia in 1993.", set()),
+        # an announced plan to leave is the news of a departure
+        ("Simone Kraft said on LinkedIn she planned to leave Nvidia after seven years.",
+         {("Simone Kraft", "Nvidia")}),
+    ],
+)  # fmt: skip
+def test_english_names_captions_and_plans(extractor, text, expected):
+    assert people(extractor, text, "en") == expected
+
+
+def test_who_leads_a_team_is_not_part_of_its_name(extractor):
+    text = "Tesla a dissous mardi la division de 500 salariés dirigée par Anna Berg."
+    assert dissolutions(extractor, text, "fr") == {("division de 500 salariés", "Tesla")}

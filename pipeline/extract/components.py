@@ -36,6 +36,28 @@ def company_suffixes_continue_sentences(doc: Doc) -> Doc:
     return doc
 
 
+# Abbreviations that end with a dot inside a name or before one: "Lindo St. Angel", "Dr. Ng".
+_ABBREVIATIONS = {"St.", "Ste.", "Dr.", "Mr.", "Mrs.", "Ms.", "Jr.", "Sr.", "Prof.", "Mgr.", "M."}
+_ABBREVIATIONS |= {"Mme.", "Inc.", "Corp.", "Co.", "Ltd."}
+
+
+@Language.component("names_continue_sentences")
+def names_continue_sentences(doc: Doc) -> Doc:
+    """ "Lindo St. Angel, vice-président ...": on one line, a sentence starts only after the end
+    of one (".", "!", "?", "…", ":", a closing quote), and not after an abbreviation such as
+    "St.": the parser cuts sentences at commas and inside names, the sentencizer at "St."."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if "\n" in before.whitespace_ or "\n" in before.text or "\n" in token.text:
+            continue
+        if before.text not in _ENDS or before.text in _ABBREVIATIONS:
+            token.is_sent_start = False  # only the end of a sentence starts another
+    return doc
+
+
+_ENDS = {".", "!", "?", "…", "»", '"', "”", ":"}
+
+
 def gazetteer_patterns() -> list[dict]:
     patterns = [
         {"label": "ORG", "pattern": surface, "id": canonical}

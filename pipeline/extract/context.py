@@ -86,7 +86,8 @@ class ArticleContext:
             between = self.text[self.sentences[back].end_char : self.sentences[back + 1].start_char]
             if same_paragraph and "\n\n" in between.replace(" ", ""):
                 break
-            found.append(self.sentences[back])
+            if not _is_byline(self.sentences[back]):
+                found.append(self.sentences[back])
         return found
 
     # -- dates ---------------------------------------------------------------------------
@@ -98,11 +99,18 @@ class ArticleContext:
             )
         return self._dates[index]
 
-    def _past_dates(self, index: int) -> list[ResolvedDate]:
-        """Dates that can be when something happened: not after the publication date."""
+    def _past_dates(self, index: int, *, since_ok: bool = False) -> list[ResolvedDate]:
+        """Dates that can be when something happened: not after the publication date, and not
+        the start of a state ("directrice depuis 2019", "since 2019") unless the event is that
+        state's start (`since_ok`: "n'est plus salariée depuis le 1er novembre")."""
         published = self.published or datetime.date.today()
         latest = period_end(published, self.published_precision) + datetime.timedelta(days=1)
-        return [d for d in self.dates_in(index) if d.value <= latest]
+        return [
+            d
+            for d in self.dates_in(index)
+            if d.value <= latest
+            and (since_ok or not d.text.lower().startswith(("depuis", "since")))
+        ]
 
     def _same_clause(self, date: ResolvedDate, sentence: Span, trigger: Token) -> bool:
         """A date inside a relative clause ("..., dont les responsables avaient démissionné en
@@ -122,7 +130,12 @@ class ArticleContext:
         return trigger.i == clause.i or any(a.i == clause.i for a in trigger.ancestors)
 
     def date_for(
-        self, trigger: Token, *, reported_as_news: bool = False, background: bool = False
+        self,
+        trigger: Token,
+        *,
+        reported_as_news: bool = False,
+        background: bool = False,
+        state: bool = False,
     ) -> EventDate | None:
         """In order: the date nearest the trigger in its own clause; the latest date in the
         sentences just before; the publication day when the sentence says "now"; the publication
@@ -131,7 +144,7 @@ class ArticleContext:
         left"), which stays undated."""
         index = self.sentence_index(trigger)
         sentence = self.sentences[index]
-        in_sentence = self._past_dates(index)
+        in_sentence = self._past_dates(index, since_ok=state)
         same_clause = [d for d in in_sentence if self._same_clause(d, sentence, trigger)]
         if same_clause:
             return self._anchored(self._nearest(same_clause, trigger, sentence), index, trigger)
@@ -211,6 +224,7 @@ class ArticleContext:
                 for m in self.mentions.organizations_in(previous.start, previous.end)
                 if m.entity.key not in exclude
                 and m.entity.key in self.mentions.reliable_organizations
+                and not _named_as_former(m.span)
             ]
             if found:
                 # the company the article is about, if that sentence names it among others
@@ -340,6 +354,34 @@ def _same_clause_by_words(date: Span, trigger: Token) -> bool:
 # "la migration des talents vers Meta", "partis rejoindre Meta", "moved to Meta".
 _TOWARDS = {"vers", "rejoindre", "rejoint", "rejoignent", "rejoignant", "to", "join", "joined"}
 _TOWARDS |= {"joining", "joins"}
+
+
+_BYLINE_WORDS = {"par", "by", "de"}
+
+
+def _is_byline(sentence: Span) -> bool:
+    """ "Par Jeanne Dupont", "By Jane Doe, Staff Writer": the author's line, never what a
+    pronoun or a possessive in the article refers to."""
+    words = [t for t in sentence if not t.is_space and not t.is_punct]
+    return (
+        bool(words)
+        and words[0].lower_ in _BYLINE_WORDS
+        and len(words) <= 10
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    )
+
+
+_FORMER = {"former", "ex", "ancien", "ancienne", "anciens", "anciennes", "formerly"}
+_FORMER_AFTER = {"veteran", "alum", "alumnus", "alumna", "alumni", "vétéran"}
+
+
+def _named_as_former(span: Span) -> bool:
+    """ "Google veteran X", "a former Google researcher", "l'ancien de Google": a past employer
+    of someone, not the organisation in focus."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(span.sent.start, span.start - 3) : span.start]]
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return after in _FORMER_AFTER or any(w in _FORMER or w.startswith("ex-") for w in before)
 
 
 def _named_as_destination(span: Span) -> bool:

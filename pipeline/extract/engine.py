@@ -55,7 +55,8 @@ class _Article:
 
     context: ArticleContext
     grammar: Grammar
-    reported: set[tuple[str, str, str | None]]  # (event type, subject, organisation) told
+    # (event type, subject, organisation) told -> whether a report of it gave a date
+    reported: dict[tuple[str, str, str | None], bool]
     seen: dict[tuple, int]  # an event's identity -> its index in the events found
 
     def resolve(self, candidate: Candidate, slot: str, **found):
@@ -67,7 +68,7 @@ class _Article:
 
 
 def extract(context: ArticleContext, book: RuleBook, grammar: Grammar) -> list[FoundEvent]:
-    article = _Article(context, grammar, set(), {})
+    article = _Article(context, grammar, {}, {})
     events: list[FoundEvent] = []
     for candidate in book.candidates(context.doc, accept=guards_hold):
         if not grammar.asserted(context, candidate):
@@ -85,7 +86,8 @@ def extract(context: ArticleContext, book: RuleBook, grammar: Grammar) -> list[F
                 continue
             article.seen[key] = len(events)
             organization = event.organization.key if event.organization else None
-            article.reported.add((event.event_type, event.subject.key, organization))
+            told = (event.event_type, event.subject.key, organization)
+            article.reported[told] = article.reported.get(told, False) or bool(event.event_date)
             events.append(event)
     headline_end = context.sentences[0].end_char if context.sentences else 0
     return one_name_per_team(events, headline_end)
@@ -118,8 +120,11 @@ def _person_events(article: _Article, candidate: Candidate) -> Iterator[FoundEve
         if len(person_ref.name.split()) < 2:
             continue  # a lone surname never linked to a full name is too weak to report
         told = (rule.event, person_ref.key, organization.key)
-        if told in article.reported and not context.mentions.person_at(anchor):
-            continue  # "son départ", "his exit" after the departure was told: the same event
+        # "son départ", "his exit" after the departure was told: the same event, worth its own
+        # evidence row only for the date the earlier reports lacked
+        repeated = told in article.reported and not context.mentions.person_at(anchor)
+        if repeated and (article.reported[told] or date is None):
+            continue
         role = role_near(anchor, sentence)
         yield _event(rule.event, person_ref, organization, candidate, date, sentence, role)
 

@@ -170,6 +170,14 @@ def steps_down_from_a_thing(candidate: Candidate) -> bool:
     )
 
 
+@guard("in_a_caption")
+def in_a_caption(candidate: Candidate) -> bool:
+    """ "Jensen Huang (pictured, left)", "from left": where someone stands in a photo."""
+    doc, start = candidate.head.doc, candidate.span.start
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    return "pictured" in before or before[-1:] == ["from"] or before[-1:] == ["("]
+
+
 @guard("dismisses_an_idea")
 def dismisses_an_idea(candidate: Candidate) -> bool:
     """ "Musk dismissed the possibility of a merger", "dismissed reports that": an idea set

@@ -288,7 +288,7 @@ def _organizations(
             or fold(ent.text) in team_names  # "fondatrice de Garde-Corps", a team named before
         ):
             continue  # "l'équipe Model Welfare" names a team, not an organisation
-        if _is_outlet(ent.text) or _names_a_platform(ent):
+        if _is_outlet(ent.text) or _names_a_platform(ent) or _abbreviates_words(ent):
             continue  # "selon Bloomberg News", "a annoncé sur X": where news is told
         if ent.ent_id_:
             found.append(Mention(organization(ent.ent_id_), ent))
@@ -304,6 +304,15 @@ def _organizations(
         ):
             found.append(Mention(organization(canonical_organization(name) or name), ent))
     return found
+
+
+def _abbreviates_words(span: Span) -> bool:
+    """ "voitures avec chauffeur (VTC)": an acronym in brackets after common words spells them
+    out, it names no company."""
+    doc = span.doc
+    if not (span.start >= 2 and span.end < len(doc) and doc[span.start - 1].text == "("):
+        return False
+    return doc[span.end].text == ")" and doc[span.start - 2].is_lower and span.text.isupper()
 
 
 _OUTLET_ENDINGS = {"news", "media", "magazine", "tv", "radio", "journal"}

@@ -45,6 +45,8 @@ CUES = {
         re.compile(rf"\b(?i:{_FR_NOUNS})\s+(?:(?!de\b|du\b|des\b)\w+\s+)?{_NAME}"),
         re.compile(rf"{_NAME},\s+(?:une\s+|la\s+|l'|l’)?(?:\w+\s+)?(?:{_FR_NOUNS})\b"),
         re.compile(rf"\b(?:{_FR_ROLES})\s+(?:[a-zé]+\s+){{0,2}}(?:de|d'|d’|chez)\s*{_NAME}"),
+        # "que se passe-t-il chez SenseTime ?", "dix ans chez Palantir": where people work
+        re.compile(rf"\bchez\s+{_NAME}"),
         # "Héliotrope perd sa directrice des affaires publiques": a company losing its staff
         re.compile(
             rf"{_NAME}\s+perd\s+(?:son|sa|ses|un|une|deux|trois|plusieurs)\s+(?:\w+\s+)?"

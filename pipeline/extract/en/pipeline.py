@@ -84,7 +84,7 @@ def english_people(doc: Doc) -> Doc:
     doc.user_data[HEADLINE_TOKENS] = headline_tokens
     spans, headline_runs, run = [], [], []
     for token in [*doc, None]:
-        if _is_name_word(token):
+        if _is_name_word(token) or (run and token is not None and token.text in _INSIDE_NAMES):
             run.append(token)
             continue
         if run and _given_as_a_name(run[0]):
@@ -109,6 +109,8 @@ def english_people(doc: Doc) -> Doc:
 
 
 HEADLINE_TOKENS = "title_case_tokens"
+# "Lindo St. Angel", "Louis Gerstner Jr.": abbreviations inside or closing a name
+_INSIDE_NAMES = {"St.", "Ste.", "Jr.", "Sr."}
 
 
 def _title_case_line_tokens(doc: Doc) -> set[int]:
@@ -200,6 +202,7 @@ def load() -> Language:
     add_name_special_cases(nlp)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("line_breaks_end_sentences")
+    nlp.add_pipe("names_continue_sentences")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("english_people")

@@ -23,12 +23,15 @@ def _is_negated(token: Token) -> bool:
 
 
 def _is_irrealis(token: Token, *, future_is_news: bool = False) -> bool:
-    """Conditional ("quitterait", "aurait quitté", "serait lié") or future ("aura précipité"),
-    or a clause under "si". With `future_is_news`, for the trigger itself, the future announces
-    a departure ("quittera ses fonctions le 1er juin"), which news counts when it is announced."""
+    """Conditional ("quitterait", "serait lié") or future ("aura précipité"), or a clause under
+    "si". With `future_is_news`, for the trigger itself, the future announces a departure
+    ("quittera ses fonctions le 1er juin"), which news counts when it is announced, and so does
+    the past conditional of reported news ("aurait été licenciée en janvier", "aurait quitté")."""
     if _under_si(token):
         return True
     forms = [token, *(child for child in token.children if child.dep_.startswith("aux"))]
+    if future_is_news and _past_conditional(token, forms):
+        return False
     for form in forms:
         moods = form.morph.get("Mood")
         if "Cnd" in moods or _conditional_form(form):
@@ -36,6 +39,24 @@ def _is_irrealis(token: Token, *, future_is_news: bool = False) -> bool:
         if "Fut" in form.morph.get("Tense") and "Ind" in moods and not future_is_news:
             return True
     return False
+
+
+def _past_conditional(token: Token, forms: list[Token]) -> bool:
+    """ "aurait quitté", "aurait été licenciée", "serait parti": the press's conditional, which
+    reports what a source says happened; with a "si" anywhere in the sentence, it is what
+    would have happened ("aurait quitté Y si ...")."""
+    if any(t.lower_ == "si" and t.pos_ == "SCONJ" for t in token.sent):
+        return False
+    # said of someone named right there; "le dirigeant aurait été poussé vers la sortie" is
+    # more often the rumour the article goes on to deny
+    if not any(c.dep_.startswith("nsubj") and c.pos_ == "PROPN" for c in token.children):
+        return False
+    return "Part" in token.morph.get("VerbForm") and any(
+        f.pos_ == "AUX"
+        and f.lemma_ in ("avoir", "être")
+        and ("Cnd" in f.morph.get("Mood") or _conditional_form(f))
+        for f in forms[1:]
+    )
 
 
 def _under_si(token: Token) -> bool:

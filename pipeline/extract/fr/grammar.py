@@ -45,6 +45,7 @@ def date_near_trigger(context: ArticleContext, candidate: Candidate) -> EventDat
         candidate.head,
         reported_as_news=news_present(candidate.head),
         background=told_before(candidate.head),
+        state=candidate.rule.negation_is_event,  # "n'est plus salarié depuis le 1er mai"
     )
 
 

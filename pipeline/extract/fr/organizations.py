@@ -53,6 +53,9 @@ def organization_left(
     if tied is not None:
         return tied
     if objects and is_quitter:  # "quitter l'entreprise": the organisation the article is about
+        owner = _possessor_in_clause(context, token, objects[0])
+        if owner is not None and owner.key not in destination_keys:
+            return owner  # "OpenAI a dit que Musk allait quitter son conseil": OpenAI's board
         return context.organization_in_focus(token, exclude=destination_keys)
     return context.organization_before(token, exclude=destination_keys) or _first_after(
         context, token, destination_keys
@@ -107,11 +110,24 @@ def _tied(context: ArticleContext, token: Token, people, exclude: set[str]) -> E
         if not here and context.organization_earlier_in_sentence(token, exclude):
             return None
         for person, _ in people or ():
-            tied = context.affiliation(person, sentence, here=here)
-            if not here and tied is None:
-                tied = context.employer_told(person)  # "X a démissionné d'OpenAI ... X a"
+            # "X a démissionné de Google ... Chez Apple, X ... Il a annoncé sa démission": the
+            # organisation an earlier event said they left beats where they work now
+            told = None if here else context.employer_told(person)
+            tied = told or context.affiliation(person, sentence, here=here)
             if tied is not None and tied.key not in exclude:
                 return tied
+    return None
+
+
+def _possessor_in_clause(context: ArticleContext, verb: Token, obj: Token) -> EntityRef | None:
+    """The organisation "son/sa" stands for in "quitter son conseil": the subject of a verb that
+    governs the trigger, when it is an organisation."""
+    if not any(c.dep_ == "det" and c.lower_ in ("son", "sa", "ses") for c in obj.children):
+        return None
+    for governor in verb.ancestors:
+        for child in governor.children:
+            if child.dep_.startswith("nsubj") and (ref := context.mentions.organization_at(child)):
+                return ref
     return None
 
 

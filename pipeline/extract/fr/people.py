@@ -172,9 +172,17 @@ def _sentence_opening_person(context: ArticleContext, verb: Token) -> list[tuple
     clause = any(
         t.lower_ in ("qui", "que", "dont") for t in context.doc[people[0].span.end : verb.i]
     )
-    if clause and not _main_verb_without_subject(verb):
+    if clause and not (_main_verb_without_subject(verb) or _resumes_after_comma(verb)):
         return []
     return [(people[0].entity, people[0].span.root)]
+
+
+def _resumes_after_comma(verb: Token) -> bool:
+    """ "X, qui a dirigé ... un marché prometteur, a démissionné": after the relative clause, a
+    comma then the verb (or its auxiliary) takes the sentence's subject back, however the parser
+    attached it."""
+    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    return first.i > 0 and verb.doc[first.i - 1].text == ","
 
 
 def _main_verb_without_subject(verb: Token) -> bool:
@@ -235,14 +243,39 @@ def _noun_subjects(context: ArticleContext, noun: Token) -> list[tuple[EntityRef
     if possessives[0] in ("leur", "leurs", "ses"):
         return []  # "leur départ": a group, not a person we can name
     governor = noun.head
+    while governor.pos_ == "NOUN" and governor.dep_ in ("nmod", "obj"):
+        if governor.head == governor:
+            break
+        governor = governor.head  # "X demande la requalification de son départ"
     if governor.i != noun.i and governor.pos_ in ("VERB", "AUX"):
         for subject in governor.children:
             if subject.dep_.startswith("nsubj"):
                 found = _people_from(context, subject)
                 if found:
                     return found
+                if _unnamed_relative_antecedent(subject):
+                    return []  # "une ingénieure, qui conteste son départ": she is not named
     antecedent = context.person_before(noun)
     return [(antecedent, noun)] if antecedent else []
+
+
+def _unnamed_relative_antecedent(subject: Token) -> bool:
+    """ "qui" after a person described but not named ("une ancienne ingénieure de l'entreprise,
+    qui ..."): read by word order, back to the punctuation before that noun phrase, as the
+    parser hangs such clauses on any noun nearby."""
+    if subject.lower_ != "qui" or not subject.head.dep_.startswith("acl"):
+        return False
+    doc = subject.doc
+    end = subject.i - 1 if subject.i and doc[subject.i - 1].is_punct else subject.i
+    start = end
+    while start > max(subject.sent.start, end - 8) and not doc[start - 1].is_punct:
+        start -= 1
+    phrase = doc[start:end]
+    return not any(t.ent_type_ == "PER" for t in phrase) and any(
+        t.pos_ == "NOUN"
+        and (t.lemma_.lower() in ROLE_SUBJECTS or t.lemma_.lower() in _PERSON_NOUNS)
+        for t in phrase
+    )
 
 
 def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef, Token]]:
@@ -319,6 +352,10 @@ def _refers_back(token: Token) -> bool:
         return False  # ("le Français" is sometimes tagged plural: its article is not)
     if token.lower_ in PRONOUN_SUBJECTS:
         return token.lower_ not in ("ils", "elles")
+    if token.lower_ in ("dernier", "dernière") and any(
+        c.lower_ in ("ce", "cette") for c in token.children
+    ):
+        return True  # "Ce dernier vient de démissionner": the person named last
     if token.lemma_.lower() not in ROLE_SUBJECTS and token.lemma_.lower() not in _PERSON_NOUNS:
         return False
     return any(

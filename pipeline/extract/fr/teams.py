@@ -54,6 +54,7 @@ def _team_noun_after(trigger: Token, team_nouns) -> Token | None:
 
 def _team_for(context, trigger: Token, team_nouns: frozenset[str], known: list[TeamMention]):
     objects = [c for c in trigger.children if c.dep_ == "obj"]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "X et son labo"
     if objects and not any(_may_be_a_team(o, team_nouns) for o in objects):
         return None  # "a supprimé 600 postes au sein de FAIR": jobs cut, not a team dissolved
     candidates = []
@@ -66,6 +67,8 @@ def _team_for(context, trigger: Token, team_nouns: frozenset[str], known: list[T
         if candidate.lemma_.lower() == "porte":
             candidates += [c for c in candidate.children if c.dep_ == "nmod"]
         candidates += [c for c in candidate.children if c.dep_ == "appos"]  # "Vigie, une équipe"
+        if candidate.dep_ == "obj":  # "a fermé son Internet des objets et son laboratoire d'IA"
+            candidates += [c for c in candidate.children if c.dep_ == "conj"]
     for candidate in candidates:
         team = _team_from(context, candidate, team_nouns, known)
         if team:
@@ -279,7 +282,14 @@ def _descriptor(noun: Token) -> str | None:
         if child.i < noun.i or child.ent_type_ == "ORG":
             continue
         if child.dep_ in ("amod", "nmod", "flat:name"):
-            keep.extend(t for t in child.subtree if t.dep_ not in _SKIP_IN_NAME or t.i == child.i)
+            clauses = {  # "de 500 salariés dirigée par X": who leads it is not its name
+                t.i for c in child.subtree if c.dep_.startswith("acl") for t in c.subtree
+            }
+            keep.extend(
+                t
+                for t in child.subtree
+                if (t.dep_ not in _SKIP_IN_NAME or t.i == child.i) and t.i not in clauses
+            )
     if len(keep) == 1:
         return _charged_with(noun)
     keep = sorted(set(keep), key=lambda t: t.i)
