@@ -90,8 +90,9 @@ def test_shell_completion_completes_commands_and_format_values():
     assert complete("pipeline qu") == ["query"]
     assert complete("pipeline query departures --format ") == ["table", "json", "csv", "markdown"]
     assert "--format" in complete("pipeline sql --fo")
-    # Typer finds the shell from the parent processes, so the script is asked from bash itself.
+    # Typer finds the shell from the parent processes, so the script is asked from bash itself
+    # ("; true" keeps bash from exec-ing the command, which would leave no bash parent).
     shown = subprocess.run(
-        ["bash", "-c", f"{PIPELINE} --show-completion"], capture_output=True, text=True
+        ["bash", "-c", f"{PIPELINE} --show-completion; true"], capture_output=True, text=True
     )
     assert "_PIPELINE_COMPLETE=complete_bash" in shown.stdout, shown.stderr

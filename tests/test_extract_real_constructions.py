@@ -335,3 +335,31 @@ def test_english_names_captions_and_plans(extractor, text, expected):
 def test_who_leads_a_team_is_not_part_of_its_name(extractor):
     text = "Tesla a dissous mardi la division de 500 salariés dirigée par Anna Berg."
     assert dissolutions(extractor, text, "fr") == {("division de 500 salariés", "Tesla")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a team the article knows by its leader's name
+        ("Meta disbanded Wen Liqiang's team in May.", {("Wen Liqiang's team", "Meta")}),
+        # a lab goes by all the words before "laboratory", not just its capitalised first one
+        ("The move follows Alibaba, which closed its ORCA quantum research laboratory in May.",
+         {("ORCA quantum research laboratory", "Alibaba")}),
+        # the subject of a passive trigger, set off by commas next to a team noun
+        ("One of Alphabet's experimental departments, Tidy Robots, which had a staff of more than "
+         "200 people working on robotics projects, is being shuttered, according to a report.",
+         {("Tidy Robots", "Google")}),
+    ],
+)  # fmt: skip
+def test_english_teams_named_by_leader_descriptor_or_apposition(extractor, text, expected):
+    assert dissolutions(extractor, text, "en") == expected
+
+
+def test_a_name_told_family_name_first_is_linked_by_its_first_word(extractor):
+    text = (
+        "Meta cut 600 jobs in its AI division.\n"
+        "- Full story: Did They Really Cut Wen Liqiang’s Team?\n"
+        "- Wen Liqiang’s team was disbanded.\n"
+        "Wen commented on a forum that it was awkward to acknowledge being laid off."
+    )
+    assert people(extractor, text, "en") == {("Wen Liqiang", "Meta")}

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -264,12 +265,16 @@ def _nickname_forms(text: str) -> dict[str, str]:
 
 
 def _link_short_name(short: str, full_names: list[str]) -> str:
-    """'Moreau' -> 'Claire Moreau' when the article names exactly one such person."""
+    """'Moreau' -> 'Claire Moreau' when the article names exactly one such person, or one it
+    names more than twice as often as any other ("Tian Yuandong" over a stray "Cut Tian")."""
     key = fold(short)
-    candidates = {
+    counts = Counter(
         full for full in full_names if key in (fold(full.split()[-1]), fold(full.split()[0]))
-    }
-    return candidates.pop() if len(candidates) == 1 else short
+    )
+    ranked = counts.most_common(2)
+    if len(ranked) == 1 or (len(ranked) == 2 and ranked[0][1] > 2 * ranked[1][1]):
+        return ranked[0][0]
+    return short
 
 
 def _organizations(

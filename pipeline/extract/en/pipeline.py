@@ -100,6 +100,13 @@ def english_people(doc: Doc) -> Doc:
     alone = {t.text for t in doc if t.i not in headline_tokens and _capitalised_alone(t)}
     spans += [named for run in headline_runs if (named := _named_in(run, in_text, alone))]
     surnames = {span[-1].text for span in spans}
+    # "Tian commented ..." after "Tian Yuandong": a name told family name first
+    firsts = [name.split()[0] for name in {span.text for span in spans if len(span) == 2}]
+    surnames |= {
+        first
+        for first in firsts
+        if firsts.count(first) == 1 and first.lower() not in _ROLE_WORDS and len(first) > 2
+    }
     in_spans = {i for span in spans for i in range(span.start, span.end)}
     for token in doc:  # "McGrew said" once "Bob McGrew" has been named
         if token.text in surnames and token.i not in in_spans and not token.ent_type_:
@@ -109,19 +116,21 @@ def english_people(doc: Doc) -> Doc:
 
 
 HEADLINE_TOKENS = "title_case_tokens"
+_ROLE_WORDS = {w for role in lexicon("any", "roles") for w in role.split()}
 # "Lindo St. Angel", "Louis Gerstner Jr.": abbreviations inside or closing a name
 _INSIDE_NAMES = {"St.", "Ste.", "Jr.", "Sr."}
 
 
 def _title_case_line_tokens(doc: Doc) -> set[int]:
     """Tokens of lines where nearly every word that is not a short function word is
-    capitalised: headlines, whose capitals say nothing about names."""
+    capitalised: headlines, whose capitals say nothing about names. A colon starts a new one
+    ("Full story: Did They Really Cut ...")."""
     found: set[int] = set()
     line: list[Token] = []
     for token in [*doc, None]:
         if token is not None and "\n" not in token.text:
             line.append(token)
-            if "\n" not in token.whitespace_:
+            if "\n" not in token.whitespace_ and token.text != ":":
                 continue
         words = [t for t in line if t.is_alpha and t.lower_ not in _FUNCTION_WORDS]
         capitalised = sum(1 for t in words if t.text[:1].isupper())
@@ -183,11 +192,15 @@ def _named_in(span: Span, names: set[str], surnames: set[str]) -> Span | None:
     """The longest part of a headline run that the running text names in full, or whose last
     word it uses alone: "Jane Doe" of "Jane Doe Leaves", "Priya Raman" of "Priya Raman Quits
     Lumen Robotics" when the text says "Raman said"."""
-    for size in range(min(len(span), 4), 1, -1):
-        for start in range(span.start, span.end - size + 1):
-            part = span.doc[start : start + size]
-            if part.text in names or part[-1].text in surnames:
-                return Span(span.doc, start, start + size, label="PER")
+    parts = [
+        span.doc[start : start + size]
+        for size in range(min(len(span), 4), 1, -1)
+        for start in range(span.start, span.end - size + 1)
+    ]
+    for named in (lambda p: p.text in names, lambda p: p[-1].text in surnames):
+        for part in parts:  # a name given in full first: "Cut Tian Yuandong" is not "Cut Tian"
+            if named(part):
+                return Span(span.doc, part.start, part.end, label="PER")
     return None
 
 

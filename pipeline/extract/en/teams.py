@@ -50,7 +50,8 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
         is_team_noun = token.lower_ in team_nouns or token.text in _NAMED_UNIT_NOUNS
         if is_team_noun and token.i not in headline:
             name = (
-                _name_in_apposition(token)
+                _led_by(token)
+                or _name_in_apposition(token)
                 or _words_before_team_noun(token)
                 or _name_known_as(token)
             )
@@ -60,7 +61,51 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
                     if alias and f" {alias} " in f" {folded} ":
                         return team.name, team.organization
                 return name, None
+    opening = _named_in_opening_apposition(sentence, trigger, team_nouns)
+    if opening:
+        return opening, None
     return None
+
+
+_PASSIVE_MARKERS = {"is", "are", "was", "were", "be", "been", "being"}
+
+
+def _named_in_opening_apposition(sentence: Span, trigger: Span, team_nouns) -> str | None:
+    """ "One of X's departments, Everyday Robots, which had ..., is being shuttered" / "Lantern, a
+    unit of X, was disbanded": the subject of a passive trigger, set off by commas and next to
+    a team noun, however far the sentence's clauses keep it from the trigger."""
+    doc = sentence.doc
+    before = [t.lower_ for t in doc[max(sentence.start, trigger.start - 3) : trigger.start]]
+    if not any(word in _PASSIVE_MARKERS for word in before):
+        return None
+    segments, current = [], []
+    for token in doc[sentence.start : trigger.start]:
+        if token.text == ",":
+            segments.append(current)
+            current = []
+        else:
+            current.append(token)
+    for index, segment in enumerate(segments):
+        is_name = 1 <= len(segment) <= 4 and all(
+            t.text[:1].isupper() and t.lower_ not in _DETERMINERS for t in segment
+        )
+        if not is_name or (index == 0 and len(segments) == 1):
+            continue
+        previous = segments[index - 1] if index else []
+        following = segments[index + 1] if index + 1 < len(segments) else []
+        unit_before = bool(previous) and _singular(previous[-1].lower_) in team_nouns
+        unit_after = (
+            bool(following)
+            and following[0].lower_ in _DETERMINERS
+            and any(_singular(t.lower_) in team_nouns for t in following[:5])
+        )
+        if unit_before or unit_after:
+            return _joined(segment)
+    return None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") else word
 
 
 # Nouns that end a unit's proper name only when capitalised: "the Responsible AI Office", not
@@ -72,6 +117,9 @@ _GENERIC_TEAM_WORDS = {"small", "internal", "new", "dedicated", "former", "remai
 _GENERIC_TEAM_WORDS |= {"whole", "entire", "tiny", "separate", "standalone", "core", "existing"}
 _GENERIC_TEAM_WORDS |= {"research"}
 _GENERIC_TEAM_WORDS |= _DISSOLUTION_WORDS | {"closed", "shuttered", "defunct", "same", "other"}
+
+
+_DESCRIBED_UNIT_NOUNS = {"laboratory", "lab", "center", "centre", "institute"}
 
 
 def _words_before_team_noun(noun: Token) -> str | None:
@@ -107,6 +155,8 @@ def _words_before_team_noun(noun: Token) -> str | None:
         return _name_in_apposition(noun)
     if noun.text[:1].isupper() and not noun.is_sent_start:
         words.append(noun)
+    elif words and words[0].text[:1].isupper() and noun.lower_ in _DESCRIBED_UNIT_NOUNS:
+        words.append(noun)  # "its DAMO quantum research laboratory": a lab goes by all of it
     elif words and words[0].text[:1].isupper():
         # "its Dojo supercomputer team": the name is the capitalised words, not what follows
         while len(words) > 1 and words[-1].is_lower:
@@ -129,6 +179,22 @@ def _ends_a_name(token: Token, words: list[Token]) -> bool:
         plain_words = lower != "of" and not words[0].is_stop and not before.is_stop
         return not (capitalised or plain_words)
     return token.is_stop and not token.text[:1].isupper()
+
+
+def _led_by(noun: Token) -> str | None:
+    """ "Tian Yuandong's team was disbanded": a team the article knows by its leader's name."""
+    doc = noun.doc
+    if noun.lower_ != "team" or noun.i < 2 or doc[noun.i - 1].lower_ not in ("'s", "’s"):
+        return None
+    leader = doc[noun.i - 2]
+    if leader.ent_type_ != "PER":
+        return None
+    start = leader.i
+    while (
+        start > noun.sent.start and doc[start - 1].ent_type_ == "PER" and doc[start].ent_iob_ != "B"
+    ):
+        start -= 1
+    return doc[start : noun.i + 1].text
 
 
 def _name_known_as(noun: Token) -> str | None:
