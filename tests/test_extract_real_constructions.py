@@ -363,3 +363,35 @@ def test_a_name_told_family_name_first_is_linked_by_its_first_word(extractor):
         "Wen commented on a forum that it was awkward to acknowledge being laid off."
     )
     assert people(extractor, text, "en") == {("Wen Liqiang", "Meta")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the subject of "déclarer son intention de ...", and its negation
+        ("Chez Apple, l'avocate générale Inès Caron a déclaré son intention de prendre sa "
+         "retraite.", "fr", {("Inès Caron", "Apple")}),
+        ("Inès Caron, chez Apple, n'a « aucune intention de partir », dit un proche.", "fr", set()),
+        # where someone left for is not what the next sentence's leavers left
+        ("Six of xAI's founders have left. Kyle Moss left for OpenAI in 2024. Ivan Petrov "
+         "departed last August, and Gail Young left last month.", "en",
+         {("Kyle Moss", "xAI"), ("Ivan Petrov", "xAI"), ("Gail Young", "xAI")}),
+        # "OpenAI's former chief scientist" is not the company "its" stands for
+        ("Daniel Grant's new role at Meta was confirmed hours after Ilya Stern, a co-founder of "
+         "SSI and OpenAI's former chief scientist, said that Grant had resigned as its chief "
+         "executive.", "en", {("Daniel Grant", "Safe Superintelligence")}),
+    ],
+)  # fmt: skip
+def test_intentions_destinations_and_former_employers(extractor, text, lang, expected):
+    assert people(extractor, text, lang) == expected
+
+
+def test_a_pronoun_report_that_says_how_someone_left_is_kept(extractor):
+    text = (
+        "President Vance pardoned Adam Lowell, the former Google engineer, hours before he "
+        "leaves office. Lowell left Google in January 2016 to found a start-up Uber bought. "
+        "Uber fired him in May 2017."
+    )
+    found = departures(extractor, text, "en")
+    assert ("Adam Lowell", "Uber", "dismissal") in found
+    assert ("Adam Lowell", "Google", "departure") in found

@@ -211,7 +211,7 @@ class ArticleContext:
         in_sentence = [
             m
             for m in self.mentions.organizations_in(sentence.start, token.i)
-            if m.entity.key not in exclude
+            if m.entity.key not in exclude and not _named_as_former(m.span)
         ]
         if in_sentence:
             return in_sentence[-1].entity
@@ -380,8 +380,14 @@ def _named_as_former(span: Span) -> bool:
     of someone, not the organisation in focus."""
     doc = span.doc
     before = [t.lower_ for t in doc[max(span.sent.start, span.start - 3) : span.start]]
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return after in _FORMER_AFTER or any(w in _FORMER or w.startswith("ex-") for w in before)
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    if after[:1] in (["'s"], ["’s"]):
+        after = after[1:]  # "OpenAI's former chief scientist"
+    return (
+        bool(after)
+        and (after[0] in _FORMER_AFTER or after[0] in _FORMER)
+        or any(w in _FORMER or w.startswith("ex-") for w in before)
+    )
 
 
 def _named_as_destination(span: Span) -> bool:
@@ -391,7 +397,13 @@ def _named_as_destination(span: Span) -> bool:
             return False
         if token.lower_ in _TOWARDS:
             return True
+        if token.lower_ in ("for", "pour") and token.i > 0 and doc[token.i - 1].lower_ in _LEFT:
+            return True  # "left for OpenAI", "est parti pour Google"
     return False
+
+
+_LEFT = {"left", "leaves", "leaving", "departed", "departs", "bolted", "defected", "decamped"}
+_LEFT |= {"parti", "partie", "part", "partir"}
 
 
 # Prepositions after which a name is a complement, not who acts: "co-founded xAI with Jane

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from spacy.tokens import Span
 
@@ -49,14 +49,19 @@ class Grammar(Protocol):
         publication."""
 
 
+class _Told(NamedTuple):
+    dated: bool
+    precise: bool
+
+
 @dataclass
 class _Article:
     """What the skeleton remembers while it reads one article."""
 
     context: ArticleContext
     grammar: Grammar
-    # (event type, subject, organisation) told -> whether a report of it gave a date
-    reported: dict[tuple[str, str, str | None], bool]
+    # (event type, subject, organisation) told -> what its reports gave: a date, a precise kind
+    reported: dict[tuple[str, str, str | None], _Told]
     seen: dict[tuple, int]  # an event's identity -> its index in the events found
 
     def resolve(self, candidate: Candidate, slot: str, **found):
@@ -87,7 +92,11 @@ def extract(context: ArticleContext, book: RuleBook, grammar: Grammar) -> list[F
             article.seen[key] = len(events)
             organization = event.organization.key if event.organization else None
             told = (event.event_type, event.subject.key, organization)
-            article.reported[told] = article.reported.get(told, False) or bool(event.event_date)
+            before = article.reported.get(told, _Told(dated=False, precise=False))
+            article.reported[told] = _Told(
+                dated=before.dated or event.event_date is not None,
+                precise=before.precise or event.kind not in (None, "departure"),
+            )
             events.append(event)
     headline_end = context.sentences[0].end_char if context.sentences else 0
     return one_name_per_team(events, headline_end)
@@ -120,11 +129,14 @@ def _person_events(article: _Article, candidate: Candidate) -> Iterator[FoundEve
         if len(person_ref.name.split()) < 2:
             continue  # a lone surname never linked to a full name is too weak to report
         told = (rule.event, person_ref.key, organization.key)
-        # "son départ", "his exit" after the departure was told: the same event, worth its own
-        # evidence row only for the date the earlier reports lacked
-        repeated = told in article.reported and not context.mentions.person_at(anchor)
-        if repeated and (article.reported[told] or date is None):
-            continue
+        # "son départ", "his exit", "fired him" after the departure was told: the same event,
+        # worth its own evidence row only for the date or the kind the earlier reports lacked
+        if told in article.reported and not context.mentions.person_at(anchor):
+            earlier = article.reported[told]
+            adds_date = date is not None and not earlier.dated
+            adds_kind = rule.kind not in (None, "departure") and not earlier.precise
+            if not (adds_date or adds_kind):
+                continue
         role = role_near(anchor, sentence)
         yield _event(rule.event, person_ref, organization, candidate, date, sentence, role)
 

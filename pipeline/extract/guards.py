@@ -170,6 +170,13 @@ def steps_down_from_a_thing(candidate: Candidate) -> bool:
     )
 
 
+@guard("leaves_office")
+def leaves_office(candidate: Candidate) -> bool:
+    """ "before he leaves office": a public office left at the end of a term, not an employer."""
+    doc, end = candidate.head.doc, candidate.span.end
+    return end < len(doc) and doc[end].lower_ == "office"
+
+
 @guard("in_a_caption")
 def in_a_caption(candidate: Candidate) -> bool:
     """ "Jensen Huang (pictured, left)", "from left": where someone stands in a photo."""

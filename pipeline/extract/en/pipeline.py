@@ -98,7 +98,7 @@ def english_people(doc: Doc) -> Doc:
     spans = [span for span in spans if span.text not in teams]
     in_text = {span.text for span in spans}
     alone = {t.text for t in doc if t.i not in headline_tokens and _capitalised_alone(t)}
-    spans += [named for run in headline_runs if (named := _named_in(run, in_text, alone))]
+    spans += [named for run in headline_runs for named in _named_in(run, in_text, alone)]
     surnames = {span[-1].text for span in spans}
     # "Tian commented ..." after "Tian Yuandong": a name told family name first
     firsts = [name.split()[0] for name in {span.text for span in spans if len(span) == 2}]
@@ -188,8 +188,8 @@ def _capitalised_alone(token: Token) -> bool:
     return token.text[:1].isupper() and not before[:1].isupper() and not after[:1].isupper()
 
 
-def _named_in(span: Span, names: set[str], surnames: set[str]) -> Span | None:
-    """The longest part of a headline run that the running text names in full, or whose last
+def _named_in(span: Span, names: set[str], surnames: set[str]) -> list[Span]:
+    """The longest parts of a headline run that the running text names in full, or whose last
     word it uses alone: "Jane Doe" of "Jane Doe Leaves", "Priya Raman" of "Priya Raman Quits
     Lumen Robotics" when the text says "Raman said"."""
     parts = [
@@ -197,11 +197,14 @@ def _named_in(span: Span, names: set[str], surnames: set[str]) -> Span | None:
         for size in range(min(len(span), 4), 1, -1)
         for start in range(span.start, span.end - size + 1)
     ]
+    found: list[Span] = []
+    taken: set[int] = set()
     for named in (lambda p: p.text in names, lambda p: p[-1].text in surnames):
         for part in parts:  # a name given in full first: "Cut Tian Yuandong" is not "Cut Tian"
-            if named(part):
-                return Span(span.doc, part.start, part.end, label="PER")
-    return None
+            if named(part) and not taken.intersection(range(part.start, part.end)):
+                found.append(Span(span.doc, part.start, part.end, label="PER"))
+                taken.update(range(part.start, part.end))
+    return found
 
 
 # Words a title-case headline leaves in lower case ("Fires Two Researchers for Leaking").

@@ -147,6 +147,11 @@ def is_asserted(trigger: Token, sentence_text: str, *, negation_is_event: bool =
         before = trigger.doc[max(trigger.sent.start, trigger.i - 4) : trigger.i]
         if any(t.lemma_ in modal and t.pos_ in ("VERB", "AUX") for t in before):
             return False
+    if trigger.dep_ == "acl" and trigger.head.dep_ == "obj":
+        # "n'a aucune intention de partir", "n'a pas l'intention de quitter son poste"
+        noun, verb = trigger.head, trigger.head.head
+        if _is_negated(noun) or _is_negated(verb) or _is_irrealis(verb):
+            return False
     child = trigger
     for governor in _governors(trigger):
         if child.dep_ not in ARGUMENT_DEPS:

@@ -232,3 +232,38 @@ def moved_from(context: ArticleContext, candidate: Candidate, people=None) -> En
         if tied is not None:
             return tied
     return None
+
+
+# What someone joins that keeps their post: a board, a committee, an advisory role
+_SEATS = {"conseil", "comité", "board", "bureau"}
+
+
+@resolver("fr", "organization", "post_left")
+def post_left(context: ArticleContext, candidate: Candidate, people=None) -> EntityRef | None:
+    """ "X, cofondateur de Character.AI, rejoint Google": the organisation of the post the
+    sentence gives the person as they join another (not a past one: "l'ancien de Google"); none
+    when they join a board, which many hold alongside their post."""
+    verb = candidate.head
+    if any(c.dep_ in ("aux:pass", "obl:agent") for c in verb.children):
+        return None  # "fondée par deux anciens de X, rejoints par ...": joined, not joining
+    joined = organization_joined(context, candidate)
+    if joined is None or any(c.dep_ == "obj" and c.lemma_.lower() in _SEATS for c in verb.children):
+        return None
+    for _, anchor in people or ():
+        if anchor.i > verb.i:
+            continue
+        for token in context.doc[anchor.i : verb.i]:
+            organization_ref = context.mentions.organization_at(token)
+            if organization_ref is None or organization_ref == joined:
+                continue
+            before = context.doc[token.i - 1].lower_ if token.i else ""
+            if before in ("de", "d'", "d’", "du", "chez") and not _said_former(token, anchor):
+                return organization_ref
+    return None
+
+
+def _said_former(token: Token, anchor: Token) -> bool:
+    between = token.doc[anchor.i : token.i]
+    return any(
+        t.lower_ in ("ancien", "ancienne", "ex") or t.lower_.startswith("ex-") for t in between
+    )

@@ -138,6 +138,9 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
         and verb.head.pos_ in ("VERB", "AUX")
     ):
         candidates = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not candidates and verb.dep_ == "acl" and verb.head.dep_ == "obj":
+        governor = verb.head.head  # "X a déclaré son intention de prendre sa retraite"
+        candidates = [c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass")]
     if not candidates and verb.dep_ == "acl:relcl":
         return _people_from(context, verb.head)
     for candidate in candidates:
