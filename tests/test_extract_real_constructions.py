@@ -395,3 +395,48 @@ def test_a_pronoun_report_that_says_how_someone_left_is_kept(extractor):
     found = departures(extractor, text, "en")
     assert ("Adam Lowell", "Uber", "dismissal") in found
     assert ("Adam Lowell", "Google", "departure") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a company as the actor that loses its people; "l'entreprise" is the one told about
+        ("Le dernier salon de Mistral AI a déçu. Selon Reuters, l'entreprise s'apprête à perdre "
+         "une autre de ses dirigeantes dans la recherche, Claire Dumas.", "fr",
+         {("Claire Dumas", "Mistral AI")}),
+        ("La start-up fondée par Anne Roy perd l'un de ses cofondateurs, Paul Vidal, qui repart "
+         "chez Google.", "fr", set()),
+        ("Cohere lève 20 millions. La start-up fondée par Anne Roy perd cependant l'un de ses "
+         "cofondateurs, Paul Vidal, qui repart chez Google.", "fr", {("Paul Vidal", "Cohere")}),
+        # a heading with a role noun announces the person its paragraph names
+        ("Lucas Marin, le patron, a salué son travail.\nLe responsable de l'IA chez Apple s'en "
+         "va\nL'entreprise annonce le départ de Hélène Morel, vice-présidente chargée de "
+         "l'apprentissage automatique.", "fr", {("Hélène Morel", "Apple")}),
+        # a field ("le chercheur GenAI") is no company: "l'entreprise" is the one that confirms
+        ("Microsoft a confirmé que le chercheur GenAI, Paul Vidal, a quitté l'entreprise pour "
+         "rejoindre OpenAI.", "fr", {("Paul Vidal", "Microsoft")}),
+    ],
+)  # fmt: skip
+def test_companies_that_lose_people_and_headings(extractor, text, lang, expected):
+    assert people(extractor, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X CEO" names the company; what follows "following" is another story
+        ("Meanwhile, Cohere's legal chief, Rob Kell, left this month, following X CEO Lina Yara's "
+         "departure in July.", {("Rob Kell", "Cohere"), ("Lina Yara", "Twitter")}),
+        # leaving the website is no departure
+        ("Its head of research, Ilse Marr, said she was leaving X, the social network, and "
+         "moving her posts to Bluesky.", set()),
+        # left for a rival, then returned: the company returned to is the one they had left
+        ("That was Anthropic's biggest talent loss. Bo Chen and Lea Ruiz, the engineers behind "
+         "Claude Code, left for rival Anysphere in early July, and then returned to Anthropic.",
+         {("Bo Chen", "Anthropic"), ("Lea Ruiz", "Anthropic")}),
+        # a short sentence with a company and a month is no title-case headline
+        ("Bo Chen left Anthropic in May.", {("Bo Chen", "Anthropic")}),
+    ],
+)  # fmt: skip
+def test_english_titles_platforms_returns_and_short_sentences(extractor, text, expected):
+    assert people(extractor, text, "en") == expected

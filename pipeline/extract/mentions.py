@@ -82,6 +82,7 @@ class DocMentions:
             name
             for name in org_cues.discover(text, lang)
             if fold(name) not in not_people()
+            and not _is_outlet(name)
             and not canonical_organization(name)
             and not canonical_organization(name.split()[0])  # "Meta AI" is Meta
             and fold(name) not in team_by_alias()
@@ -293,12 +294,13 @@ def _organizations(
             or fold(ent.text) in team_names  # "fondatrice de Garde-Corps", a team named before
         ):
             continue  # "l'équipe Model Welfare" names a team, not an organisation
-        if _is_outlet(ent.text) or _names_a_platform(ent) or _abbreviates_words(ent):
+        text = org_cues.without_leading_preposition(ent.text)  # "Selon Bloomberg" taken as one name
+        if _is_outlet(text) or _names_a_platform(ent) or _abbreviates_words(ent):
             continue  # "selon Bloomberg News", "a annoncé sur X": where news is told
         if ent.ent_id_:
             found.append(Mention(organization(ent.ent_id_), ent))
             continue
-        name = " ".join(ent.text.split()).strip(" ,;:.«»\"'")
+        name = " ".join(text.split()).strip(" ,;:.«»\"'")
         if (
             name
             and _looks_like_organization_name(name)
@@ -349,7 +351,20 @@ def _names_a_platform(span: Span) -> bool:
     if i >= 0 and doc[i].lower_ in _PLATFORM_PREPOSITIONS:
         return True
     after = doc[span.end : span.end + 1]  # "un post LinkedIn", "a LinkedIn post"
-    return bool(after) and after[0].lower_ in ("post", "posts", "message", "thread", "blog")
+    if after and after[0].lower_ in ("post", "posts", "message", "thread", "blog"):
+        return True
+    # "leaving X, the social network formerly known as Twitter": the website, not the company
+    described = " ".join(t.lower_ for t in doc[span.end : span.end + 5])
+    return described.startswith(",") and any(w in described for w in _PLATFORM_DESCRIPTIONS)
+
+
+_PLATFORM_DESCRIPTIONS = (
+    "social network",
+    "social media",
+    "réseau social",
+    "platform",
+    "plateforme",
+)
 
 
 def _with_discovered(

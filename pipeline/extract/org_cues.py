@@ -126,12 +126,24 @@ def discover(text: str, lang: str) -> set[str]:
                 names.add(first)
     for pattern in CUES.get(lang, CUES["fr"]):
         for match in pattern.finditer(text):
-            name = _before_a_verb(match.group("name").strip(" .,'’"))
+            name = _before_a_verb(without_leading_preposition(match.group("name").strip(" .,'’")))
             first = name.split()[0].lower() if name else ""
             # a month after a cue is a date ("the company in March"), not a name
             if first and first not in _NOT_NAMES and first not in CALENDAR_WORDS and len(name) > 1:
                 names.add(name)
     return names
+
+
+_LEADING_PREPOSITIONS = {"selon", "chez", "d'après", "d’après", "according", "via", "pour"}
+
+
+def without_leading_preposition(name: str) -> str:
+    """ "Selon Bloomberg, l'entreprise ...": a capitalised preposition opening a sentence is not
+    part of the name after it."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in _LEADING_PREPOSITIONS:
+        return " ".join(words[1:])
+    return name
 
 
 def _before_a_verb(name: str) -> str:

@@ -11,12 +11,16 @@ from spacy.tokens import Span
 from pipeline.extract.context import ArticleContext
 from pipeline.extract.dates import CALENDAR_WORDS
 from pipeline.extract.engine import resolver
-from pipeline.extract.gazetteers import role_words
+from pipeline.extract.gazetteers import platforms, role_words
 from pipeline.extract.names import entity_key, fold
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
 
 DESTINATIONS = {"to", "for", "join", "joined", "joining", "joins", "and"}
+# "left this month, following X CEO Y's departure": what comes after these is another story
+# "left for X ... and then returned to Y": Y is where they came from, not a destination
+_RETURNS = {"returned", "returns", "returning", "return", "back"}
+_CLAUSE_BREAKS = {"following", "after", "amid", "as", "when", "while", "since", "because"}
 
 
 @resolver("en", "organization", "left")
@@ -52,7 +56,7 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
         return None
     after = context.doc[trigger.end : sentence.end]
     for token in after:
-        if token.lower_ in DESTINATIONS or token.text in ".;":
+        if token.lower_ in DESTINATIONS | _CLAUSE_BREAKS or token.text in ".;":
             break
         organization_ref = context.mentions.organization_at(token)
         if organization_ref:
@@ -60,10 +64,9 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
     destinations = {  # "left for rival Anthropic", "to join Meta": the organisation joined
         m.entity.key
         for m in context.mentions.organizations_in(trigger.end, sentence.end)
-        if any(
-            t.lower_ in DESTINATIONS - {"and"}
-            for t in context.doc[max(trigger.end, m.span.start - 3) : m.span.start]
-        )
+        if (before := context.doc[max(trigger.end, m.span.start - 3) : m.span.start])
+        and any(t.lower_ in DESTINATIONS - {"and"} for t in before)
+        and not any(t.lower_ in _RETURNS for t in before)
     }
     if _the_company_after(context, trigger):  # "confirmed that he has left the company"
         return context.organization_in_focus(trigger[0], exclude=destinations)
@@ -111,6 +114,8 @@ def _leaves_a_place(context, trigger: Span) -> bool:
         or context.mentions.person_at(left)
     ):
         return False
+    if fold(left.text) in platforms():
+        return True  # "leaving X, the social network": a website, told as one
     organization_words = {
         fold(word) for m in context.mentions.organizations for word in m.span.text.split()
     }

@@ -132,7 +132,14 @@ def _title_case_line_tokens(doc: Doc) -> set[int]:
             line.append(token)
             if "\n" not in token.whitespace_ and token.text != ":":
                 continue
-        words = [t for t in line if t.is_alpha and t.lower_ not in _FUNCTION_WORDS]
+        words = [  # a company or a month is capitalised in any sentence: it says nothing
+            t
+            for t in line
+            if t.is_alpha
+            and t.lower_ not in _FUNCTION_WORDS
+            and t.lower_ not in CALENDAR_WORDS
+            and not t.ent_type_
+        ]
         capitalised = sum(1 for t in words if t.text[:1].isupper())
         if len(words) >= 4 and capitalised >= 0.8 * len(words):
             found.update(t.i for t in line)

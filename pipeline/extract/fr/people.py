@@ -308,6 +308,10 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
     if named:
         return named
     if _refers_back(token):
+        if token.lower_ not in PRONOUN_SUBJECTS and _in_heading(token):
+            named_below = _named_below(context, token)  # "Le responsable de l'IA s'en va"
+            if named_below is not None:
+                return [named_below]
         antecedent = context.person_before(token)
         if antecedent:
             found = [(antecedent, token)]
@@ -342,6 +346,22 @@ def _named_next(context: ArticleContext, token: Token) -> tuple[EntityRef, Token
         ]
         if people:
             return people[0].entity, token
+    return None
+
+
+def _in_heading(token: Token) -> bool:
+    """A line with no closing punctuation: a heading, which announces what follows."""
+    text = token.sent.text.rstrip()
+    return bool(text) and text[-1] not in '.!?»"”…:;'
+
+
+def _named_below(context: ArticleContext, token: Token) -> tuple[EntityRef, Token] | None:
+    """The first person the paragraph under a heading names, not after a preposition."""
+    index = context.sentence_index(token)
+    for following in context.sentences[index + 1 : index + 2]:
+        for mention in context.mentions.people_in(following.start, following.end):
+            if not named_after_preposition(mention.span):
+                return mention.entity, token
     return None
 
 

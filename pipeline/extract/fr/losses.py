@@ -1,0 +1,109 @@
+"""French: a company that loses its people. "OpenAI perd son directeur scientifique, X",
+"l'entreprise s'apprête à perdre un autre de ses cadres, X", "Apple perd quatre chercheurs. Cela
+concerne X, Y et Z". The subject is the company left; what it loses is a job title, and the
+people are named after it in the sentence, or listed by the next one."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.extract.context import ArticleContext
+from pipeline.extract.engine import resolver
+from pipeline.extract.fr.people import People
+from pipeline.extract.gazetteers import role_words
+from pipeline.extract.lexicons import lexicon
+from pipeline.extract.results import EntityRef
+from pipeline.extract.rulebook import Candidate
+
+# Openings of a sentence that names the people the one before counted ("Cela concerne X et Y")
+_NAMING_OPENINGS = ("cela concerne", "ceci concerne", "il s'agit de", "il s’agit de")
+_NAMING_OPENINGS += ("il s'agit d'", "il s’agit d’", "parmi eux", "parmi elles")
+_GAP_WORDS = {",", "et", "ainsi", "que", "-", "–"}
+
+
+@resolver("fr", "person", "lost")
+def lost(context: ArticleContext, candidate: Candidate) -> People:
+    verb = candidate.head
+    lost_thing = next((c for c in verb.children if c.dep_ == "obj"), None)
+    if (
+        lost_thing is None
+        or not _stands_for_staff(lost_thing)
+        or losing(context, candidate) is None
+    ):
+        return []
+    sentence = verb.sent
+    named = _chain(context, context.mentions.people_in(lost_thing.i, sentence.end))
+    if named:
+        return named
+    index = context.sentence_index(verb) + 1
+    if index < len(context.sentences):
+        following = context.sentences[index]
+        if following.text.lower().startswith(_NAMING_OPENINGS):
+            return _chain(context, context.mentions.people_in(following.start, following.end))
+    return []
+
+
+@resolver("fr", "organization", "losing")
+def losing(context: ArticleContext, candidate: Candidate, people=None) -> EntityRef | None:
+    """The subject of "perdre", or of the verb it completes ("s'apprête à perdre"): a company
+    named, or a noun for one ("l'entreprise") that stands for the company in focus."""
+    verb = candidate.head
+    while True:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+            break
+        verb = verb.head
+    if subject is None:
+        return None
+    named = context.mentions.organization_at(subject)
+    if named is not None:
+        return named
+    if subject.lemma_.lower() in lexicon("fr", "employer_nouns"):
+        sentence = context.sentences[context.sentence_index(verb)]
+        for person, _ in people or ():  # "la start-up perd l'un de ses cofondateurs, X"
+            tied = context.affiliation(person, sentence, here=False) or context.employer_told(
+                person
+            )
+            if tied is not None:
+                return tied
+        return _company_told_before(context, subject)
+    return None
+
+
+_TOWARDS = {"chez", "vers", "rejoindre", "rejoint", "pour", "à"}
+
+
+def _company_told_before(context: ArticleContext, noun: Token) -> EntityRef | None:
+    """ "l'entreprise", "la start-up": the company the sentence, or the nearest one before it,
+    tells about first, not one people go to ("repart chez OpenAI")."""
+    index = context.sentence_index(noun)
+    for sentence in reversed(context.sentences[: index + 1]):
+        end = noun.i if sentence.start <= noun.i < sentence.end else sentence.end
+        for mention in context.mentions.organizations_in(sentence.start, end):
+            before = context.doc[max(sentence.start, mention.span.start - 2) : mention.span.start]
+            if not any(t.lower_ in _TOWARDS for t in before):
+                return mention.entity
+    return None
+
+
+def _stands_for_staff(thing: Token) -> bool:
+    """ "son directeur scientifique", "quatre chercheurs", "un autre de ses cadres": a job title,
+    never "de l'argent" or "son procès"."""
+    roles = role_words()
+    words = [thing, *(c for c in thing.children if c.dep_ == "nmod")]
+    return any(w.lemma_.lower() in roles or w.lower_ in roles for w in words)
+
+
+def _chain(context: ArticleContext, people) -> People:
+    """The first name and the ones listed right after it."""
+    if not people:
+        return []
+    found = [people[0]]
+    for mention in people[1:]:
+        between = context.doc[found[-1].span.end : mention.span.start]
+        if len(between) > 12 or not any(t.lower_ in _GAP_WORDS for t in between):
+            break
+        if any(t.pos_ in ("VERB", "AUX") for t in between):
+            break
+        found.append(mention)
+    return [(m.entity, m.span.root) for m in found]
