@@ -440,3 +440,40 @@ def test_companies_that_lose_people_and_headings(extractor, text, lang, expected
 )  # fmt: skip
 def test_english_titles_platforms_returns_and_short_sentences(extractor, text, expected):
     assert people(extractor, text, "en") == expected
+
+
+def test_a_later_report_does_not_borrow_a_background_year(extractor):
+    text = (
+        "Ivo Brandt, a co-founder of xAI, is leaving the company, he said on Wednesday. "
+        "Brandt and a partner founded xAI in 2023, and bought a rival in 2022. "
+        "Brandt's departure comes at a hard time for xAI."
+    )
+    events = extractor.extract(ArticleText(text, "en", PUBLISHED)).events
+    assert {e.event_date.year for e in events if e.event_type == "departure"} == {2025}
+
+
+def test_without_a_publication_date_a_month_counts_back_from_the_date_the_text_gives(extractor):
+    text = (
+        "Selon un article paru le 10 février 2026, Inès Caron, vice-présidente chez OpenAI, "
+        "aurait été licenciée en janvier."
+    )
+    events = extractor.extract(ArticleText(text, "fr", None)).events
+    assert {(e.subject.name, e.event_date.isoformat()[:7]) for e in events} == {
+        ("Inès Caron", "2026-01")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a claim called false is no event
+        ("Il est faux de prétendre que Cohere a licencié Marc Olier.", set()),
+        ("Marc Olier a quitté Cohere, un choix que certains jugent faux.",
+         {("Marc Olier", "Cohere")}),
+        # the surname alone, which NER may take for a company, after the full name
+        ("Marc Olier dirige Cohere depuis 2020. Olier a démissionné de son poste de président de "
+         "Y Combinator le 8 mars 2019.", {("Marc Olier", "Y Combinator")}),
+    ],
+)  # fmt: skip
+def test_false_claims_and_surnames_alone(extractor, text, expected):
+    assert people(extractor, text, "fr") == expected

@@ -54,6 +54,7 @@ class ArticleContext:
         for index, sentence in enumerate(self.sentences):
             self._sentence_of.extend([index] * (sentence.end - sentence.start))
         self._dates: dict[int, list[ResolvedDate]] = {}
+        self._full_days: dict[int, datetime.date | None] = {}
         self._affiliations: dict[str, list[Affiliation]] | None = None
         self._employers: dict[str, EntityRef] = {}
 
@@ -94,10 +95,29 @@ class ArticleContext:
     def dates_in(self, index: int) -> list[ResolvedDate]:
         if index not in self._dates:
             sentence = self.sentences[index]
-            self._dates[index] = find_dates(
-                sentence.text, self.published, self.lang, self.published_precision
-            )
+            reference, precision = self.published, self.published_precision
+            if reference is None:
+                reference, precision = self._day_told_by_then(index), "day"
+            self._dates[index] = find_dates(sentence.text, reference, self.lang, precision)
         return self._dates[index]
+
+    def _day_told_by_then(self, index: int) -> datetime.date | None:
+        """With no publication date, "en janvier" or "jeudi" count back from the latest full
+        date the article has given by then ("selon un rapport du 10 février 2026, ... en
+        janvier"): in the sentence itself, else in the nearest sentence before that has one."""
+        for earlier in range(index, -1, -1):
+            if earlier not in self._full_days:
+                self._full_days[earlier] = max(
+                    (
+                        d.value
+                        for d in find_dates(self.sentences[earlier].text, None, self.lang)
+                        if d.precision == "day" and not d.relative
+                    ),
+                    default=None,
+                )
+            if self._full_days[earlier] is not None:
+                return self._full_days[earlier]
+        return None
 
     def _past_dates(self, index: int, *, since_ok: bool = False) -> list[ResolvedDate]:
         """Dates that can be when something happened: not after the publication date, and not

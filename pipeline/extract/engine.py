@@ -52,6 +52,7 @@ class Grammar(Protocol):
 class _Told(NamedTuple):
     dated: bool
     precise: bool
+    years: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -96,6 +97,7 @@ def extract(context: ArticleContext, book: RuleBook, grammar: Grammar) -> list[F
             article.reported[told] = _Told(
                 dated=before.dated or event.event_date is not None,
                 precise=before.precise or event.kind not in (None, "departure"),
+                years=before.years | ({event.event_date.year} if event.event_date else set()),
             )
             events.append(event)
     headline_end = context.sentences[0].end_char if context.sentences else 0
@@ -137,8 +139,19 @@ def _person_events(article: _Article, candidate: Candidate) -> Iterator[FoundEve
             adds_kind = rule.kind not in (None, "departure") and not earlier.precise
             if not (adds_date or adds_kind):
                 continue
+        elif told in article.reported and _borrowed(date, sentence):
+            years = article.reported[told].years
+            if years and date.value.year not in years:
+                # "X's departure comes at a hard time" after "X is leaving": another year,
+                # borrowed from the background sentence before, would make a second departure
+                continue
         role = role_near(anchor, sentence)
         yield _event(rule.event, person_ref, organization, candidate, date, sentence, role)
+
+
+def _borrowed(date, sentence: Span) -> bool:
+    """A date the sentence does not name: taken from the sentences before it."""
+    return date is not None and not date.text.startswith("(") and date.text not in sentence.text
 
 
 def _dissolutions(article: _Article, candidate: Candidate) -> Iterator[FoundEvent]:

@@ -153,6 +153,17 @@ def _person_spans(doc: Doc, text: str) -> list[Span]:
         trimmed = _trim(ent)
         if trimmed is not None:
             spans[trimmed.start] = trimmed
+    # "Altman a démissionné" after "Sam Altman": NER may call the surname alone a company
+    surnames = {span[-1].text for span in spans.values() if len(span) >= 2}
+    for ent in doc.ents:
+        if (
+            len(ent) == 1
+            and ent.label_ != "PER"
+            and not ent.ent_id_
+            and ent.text in surnames
+            and ent.start not in spans
+        ):
+            spans[ent.start] = ent
     return [spans[start] for start in sorted(spans)]
 
 

@@ -118,9 +118,15 @@ def _hedged_nearby(trigger: Token) -> bool:
 
 def _denied_before(trigger: Token) -> bool:
     """ "Anthropic dément le départ de X": the lemmatizer takes "dément" for an adjective, so
-    the forms themselves are looked for before the trigger."""
-    sentence = trigger.sent
-    return any(t.lower_ in _DENIAL_FORMS for t in sentence if t.i < trigger.i)
+    the forms themselves are looked for before the trigger; "il est faux de dire que X a été
+    licencié" calls the claim false."""
+    sentence, falsity = trigger.sent, lexicon("fr", "falsity_words")
+    return any(
+        t.lower_ in _DENIAL_FORMS
+        or (t.lower_ in falsity and t.nbor(1).lower_ in ("de", "d'", "d’", "que", "qu'", "qu’"))
+        for t in sentence
+        if t.i < trigger.i
+    )
 
 
 def is_asserted(trigger: Token, sentence_text: str, *, negation_is_event: bool = False) -> bool:
