@@ -477,3 +477,26 @@ def test_without_a_publication_date_a_month_counts_back_from_the_date_the_text_g
 )  # fmt: skip
 def test_false_claims_and_surnames_alone(extractor, text, expected):
     assert people(extractor, text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a gerund trigger, and a department named by its capitalised words
+        ("The plan adds two departments, while Tencent is dissolving the Model Platform "
+         "department.", "en", {("Model Platform", "Tencent")}),
+        # a team told by its task
+        ("Google disbanded a team working on the next Chromebook even though it was nearly "
+         "done.", "en", {("team working on the next Chromebook", "Google")}),
+        # fields told by coordinated acronyms name the lab with its noun
+        ("Microsoft ferme son laboratoire IoT et IA à Shanghai", "fr",
+         {("laboratoire IoT et IA", "Microsoft")}),
+        # a lab the gazetteer files under its company is the team named after "l'équipe"
+        ("Meta a dissous l'équipe FAIR en mai.", "fr", {("FAIR", "Meta")}),
+        # who leads a division, hung on its noun by the parse, is not part of its name
+        ("Tesla a licencié l'équipe responsable\n\nLa division de 500 travailleurs dirigée par "
+         "Anna Berg a été licencié mardi", "fr", {("division de 500 travailleurs", "Tesla")}),
+    ],
+)  # fmt: skip
+def test_teams_by_gerund_task_acronyms_labs_and_leaders(extractor, text, lang, expected):
+    assert dissolutions(extractor, text, lang) == expected

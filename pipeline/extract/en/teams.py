@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.extract.context import ArticleContext
+from pipeline.extract.dates import CALENDAR_WORDS
 from pipeline.extract.en.pipeline import _DETERMINERS, HEADLINE_TOKENS
 from pipeline.extract.engine import resolver
 from pipeline.extract.gazetteers import team_by_alias
@@ -54,6 +55,7 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
                 or _name_in_apposition(token)
                 or _words_before_team_noun(token)
                 or _name_known_as(token)
+                or _working_on(token)
             )
             if name:
                 folded = fold(name)
@@ -195,6 +197,26 @@ def _led_by(noun: Token) -> str | None:
     ):
         start -= 1
     return doc[start : noun.i + 1].text
+
+
+_TASK_WORDS = {"working", "focused", "dedicated", "devoted", "responsible", "tasked"}
+_TASK_ENDS = {"even", "though", "although", "because", "which", "who", "that", "after", "while"}
+_TASK_ENDS |= {"when", "as", "since", "but", "and", "in", "last", "this", "earlier"}
+
+
+def _working_on(noun: Token) -> str | None:
+    """ "disbanded a team working on the next Pixelbook": a team told by its task, up to the
+    end of that phrase (punctuation, a clause or a date)."""
+    doc = noun.doc
+    if noun.i + 2 >= noun.sent.end or doc[noun.i + 1].lower_ not in _TASK_WORDS:
+        return None
+    end = noun.i + 3  # "working on", "dedicated to", "responsible for"
+    while end < min(noun.i + 12, noun.sent.end):
+        token = doc[end]
+        if token.is_punct or token.lower_ in _TASK_ENDS or token.lower_ in CALENDAR_WORDS:
+            break
+        end += 1
+    return doc[noun.i : end].text if end > noun.i + 3 else None
 
 
 def _name_known_as(noun: Token) -> str | None:

@@ -263,26 +263,52 @@ def entity_after_team_noun(noun: Token) -> Span | None:
     éthique et société": a named entity within a few words after the team noun."""
     window_end = min(noun.i + 4, noun.sent.end)
     for ent in noun.doc.ents:
-        if noun.i < ent.start < window_end and (ent.label_ == "TEAM" or not ent.ent_id_):
+        # "l'équipe FAIR": a lab the gazetteer files under its company is the team here
+        lab_of_a_company = (
+            ent.start == noun.i + 1 and ent.text.isupper() and ent.text != ent.ent_id_
+        )
+        if noun.i < ent.start < window_end and (
+            ent.label_ == "TEAM" or not ent.ent_id_ or lab_of_a_company
+        ):
             between = noun.doc[noun.i + 1 : ent.start]
             plain_words = all(
                 t.is_punct or t.pos_ == "ADJ" or t.ent_type_ == "TEAM" for t in between
             )
             if plain_words and ent.label_ in ("TEAM", "ORG", "MISC", "PER"):
-                return ent
+                return _with_coordinated_name(ent)
     return None
+
+
+def _with_coordinated_name(ent: Span) -> Span:
+    """ "son laboratoire IoT et IA": fields told by acronyms, coordinated, name the unit with
+    its noun."""
+    doc, end = ent.doc, ent.end
+    acronyms = (
+        len(ent) == 1
+        and end + 1 < ent.sent.end
+        and doc[end].lower_ in ("et", "&")
+        and doc[end + 1].ent_type_ != "PER"
+        and all(_acronym(t) for t in (ent[0], doc[end + 1]))
+    )
+    return doc[ent.start - 1 : end + 2] if acronyms and ent.start > 0 else ent
+
+
+def _acronym(token: Token) -> bool:
+    """ "IA", "IoT", "ML": a short word of capitals (a small letter inside allowed)."""
+    capitals = sum(1 for c in token.text if c.isupper())
+    return 2 <= len(token.text) <= 4 and capitals >= len(token.text) - 1
 
 
 def _descriptor(noun: Token) -> str | None:
     """ "équipe d'éthique et société" from "son équipe d'éthique et société, qui ..."."""
-    keep = [noun]
+    keep, clauses = [noun], set()
     for child in noun.children:
         if _names_its_owner(child):
             continue  # "de sa branche recherche": whose team, not its name
         if child.i < noun.i or child.ent_type_ == "ORG":
             continue
         if child.dep_ in ("amod", "nmod", "flat:name"):
-            clauses = {  # "de 500 salariés dirigée par X": who leads it is not its name
+            clauses |= {  # "de 500 salariés dirigée par X": who leads it is not its name
                 t.i for c in child.subtree if c.dep_.startswith("acl") for t in c.subtree
             }
             keep.extend(
@@ -290,6 +316,8 @@ def _descriptor(noun: Token) -> str | None:
                 for t in child.subtree
                 if (t.dep_ not in _SKIP_IN_NAME or t.i == child.i) and t.i not in clauses
             )
+    if clauses:  # the parse may hang the leader's name on the noun: the name ends at the clause
+        keep = [t for t in keep if t.i < min(clauses)]
     if len(keep) == 1:
         return _charged_with(noun)
     keep = sorted(set(keep), key=lambda t: t.i)
