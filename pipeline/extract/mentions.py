@@ -18,6 +18,7 @@ from pipeline.extract.gazetteers import (
     role_words,
     team_by_alias,
 )
+from pipeline.extract.lexicons import lexicon
 from pipeline.extract.names import (
     clean_person_name,
     entity_key,
@@ -395,12 +396,9 @@ def _with_discovered(
     return sorted([*found, *added], key=lambda m: m.span.start)
 
 
-_TEAM_NOUNS = {"équipe", "groupe", "division", "unité", "cellule", "pôle", "team", "group", "unit"}
-
-
-# Participles that give a name: "Baptisée « Contrepoids », cette équipe ...".
-NAMING_WORDS = {"baptisé", "baptisée", "appelé", "appelée", "surnommé", "surnommée"}
-NAMING_WORDS |= {"dénommé", "dénommée", "nommé", "nommée", "dubbed", "called", "codenamed"}
+# The team nouns of both languages: an article in one may quote a unit's name in the other
+_TEAM_NOUNS = lexicon("fr", "team_nouns") | lexicon("en", "team_nouns")
+NAMING_WORDS = lexicon("any", "naming_words")
 
 
 def _team_names(doc: Doc) -> set[str]:

@@ -23,45 +23,7 @@ _NOT_NAME_WORDS = (
     role_words()  # "Intel AI Leader Naveen Rao": a title-case job title is no first name
     | STOP_WORDS
     | CALENDAR_WORDS
-    | {
-        "former",
-        "chief",
-        "executive",
-        "officer",
-        "ceo",
-        "cto",
-        "cfo",
-        "president",
-        "vice",
-        "head",
-        "director",
-        "senior",
-        "researcher",
-        "scientist",
-        "co-founder",
-        "cofounder",
-        "founder",
-        "the",
-        "meanwhile",
-        "however",
-        "according",
-        "ai",
-        "board",
-        "team",
-        "inc",
-        "corp",
-        "said",
-        "mr",
-        "ms",
-        "mrs",
-        "dr",
-        "sir",
-        "lab",
-        "labs",
-        "research",
-        "technology",
-        "officers",
-    }
+    | lexicon("en", "not_name_words")
 )
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ]*(?:[A-Z'’-][a-zà-ÿ]+)*$|^[A-Z]\.$")
 

@@ -37,9 +37,6 @@ def team_dissolved(context: ArticleContext, candidate: Candidate) -> TeamMention
 
 
 _DETERMINERS = {"son", "sa", "ses", "leur", "leurs", "le", "la", "l'", "l’", "les", "un", "une"}
-# Team nouns that name a team with no other word ("a dissous l'équipe"); "le groupe", "le service"
-# or "le bureau" alone are as often the company or a place.
-_TEAMS_ON_THEIR_OWN = {"équipe", "laboratoire", "labo", "division", "unité", "cellule", "pôle"}
 
 
 def _team_noun_after(trigger: Token, team_nouns) -> Token | None:
@@ -104,7 +101,7 @@ def _team_from(context, token: Token, team_nouns: set[str], known: list[TeamMent
         )
         if near or (earlier and is_team_noun and not is_demonstrative):
             return earlier[-1]  # "l'équipe", however far from where the article named it
-    bare = token.lemma_.lower() in _TEAMS_ON_THEIR_OWN and token.dep_ != "nsubj"
+    bare = token.lemma_.lower() in lexicon("fr", "team_nouns_alone") and token.dep_ != "nsubj"
     if is_team_noun and bare and _definite(token) and not _not_a_team(token):
         # "a finalement dissous l'équipe": the article names it no better
         return TeamMention(token.text, None, token, token.text)
