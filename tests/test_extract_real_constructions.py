@@ -500,3 +500,50 @@ def test_false_claims_and_surnames_alone(extractor, text, expected):
 )  # fmt: skip
 def test_teams_by_gerund_task_acronyms_labs_and_leaders(extractor, text, lang, expected):
     assert dissolutions(extractor, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the company as the actor, however the short sentence parses
+        ("Google a fini par licencier Paul Verdier.", {("Paul Verdier", "Google", "dismissal")}),
+        ("OpenAI a démis de ses fonctions son directeur financier, Paul Verdier.",
+         {("Paul Verdier", "OpenAI", "dismissal")}),
+        ("Paul Verdier travaillait chez Meta. Meta a décidé de le mettre à la porte.",
+         {("Paul Verdier", "Meta", "dismissal")}),
+        ("Meta a remercié Paul Verdier.", {("Paul Verdier", "Meta", "dismissal")}),
+        ("Meta a remercié Paul Verdier pour son travail sur Llama.", set()),
+        ("OpenAI perd son directeur scientifique, Paul Verdier.",
+         {("Paul Verdier", "OpenAI", "departure")}),
+        ("Paul Verdier claque la porte de Google.", {("Paul Verdier", "Google", "resignation")}),
+        # lists parsed as appositions, and people escorted out together
+        ("Trois cofondateurs de xAI, Paul Verdier, Luc Marin et Eva Rousset, ont décidé de partir.",
+         {("Paul Verdier", "xAI", "departure"), ("Luc Marin", "xAI", "departure"),
+          ("Eva Rousset", "xAI", "departure")}),
+        ("Chez OpenAI, Paul Verdier est accompagné vers la sortie par deux chercheurs, à savoir "
+         "Luc Marin et Eva Rousset.",
+         {("Paul Verdier", "OpenAI", "dismissal"), ("Luc Marin", "OpenAI", "dismissal"),
+          ("Eva Rousset", "OpenAI", "dismissal")}),
+        # where from, where to
+        ("Le départ de Paul Verdier vers Meta a surpris Google.",
+         {("Paul Verdier", "Google", "departure")}),
+        ("Le PDG de Character.AI, Paul Verdier, retourne chez Google.",
+         {("Paul Verdier", "Character.AI", "departure")}),
+    ],
+)  # fmt: skip
+def test_constructions_the_real_news_issue_lists(extractor, text, expected):
+    assert departures(extractor, text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Tesla a dissous son équipe de superordinateurs Dojo.", "fr",
+         {("équipe de superordinateurs Dojo", "Tesla")}),
+        ("Google met un terme à son équipe Vigie.", "fr", {("Vigie", "Google")}),
+        ("Microsoft disbanded its ethics advisory council.", "en",
+         {("ethics advisory council", "Microsoft")}),
+    ],
+)  # fmt: skip
+def test_teams_the_real_news_issue_lists(extractor, text, lang, expected):
+    assert dissolutions(extractor, text, lang) == expected

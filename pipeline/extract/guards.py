@@ -69,6 +69,26 @@ def rules_something_out(candidate: Candidate) -> bool:
     return any(c.dep_ == "obj" and c.lemma_.lower() in ruled_out for c in candidate.head.children)
 
 
+@guard("company_lets_a_person_go")
+def company_lets_a_person_go(candidate: Candidate) -> bool:
+    """ "Meta a remercié X": a company as the subject and a person as the object, not thanked
+    for something ("a remercié X pour son travail") nor a person thanking."""
+    verb = candidate.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    thing = next((c for c in verb.children if c.dep_ == "obj"), None)
+    thanked_for = any(
+        c.dep_.startswith("obl") and any(g.lower_ == "pour" for g in c.children)
+        for c in verb.children
+    )
+    return (
+        subject is not None
+        and subject.ent_type_ == "ORG"
+        and thing is not None
+        and thing.ent_type_ == "PER"
+        and not thanked_for
+    )
+
+
 @guard("addressed_to_us")
 def addressed_to_us(candidate: Candidate) -> bool:
     """ "il nous a quittés vendredi": a death, not a departure."""

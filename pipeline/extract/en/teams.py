@@ -163,6 +163,8 @@ def _words_before_team_noun(noun: Token) -> str | None:
         # "its Dojo supercomputer team": the name is the capitalised words, not what follows
         while len(words) > 1 and words[-1].is_lower:
             words.pop()
+    elif words and all(w.is_lower for w in words):
+        words.append(noun)  # "its ethics advisory council": plain words name it with the noun
     return _joined(words)
 
 

@@ -53,8 +53,9 @@ def losing(context: ArticleContext, candidate: Candidate, people=None) -> Entity
         if subject is not None or verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
             break
         verb = verb.head
-    if subject is None:
-        return None
+    if subject is None:  # "OpenAI perd son directeur": the parse may miss a company subject
+        before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        return context.mentions.organization_at(before) if before is not None else None
     named = context.mentions.organization_at(subject)
     if named is not None:
         return named

@@ -149,6 +149,8 @@ def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
         lemma = token.lemma_.lower()
         if lemma in ("rejoindre", "pour", "vers", "chez", "profit", "intégrer"):
             in_destination = not _where_they_worked(token, trigger)
+        elif token.pos_ in ("VERB", "AUX") and any(a.i == token.i for a in trigger.ancestors):
+            in_destination = False  # "Le départ de X vers Meta a surpris Google": the main verb
         organization_ref = context.mentions.organization_at(token)
         if in_destination and organization_ref:
             keys.add(organization_ref.key)
@@ -252,12 +254,16 @@ def post_left(context: ArticleContext, candidate: Candidate, people=None) -> Ent
     for _, anchor in people or ():
         if anchor.i > verb.i:
             continue
-        for token in context.doc[anchor.i : verb.i]:
+        # "Le PDG de Character.AI, X, retourne chez Google": the post may come before the name
+        linked = anchor.dep_ in ("appos", "conj") and anchor.head.i < anchor.i
+        start = anchor.head.i if linked else anchor.i
+        for token in context.doc[start : verb.i]:
             organization_ref = context.mentions.organization_at(token)
             if organization_ref is None or organization_ref == joined:
                 continue
             before = context.doc[token.i - 1].lower_ if token.i else ""
-            if before in ("de", "d'", "d’", "du", "chez") and not _said_former(token, anchor):
+            said_former = _said_former(token, anchor) or _said_former(token, context.doc[start])
+            if before in ("de", "d'", "d’", "du", "chez") and not said_former:
                 return organization_ref
     return None
 

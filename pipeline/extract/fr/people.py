@@ -36,7 +36,8 @@ def subjects(context: ArticleContext, candidate: Candidate) -> People:
 
 
 COMPANION_MARKERS = ("tout comme", "ainsi que", "de même que", "comme l'a fait", "à l'instar de")
-COMPANION_MARKERS += ("en compagnie de", "aux côtés de")
+# "X est accompagné vers la sortie par deux chercheurs, à savoir Y et Z"
+COMPANION_MARKERS += ("en compagnie de", "aux côtés de", "la sortie par")
 
 
 def _coordinated_before_plural_verb(
@@ -127,6 +128,11 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
                 return found
         if objects and (found := _listed_after_colon(context, verb)):
             return found
+        for role in (t for t in verb.subtree if t.i > verb.i and t.dep_ != "obl:mod"):
+            # "a démis de ses fonctions son directeur financier, X": the parse may hang the
+            # object on the complement; the name after a job title is who was let go
+            if found := _named_after_role(context, role):
+                return found
         if verb.dep_ == "acl" and context.mentions.person_at(verb.head):
             # headline participle: "Jane Doe limogée par ..."
             return _people_from(context, verb.head)
@@ -287,7 +293,9 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
     direct = context.mentions.person_at(token)
     if direct:
         found = [(direct, token)]
-        for other in _coordinated(token):
+        # "A, B et C": the parse may make B an apposition of A
+        listed = [c for c in token.children if c.dep_ == "appos" and c.i > token.i]
+        for other in [*_coordinated(token), *listed]:
             person_ref = context.mentions.person_at(other)
             if person_ref and all(person_ref != f for f, _ in found):
                 found.append((person_ref, other))
@@ -307,6 +315,9 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
     named = _named_after_role(context, token)  # "un autre cofondateur d'OpenAI, X, annonçait"
     if named:
         return named
+    if token.pos_ == "PRON" and token.dep_ == "obj" and token.lower_ in _OBJECT_PRONOUNS:
+        antecedent = context.person_before(token)  # "Meta a décidé de le mettre à la porte"
+        return [(antecedent, token)] if antecedent else []
     if _refers_back(token):
         if token.lower_ not in PRONOUN_SUBJECTS and _in_heading(token):
             named_below = _named_below(context, token)  # "Le responsable de l'IA s'en va"
@@ -347,6 +358,9 @@ def _named_next(context: ArticleContext, token: Token) -> tuple[EntityRef, Token
         if people:
             return people[0].entity, token
     return None
+
+
+_OBJECT_PRONOUNS = {"le", "la", "l'", "l’"}
 
 
 def _in_heading(token: Token) -> bool:

@@ -319,8 +319,11 @@ def _descriptor(noun: Token) -> str | None:
         return _charged_with(noun)
     keep = sorted(set(keep), key=lambda t: t.i)
     words = noun.doc[keep[0].i : keep[-1].i + 1]
-    if any(t.ent_type_ == "ORG" for t in words):
-        return None
+    named_last = words[-1].ent_type_ == "ORG" and not words[-1].ent_id_ and words[-2].pos_ == "NOUN"
+    if any(t.ent_type_ == "ORG" for t in words) and not named_last:
+        return (
+            None  # "l'équipe de Google" is whose team; "l'équipe de superordinateurs Dojo" is named
+        )
     return words.text.strip()
 
 
