@@ -547,3 +547,22 @@ def test_constructions_the_real_news_issue_lists(extractor, text, expected):
 )  # fmt: skip
 def test_teams_the_real_news_issue_lists(extractor, text, lang, expected):
     assert dissolutions(extractor, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # still employed where the article first says the person leaves: a change of post
+        ("Paul Verdier quitte ses fonctions à la tête de la recherche de Microsoft. "
+         "L'intéressé reste toutefois employé chez Microsoft.", "fr", set()),
+        ("Paul Verdier a démissionné de son poste de directeur de Microsoft. Il reste toutefois "
+         "chez Microsoft.", "fr", set()),
+        # staying until a date tells when the person goes
+        ("Paul Verdier a démissionné de Microsoft. Il reste chez Microsoft jusqu'en mai.", "fr",
+         {("Paul Verdier", "Microsoft")}),
+        ("Jane Cole is stepping down as head of research at Google. She remains at Google as an "
+         "adviser.", "en", set()),
+    ],
+)  # fmt: skip
+def test_people_who_stay_employed_did_not_leave(extractor, text, lang, expected):
+    assert people(extractor, text, lang) == expected

@@ -16,6 +16,7 @@ from pipeline.extract.guards import guards_hold
 from pipeline.extract.results import EntityRef, FoundEvent
 from pipeline.extract.roles import role_near
 from pipeline.extract.rulebook import Candidate, RuleBook
+from pipeline.extract.staying import drop_departures_of_those_staying, stays_on
 from pipeline.extract.team_focus import team_focus
 
 Resolver = Callable[..., object]
@@ -101,6 +102,7 @@ def extract(context: ArticleContext, book: RuleBook, grammar: Grammar) -> list[F
             )
             events.append(event)
     headline_end = context.sentences[0].end_char if context.sentences else 0
+    events = drop_departures_of_those_staying(events, stays_on(context))
     return one_name_per_team(events, headline_end)
 
 

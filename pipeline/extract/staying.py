@@ -1,0 +1,79 @@
+"""People the article says still work where they were said to leave: "X quitte ses fonctions
+... l'intéressé reste toutefois employé chez Microsoft", "she remains at Google as an adviser".
+A departure or a resignation from that organisation told of the same person is a change of
+post, not a departure ("démissionne de son poste de directeur"); a dismissal stays what it is,
+and "reste chez X jusqu'en mai" tells when the person goes."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.extract.context import ArticleContext
+from pipeline.extract.results import FoundEvent
+
+_STAYING_VERBS = {"reste", "restera", "restent", "resteront", "demeure", "demeurera"}
+_STAYING_VERBS |= {"remains", "remain", "stays", "stay", "staying", "remaining"}
+# Words between the verb and the organisation: "reste toutefois employé chez", "remains at"
+_BETWEEN = {"toutefois", "cependant", "néanmoins", "pour", "l'instant", "le", "moment"}
+_BETWEEN |= {"employé", "employée", "salarié", "salariée", "en", "poste", "however", "employed"}
+_BETWEEN |= {"with", "at", "chez", "à", "au", "de", "d'", "d’", "du", "still", "toujours"}
+_PRONOUNS = {"il", "elle", "he", "she", "l'intéressé", "l'intéressée"}
+
+
+def stays_on(context: ArticleContext) -> set[tuple[str, str]]:
+    """(person key, organisation key) for each "reste employé chez X" the article tells."""
+    found = set()
+    for token in context.doc:
+        if token.lower_ not in _STAYING_VERBS:
+            continue
+        organization = _organization_after(context, token)
+        if organization is None or _until(token):
+            continue
+        person = _who_stays(context, token)
+        if person is not None:
+            found.add((person.key, organization.key))
+    return found
+
+
+def drop_departures_of_those_staying(
+    events: list[FoundEvent], staying: set[tuple[str, str]]
+) -> list[FoundEvent]:
+    return [
+        e
+        for e in events
+        if not (
+            e.event_type == "departure"
+            and e.kind != "dismissal"
+            and e.organization is not None
+            and (e.subject.key, e.organization.key) in staying
+        )
+    ]
+
+
+def _until(verb: Token) -> bool:
+    following = verb.doc[verb.i + 1 : min(verb.i + 10, verb.sent.end)]
+    return any(t.lower_ in ("jusqu'", "jusqu’", "jusqu", "until", "till") for t in following)
+
+
+def _organization_after(context: ArticleContext, verb: Token):
+    doc = context.doc
+    for token in doc[verb.i + 1 : min(verb.i + 6, verb.sent.end)]:
+        found = context.mentions.organization_at(token)
+        if found is not None:
+            return found
+        if token.lower_ not in _BETWEEN:
+            return None
+    return None
+
+
+def _who_stays(context: ArticleContext, verb: Token):
+    """The person named just before the verb in its sentence, else the one a pronoun or
+    "l'intéressé" stands for."""
+    sentence = verb.sent
+    before = context.mentions.people_in(sentence.start, verb.i)
+    if before and verb.i - before[-1].span.end <= 3:
+        return before[-1].entity
+    words = {t.lower_ for t in context.doc[max(sentence.start, verb.i - 3) : verb.i]}
+    if words & _PRONOUNS or "intéressé" in words or "intéressée" in words:
+        return context.person_before(verb)
+    return None
