@@ -566,3 +566,36 @@ def test_teams_the_real_news_issue_lists(extractor, text, lang, expected):
 )  # fmt: skip
 def test_people_who_stay_employed_did_not_leave(extractor, text, lang, expected):
     assert people(extractor, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Inc." ends no sentence before a lowercase word; "son" is the unit that speaks
+        ("L'unité autonome Waymo d'Alphabet Inc. a déclaré jeudi que son responsable de la "
+         "sécurité, Eva Rousset, démissionnait.", {("Eva Rousset", "Waymo")}),
+        # what a clause about someone else names is not what the person left
+        ("Deux membres du conseil d'Uber s'en vont. Eva Rousset a en effet quitté son poste, "
+         "alors que Luc Marin, associé de Benchmark, délaisse le conseil.",
+         {("Eva Rousset", "Uber")}),
+        # the subject who let a team go was not let go
+        ("Paul Verdier a promis que le réseau continuera, après qu'il a licencié l'équipe "
+         "responsable.", set()),
+    ],
+)  # fmt: skip
+def test_possessives_clauses_and_teams_let_go(extractor, text, expected):
+    assert people(extractor, text, "fr") == expected
+
+
+def test_a_lab_coordinated_with_a_complement_of_the_object_is_closed(extractor):
+    text = (
+        "Samsung a fermé son Internet des objets et son laboratoire d’initiés AI à Pékin, selon "
+        "la presse."
+    )
+    assert dissolutions(extractor, text, "fr") == {("laboratoire d’initiés AI", "Samsung")}
+
+
+def test_a_headline_lowercase_name_gives_way_to_the_proper_name(extractor):
+    text = "# Cohere ferme son comité des risques\n\nLe Comité des Risques de Cohere a été dissous."
+    names = {name for name, _ in dissolutions(extractor, text, "fr")}
+    assert len(names) == 1

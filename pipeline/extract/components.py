@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.extract.gazetteers import organization_surfaces, teams
 from pipeline.extract.names import CORPORATE_SUFFIXES
@@ -41,6 +41,17 @@ _ABBREVIATIONS = {"St.", "Ste.", "Dr.", "Mr.", "Mrs.", "Ms.", "Jr.", "Sr.", "Pro
 _ABBREVIATIONS |= {"Mme.", "Inc.", "Corp.", "Co.", "Ltd."}
 
 
+def _cut_abbreviation(dot: Token) -> bool:
+    """A "." the tokenizer split off an abbreviation ("Inc" + ".")."""
+    doc = dot.doc
+    return (
+        dot.text == "."
+        and dot.i > 0
+        and not doc[dot.i - 1].whitespace_
+        and doc[dot.i - 1].text + "." in _ABBREVIATIONS
+    )
+
+
 @Language.component("names_continue_sentences")
 def names_continue_sentences(doc: Doc) -> Doc:
     """ "Lindo St. Angel, vice-président ...": on one line, a sentence starts only after the end
@@ -52,6 +63,8 @@ def names_continue_sentences(doc: Doc) -> Doc:
             continue
         if before.text not in _ENDS or before.text in _ABBREVIATIONS:
             token.is_sent_start = False  # only the end of a sentence starts another
+        elif _cut_abbreviation(before) and token.is_lower:
+            token.is_sent_start = False  # "Alphabet Inc. a déclaré": the tokenizer split "Inc."
     return doc
 
 

@@ -90,6 +90,10 @@ def extract(context: ArticleContext, book: RuleBook, grammar: Grammar) -> list[F
                 kept = article.seen[key]
                 if events[kept].kind == "departure" and event.kind not in (None, "departure"):
                     events[kept] = event  # the same report, told more precisely ("a démissionné")
+                elif _is_proper_name(event.subject.name) and not _is_proper_name(
+                    events[kept].subject.name
+                ):
+                    events[kept] = event  # "closes model risk taskforce", then its proper name
                 continue
             article.seen[key] = len(events)
             organization = event.organization.key if event.organization else None

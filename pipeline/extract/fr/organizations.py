@@ -49,6 +49,13 @@ def organization_left(
             organization_ref = context.mentions.organization_at(child)
             if organization_ref:
                 return organization_ref
+    for _, anchor in people or ():  # "Waymo a déclaré que son responsable, X, démissionnait"
+        role = (
+            anchor.head if anchor.dep_ in ("appos", "conj") and anchor.head.i < anchor.i else None
+        )
+        owner = _possessor_in_clause(context, token, role) if role is not None else None
+        if owner is not None and owner.key not in destination_keys:
+            return owner
     tied = _tied(context, token, people, destination_keys)
     if tied is not None:
         return tied
@@ -80,8 +87,14 @@ def _governed_organization(
 ) -> EntityRef | None:
     """ "quitter OpenAI", "démission d'Anthropic", "renvoyé d'OpenAI", "quitter la direction de
     Scale AI": an organisation in the trigger's complements, not a destination."""
+    other_clauses = {  # "a quitté son poste, alors que Y, CEO de Benchmark, ...": another story
+        t.i
+        for c in token.children
+        if c.dep_ in ("advcl", "conj", "parataxis", "nsubj") and c.i > token.i
+        for t in c.subtree
+    }
     for child in token.subtree:
-        if child.i <= token.i:
+        if child.i <= token.i or child.i in other_clauses:
             continue
         organization_ref = context.mentions.organization_at(child)
         if (
@@ -126,8 +139,13 @@ def _possessor_in_clause(context: ArticleContext, verb: Token, obj: Token) -> En
         return None
     for governor in verb.ancestors:
         for child in governor.children:
-            if child.dep_.startswith("nsubj") and (ref := context.mentions.organization_at(child)):
+            if not child.dep_.startswith("nsubj"):
+                continue
+            if ref := context.mentions.organization_at(child):
                 return ref
+            for token in child.subtree:  # "L'unité autonome Waymo d'Alphabet a déclaré que son"
+                if ref := context.mentions.organization_at(token):
+                    return ref
     return None
 
 

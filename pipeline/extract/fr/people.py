@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from pipeline.extract.context import ArticleContext, named_after_preposition
 from pipeline.extract.engine import resolver
 from pipeline.extract.gazetteers import role_words
+from pipeline.extract.lexicons import lexicon
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
 
@@ -136,6 +137,8 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
         if verb.dep_ == "acl" and context.mentions.person_at(verb.head):
             # headline participle: "Jane Doe limogée par ..."
             return _people_from(context, verb.head)
+        if any(o.lemma_.lower() in lexicon("fr", "team_nouns") for o in objects):
+            return []  # "après qu'il a licencié l'équipe": the subject let a team go
     if not candidates and verb.dep_ == "acl" and context.mentions.person_at(verb.head):
         return _people_from(context, verb.head)  # "Jane Doe, renvoyée d'OpenAI, ..."
     if (

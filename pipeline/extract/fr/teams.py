@@ -51,7 +51,7 @@ def _team_noun_after(trigger: Token, team_nouns) -> Token | None:
 
 def _team_for(context, trigger: Token, team_nouns: frozenset[str], known: list[TeamMention]):
     objects = [c for c in trigger.children if c.dep_ == "obj"]
-    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "X et son labo"
+    objects += [c for o in objects for c in _coordinated_units(o, team_nouns)]  # "X et son labo"
     if objects and not any(_may_be_a_team(o, team_nouns) for o in objects):
         return None  # "a supprimé 600 postes au sein de FAIR": jobs cut, not a team dissolved
     candidates = []
@@ -65,12 +65,26 @@ def _team_for(context, trigger: Token, team_nouns: frozenset[str], known: list[T
             candidates += [c for c in candidate.children if c.dep_ == "nmod"]
         candidates += [c for c in candidate.children if c.dep_ == "appos"]  # "Vigie, une équipe"
         if candidate.dep_ == "obj":  # "a fermé son Internet des objets et son laboratoire d'IA"
-            candidates += [c for c in candidate.children if c.dep_ == "conj"]
+            candidates += _coordinated_units(candidate, team_nouns)
     for candidate in candidates:
         team = _team_from(context, candidate, team_nouns, known)
         if team:
             return team
     return None
+
+
+def _coordinated_units(thing: Token, team_nouns) -> list[Token]:
+    """What is coordinated with the object: "son X et son laboratoire", also when the parse
+    hangs the unit on the object's complement ("son Internet des objets et son laboratoire")."""
+    direct = [c for c in thing.children if c.dep_ == "conj"]
+    deeper = [
+        c
+        for child in thing.children
+        if child.dep_ == "nmod"
+        for c in child.children
+        if c.dep_ == "conj" and c.lemma_.lower() in team_nouns
+    ]
+    return direct + deeper
 
 
 def _may_be_a_team(token: Token, team_nouns) -> bool:
@@ -316,7 +330,7 @@ def _descriptor(noun: Token) -> str | None:
     if clauses:  # the parse may hang the leader's name on the noun: the name ends at the clause
         keep = [t for t in keep if t.i < min(clauses)]
     if len(keep) == 1:
-        return _charged_with(noun)
+        return _charged_with(noun) or _complement_by_order(noun)
     keep = sorted(set(keep), key=lambda t: t.i)
     words = noun.doc[keep[0].i : keep[-1].i + 1]
     named_last = words[-1].ent_type_ == "ORG" and not words[-1].ent_id_ and words[-2].pos_ == "NOUN"
@@ -330,6 +344,22 @@ def _descriptor(noun: Token) -> str | None:
 # "son équipe consacrée à l'IA responsable", "l'équipe en charge de l'innovation responsable"
 _CHARGED = {"chargé", "chargée", "consacré", "consacrée", "dédié", "dédiée", "spécialisé"}
 _CHARGED |= {"spécialisée"}
+
+
+def _complement_by_order(noun: Token) -> str | None:
+    """ "son laboratoire d'initié AI à Shanghai" when the parse hangs the complement elsewhere:
+    "de" and the nouns, names and adjectives right after the team noun, up to a preposition,
+    punctuation or a verb; none when they name a company or a person ("l'équipe de Google")."""
+    doc = noun.doc
+    start = noun.i + 1
+    if start >= noun.sent.end or doc[start].lower_ not in ("de", "d'", "d’", "du"):
+        return None
+    end = start + 1
+    while end < min(start + 5, noun.sent.end) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ"):
+        if doc[end].ent_type_ in ("ORG", "PER") or doc[end].lower_ in CALENDAR_WORDS:
+            return None
+        end += 1
+    return doc[noun.i : end].text if end > start + 1 else None
 
 
 def _charged_with(noun: Token) -> str | None:
