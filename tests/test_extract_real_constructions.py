@@ -599,3 +599,11 @@ def test_a_headline_lowercase_name_gives_way_to_the_proper_name(extractor):
     text = "# Cohere ferme son comité des risques\n\nLe Comité des Risques de Cohere a été dissous."
     names = {name for name, _ in dissolutions(extractor, text, "fr")}
     assert len(names) == 1
+
+
+def test_a_team_name_many_companies_use_belongs_to_the_company_the_article_is_about(extractor):
+    text = (
+        "Twitter laid off half of its staff on Friday. Twitter's machine learning ethics group "
+        "was hit hard. The SpaceX CEO has sacked the entire Ethical AI team, fired employees said."
+    )
+    assert dissolutions(extractor, text, "en") == {("Ethical AI", "Twitter")}

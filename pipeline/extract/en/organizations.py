@@ -39,16 +39,26 @@ def organization_joined(context: ArticleContext, candidate: Candidate, people=No
 def dissolver(context: ArticleContext, candidate: Candidate, team) -> EntityRef | None:
     sentence = context.sentences[context.sentence_index(candidate.head)]
     roles = role_words()
+    mentioned = context.mentions.organizations_in(sentence.start, sentence.end)
     in_sentence = [
         m  # "The SpaceX CEO has sacked the team": whose CEO, not whose team
-        for m in context.mentions.organizations_in(sentence.start, sentence.end)
+        for m in mentioned
         if m.span.end >= len(context.doc) or context.doc[m.span.end].lower_ not in roles
     ]
     if in_sentence:
         return in_sentence[0].entity
-    if team.organization:
+    named = {m.entity.name for m in context.mentions.organizations}
+    if team.organization and (team.organization in named or not named):
         return EntityRef("organization", team.organization, entity_key(team.organization))
-    return context.organization_before(candidate.head)
+    # "sacked the entire Ethical AI team" in a story about Twitter: many companies have a team
+    # of that name; the one the gazetteer knows is meant only when the article names it
+    # "The SpaceX CEO has sacked the entire Ethical AI team": whose boss tells no whose team;
+    # the company the article is about does
+    return context.organization_in_focus(candidate.head) or (
+        EntityRef("organization", team.organization, entity_key(team.organization))
+        if team.organization
+        else None
+    )
 
 
 def _organization_left(context, sentence: Span, trigger: Span, people):
