@@ -607,3 +607,22 @@ def test_a_team_name_many_companies_use_belongs_to_the_company_the_article_is_ab
         "was hit hard. The SpaceX CEO has sacked the entire Ethical AI team, fired employees said."
     )
     assert dissolutions(extractor, text, "en") == {("Ethical AI", "Twitter")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the historical future with a year long gone is dated by that year
+        ("Paul Verdier a cofondé Microsoft en 1975. Il quittera la société en 1983.", {"1983"}),
+        # a post held in a relative clause, then "il avait rejoint" another company
+        ("Paul Verdier, qui a dirigé les efforts d'Intel en IA depuis janvier, a déclaré qu'il "
+         "avait rejoint OpenAI.", None),
+    ],
+)  # fmt: skip
+def test_historical_future_and_a_post_before_a_pronoun(extractor, text, expected):
+    events = [e for e in extractor.extract(ArticleText(text, "fr", PUBLISHED)).events]
+    left = [e for e in events if e.event_type == "departure"]
+    if expected is None:
+        assert {(e.subject.name, e.organization.name) for e in left} == {("Paul Verdier", "Intel")}
+    else:
+        assert {e.event_date.isoformat()[:4] for e in left} == expected

@@ -38,7 +38,7 @@ def news_present(trigger: Token) -> bool:
 
 @resolver("fr", "date", "near_trigger")
 def date_near_trigger(context: ArticleContext, candidate: Candidate) -> EventDate | None:
-    if context.published and announced(candidate.head):
+    if context.published and announced(candidate.head) and not _historical(context, candidate):
         # "quittera ses fonctions le 1er juillet": news dates a departure when it is announced
         return EventDate(context.published.replace(day=1), "month", "(announced, publication)")
     return context.date_for(
@@ -47,6 +47,12 @@ def date_near_trigger(context: ArticleContext, candidate: Candidate) -> EventDat
         background=told_before(candidate.head),
         state=candidate.rule.negation_is_event,  # "n'est plus salarié depuis le 1er mai"
     )
+
+
+def _historical(context: ArticleContext, candidate: Candidate) -> bool:
+    """ "Il quittera la société en 1983": the historical future, with a year long gone."""
+    dates = context.dates_in(context.sentence_index(candidate.head))
+    return any(not d.relative and d.value.year < context.published.year for d in dates)
 
 
 def told_before(trigger: Token) -> bool:

@@ -275,6 +275,11 @@ def post_left(context: ArticleContext, candidate: Candidate, people=None) -> Ent
         # "Le PDG de Character.AI, X, retourne chez Google": the post may come before the name
         linked = anchor.dep_ in ("appos", "conj") and anchor.head.i < anchor.i
         start = anchor.head.i if linked else anchor.i
+        if (
+            anchor.pos_ == "PRON"
+        ):  # "X, qui a dirigé les efforts d'Intel, a dit qu'il avait rejoint"
+            named = context.mentions.people_in(anchor.sent.start, anchor.i)
+            start = named[0].span.start if named else start
         for token in context.doc[start : verb.i]:
             organization_ref = context.mentions.organization_at(token)
             if organization_ref is None or organization_ref == joined:
