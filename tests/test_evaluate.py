@@ -137,3 +137,11 @@ def test_a_found_pair_is_taken_by_one_gold_row_only():
     ]
     result = score(gold, [{"person": "A B", "organization": "X", "kind": "departure"}], "person")
     assert (result.tp, result.fn) == (1, 1)
+
+
+def test_a_rule_whose_finds_are_all_unscored_shows_no_precision():
+    from pipeline.outputs.evaluate import RuleScore, _rule_table
+
+    table = _rule_table([RuleScore("fr.r.a", 1, 0, 0, 0), RuleScore("fr.r.b", 2, 1, 1, 1)])
+    rows = {line.split()[0]: line.split() for line in table.splitlines()[1:]}
+    assert rows["fr.r.a"][4] == "-" and rows["fr.r.b"][4] == "0.50"

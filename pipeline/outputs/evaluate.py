@@ -222,10 +222,15 @@ def report(evaluation: Evaluation, *, by_rule: bool) -> str:
     return "\n".join(lines)
 
 
+def _precision_cell(rule: RuleScore) -> str:
+    """ "-" when nothing the rule found is scored (only optional background rows)."""
+    return f"{rule.precision:.2f}" if rule.right + rule.wrong else "-"
+
+
 def _rule_table(rules: list[RuleScore]) -> str:
     header = ("rule", "fired", "right", "wrong", "precision", "alone")
     rows = [
-        (r.rule, str(r.fired), str(r.right), str(r.wrong), f"{r.precision:.2f}", str(r.alone))
+        (r.rule, str(r.fired), str(r.right), str(r.wrong), _precision_cell(r), str(r.alone))
         for r in rules
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
