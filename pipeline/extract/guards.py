@@ -207,7 +207,7 @@ def in_a_caption(candidate: Candidate) -> bool:
 
 @guard("dismisses_an_idea")
 def dismisses_an_idea(candidate: Candidate) -> bool:
-    """ "Musk dismissed the possibility of a merger", "dismissed reports that": an idea set
+    """ "Erik Lund dismissed the possibility of a merger", "dismissed reports that": an idea set
     aside, nobody dismissed."""
     doc, end = candidate.head.doc, candidate.span.end
     following = [t.lower_ for t in doc[end : end + 3]]

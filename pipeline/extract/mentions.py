@@ -154,7 +154,7 @@ def _person_spans(doc: Doc, text: str) -> list[Span]:
         trimmed = _trim(ent)
         if trimmed is not None:
             spans[trimmed.start] = trimmed
-    # "Altman a démissionné" after "Sam Altman": NER may call the surname alone a company
+    # "Verdier a démissionné" after "Paul Verdier": NER may call the surname alone a company
     surnames = {span[-1].text for span in spans.values() if len(span) >= 2}
     for ent in doc.ents:
         if (
@@ -172,7 +172,7 @@ _TITLE_WORDS = role_words() | {"recherche"}  # "le directeur de la recherche X"
 
 
 def _titled_name(span: Span) -> bool:
-    """ "le vice-président Barret Zoph": NER sometimes calls a name after a title an
+    """ "le vice-président Hugo Lemaire": NER sometimes calls a name after a title an
     organisation; two or three capitalised words right after a job title are a person."""
     if span.ent_id_ or span.label_ not in ("ORG", "MISC") or not 2 <= len(span) <= 3:
         return False

@@ -29,6 +29,7 @@ hiring and a departure), where otherwise the longest match, then the earlier rul
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -120,7 +121,13 @@ class RuleBook:
     def __init__(self, lang: str, rules: list[Rule], vocab) -> None:
         self.lang = lang
         self.rules = {rule.id: rule for rule in rules}
+        # patterns a word of theirs announces run only on the sentences holding such a word
+        # (most sentences hold none: the matcher's list and regex tests cost per token); the
+        # few that no word announces run on the whole text
         self.matcher = Matcher(vocab, validate=True)
+        self.unannounced_matcher = Matcher(vocab, validate=True)
+        self.announcers = _Announcers()
+        self.single_words = _SingleWords()  # one-word patterns: a dictionary lookup per word
         self.dependency_matcher = DependencyMatcher(vocab, validate=True)
         # each token pattern under its own key, as patterns of one rule have their heads at
         # different places: key -> (rule, index of the head element)
@@ -129,9 +136,15 @@ class RuleBook:
             for n, (pattern, head) in enumerate(rule.token_patterns):
                 key = f"{rule.id}#{n}"
                 self._patterns[key] = (rule, head)
-                self.matcher.add(key, [pattern])
+                if self.single_words.add(key, pattern):
+                    continue
+                if self.announcers.add(pattern):
+                    self.matcher.add(key, [pattern])
+                else:
+                    self.unannounced_matcher.add(key, [pattern])
             if rule.dependency_pattern:
                 self.dependency_matcher.add(rule.id, [list(rule.dependency_pattern)])
+        self.announcers.compile()
 
     def candidates(self, doc: Doc, accept=None) -> list[Candidate]:
         """Every place a rule matches and `accept(candidate)` agrees, in text order. Where
@@ -139,8 +152,18 @@ class RuleBook:
         rule that comes first in the book."""
         found: list[Candidate] = []
         strings = doc.vocab.strings
-        for match_id, start, end, aligned in self.matcher(doc, with_alignments=True):
+        matches = [
+            (sentence.start, match)
+            for sentence in self.announcers.sentences(doc)
+            for match in self.matcher(sentence, with_alignments=True)
+        ]
+        if len(self.unannounced_matcher):
+            matches += [(0, m) for m in self.unannounced_matcher(doc, with_alignments=True)]
+        for key, i in self.single_words.matches(doc):
+            matches.append((0, (strings.add(key), i, i + 1, [0])))
+        for base, (match_id, start, end, aligned) in matches:
             rule, head = self._patterns[strings[match_id]]
+            start, end = base + start, base + end
             # the token the head element matched (elements with "OP" may match no token)
             offset = aligned.index(head) if head in aligned else 0
             found.append(Candidate(rule, doc[start + offset], doc[start:end]))
@@ -154,6 +177,157 @@ class RuleBook:
         if accept is not None:
             found = [candidate for candidate in found if accept(candidate)]
         return _without_overlaps(found)
+
+
+_WORD_ATTRIBUTES = {"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text"}
+
+
+class _Announcers:
+    """For each pattern, the words its first required element accepts (a form, a lemma, or a
+    regular expression on one): a sentence without any of them cannot match it."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, set[str]] = {attribute: set() for attribute in _WORD_ATTRIBUTES}
+        self.regexes: dict[str, list[str]] = {attribute: [] for attribute in _WORD_ATTRIBUTES}
+        self.compiled: list[tuple[str, re.Pattern]] = []
+
+    def add(self, pattern: list[dict]) -> bool:
+        """Note the words that announce `pattern`; False when none does."""
+        for element in pattern:
+            if element.get("OP") in ("?", "*", "!"):
+                continue
+            for attribute in _WORD_ATTRIBUTES:
+                value = element.get(attribute)
+                if isinstance(value, str):
+                    self.words[attribute].add(value)
+                    return True
+                if isinstance(value, dict) and set(value) == {"IN"}:
+                    self.words[attribute].update(value["IN"])
+                    return True
+                if isinstance(value, dict) and set(value) == {"REGEX"}:
+                    self.regexes[attribute].append(value["REGEX"])
+                    return True
+            return False  # the first required element names no word
+        return False
+
+    def compile(self) -> None:
+        self.compiled = [
+            (_WORD_ATTRIBUTES[attribute], re.compile("|".join(f"(?:{r})" for r in regexes)))
+            for attribute, regexes in self.regexes.items()
+            if regexes
+        ]
+        self.lookups = [
+            (_WORD_ATTRIBUTES[attribute], frozenset(words))
+            for attribute, words in self.words.items()
+            if words
+        ]
+
+    def sentences(self, doc: Doc) -> Iterator[Span]:
+        for sentence in doc.sents:
+            if any(self._announces(token) for token in sentence):
+                yield sentence
+
+    def _announces(self, token: Token) -> bool:
+        return any(getattr(token, name) in words for name, words in self.lookups) or any(
+            regex.search(getattr(token, name)) for name, regex in self.compiled
+        )
+
+
+_TOKEN_VALUES = {
+    "LOWER": lambda t: t.lower_,
+    "LEMMA": lambda t: t.lemma_,
+    "ORTH": lambda t: t.text,
+    "TEXT": lambda t: t.text,
+    "POS": lambda t: t.pos_,
+}
+
+
+class _SingleWords:
+    """One-word patterns, checked in Python from a dictionary of the words they accept: the
+    same answers as spaCy's Matcher, without testing every pattern on every word."""
+
+    def __init__(self) -> None:
+        self.by_word: dict[str, dict[str, list[tuple[str, dict]]]] = {}
+        self.by_regex: list[tuple[str, dict]] = []
+        self.gate: re.Pattern | None = None
+
+    def add(self, key: str, pattern: list[dict]) -> bool:
+        """Take `pattern` when it is one word with constraints this class reads."""
+        if len(pattern) != 1 or not _plain(pattern[0]):
+            return False
+        element = pattern[0]
+        for attribute in ("LOWER", "LEMMA", "ORTH", "TEXT"):
+            value = element.get(attribute)
+            if value is None:
+                continue
+            index = self.by_word.setdefault(attribute, {})
+            if isinstance(value, str):
+                index.setdefault(value, []).append((key, element))
+                return True
+            if "IN" in value:
+                for word in value["IN"]:
+                    index.setdefault(word, []).append((key, element))
+                return True
+            self.by_regex.append((key, element))
+            regexes = [e[a]["REGEX"] for _, e in self.by_regex for a in e if _is_regex(e[a])]
+            self.gate = re.compile("|".join(f"(?:{r})" for r in regexes))
+            return True
+        return False
+
+    def matches(self, doc: Doc) -> list[tuple[str, int]]:
+        found = []
+        lookups = [(_TOKEN_VALUES[a], index) for a, index in self.by_word.items()]
+        for token in doc:
+            for value, index in lookups:
+                for key, element in index.get(value(token), ()):
+                    if _holds(token, element):
+                        found.append((key, token.i))
+            if (
+                self.gate is not None
+                and self.gate.search(token.lower_)
+                or (self.gate is not None and self.gate.search(token.text))
+            ):
+                found += [(key, token.i) for key, e in self.by_regex if _holds(token, e)]
+        return found
+
+
+def _is_regex(value) -> bool:
+    return isinstance(value, dict) and set(value) == {"REGEX"}
+
+
+def _plain(element: dict) -> bool:
+    """Only word, part-of-speech and morphology tests, as strings, lists or regexes."""
+    for attribute, value in element.items():
+        if attribute == "MORPH":
+            if not (isinstance(value, dict) and set(value) == {"IS_SUPERSET"}):
+                return False
+        elif attribute not in _TOKEN_VALUES or not _string_list_or_regex(value):
+            return False
+    return True
+
+
+def _string_list_or_regex(value) -> bool:
+    return isinstance(value, str) or (
+        isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "REGEX"}
+    )
+
+
+def _holds(token: Token, element: dict) -> bool:
+    for attribute, value in element.items():
+        if attribute == "MORPH":
+            if not set(value["IS_SUPERSET"]) <= set(str(token.morph).split("|")):
+                return False
+            continue
+        actual = _TOKEN_VALUES[attribute](token)
+        if isinstance(value, str):
+            if actual != value:
+                return False
+        elif "IN" in value:
+            if actual not in value["IN"]:
+                return False
+        elif not re.search(value["REGEX"], actual):
+            return False
+    return True
 
 
 def _without_overlaps(found: list[Candidate]) -> list[Candidate]:

@@ -62,7 +62,7 @@ def organization_left(
     if objects and is_quitter:  # "quitter l'entreprise": the organisation the article is about
         owner = _possessor_in_clause(context, token, objects[0])
         if owner is not None and owner.key not in destination_keys:
-            return owner  # "OpenAI a dit que Musk allait quitter son conseil": OpenAI's board
+            return owner  # "OpenAI a dit que Durand allait quitter son conseil": OpenAI's board
         return context.organization_in_focus(token, exclude=destination_keys)
     return context.organization_before(token, exclude=destination_keys) or _first_after(
         context, token, destination_keys
