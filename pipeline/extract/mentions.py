@@ -408,9 +408,12 @@ def _team_names(doc: Doc) -> set[str]:
     for ent in doc.ents:
         if not ent.ent_id_ and (_follows_team_noun(ent) or _named_team(ent)):
             names.add(fold(ent.text))
-    for token in doc[:-2]:
+    for quote in doc[1:-1]:
+        if quote.text not in OPENING_QUOTES:
+            continue  # a name in quotes after a naming word or a team noun: look from the quote
+        token = doc[quote.i - 1]
         named_by = token.lower_ in NAMING_WORDS or token.lemma_.lower() in _TEAM_NOUNS
-        if named_by and doc[token.i + 1].text in OPENING_QUOTES:
+        if named_by:
             closing = next(
                 (t.i for t in doc[token.i + 2 : token.i + 10] if t.text in CLOSING_QUOTES), None
             )

@@ -129,6 +129,8 @@ class RuleBook:
         self.announcers = _Announcers()
         self.single_words = _SingleWords()  # one-word patterns: a dictionary lookup per word
         self.dependency_matcher = DependencyMatcher(vocab, validate=True)
+        # the lemmas one of which a text needs for a dependency pattern to match (None: any text)
+        self._dependency_lemmas: set[str] | None = set()
         # each token pattern under its own key, as patterns of one rule have their heads at
         # different places: key -> (rule, index of the head element)
         self._patterns: dict[str, tuple[Rule, int]] = {}
@@ -144,6 +146,9 @@ class RuleBook:
                     self.unannounced_matcher.add(key, [pattern])
             if rule.dependency_pattern:
                 self.dependency_matcher.add(rule.id, [list(rule.dependency_pattern)])
+                self._dependency_lemmas = _first_node_lemmas(
+                    rule.dependency_pattern, self._dependency_lemmas
+                )
         self.announcers.compile()
 
     def candidates(self, doc: Doc, accept=None) -> list[Candidate]:
@@ -167,7 +172,10 @@ class RuleBook:
             # the token the head element matched (elements with "OP" may match no token)
             offset = aligned.index(head) if head in aligned else 0
             found.append(Candidate(rule, doc[start + offset], doc[start:end]))
-        if len(self.dependency_matcher):
+        lemmas = self._dependency_lemmas
+        if len(self.dependency_matcher) and (
+            lemmas is None or any(token.lemma_ in lemmas for token in doc)
+        ):
             for match_id, token_ids in self.dependency_matcher(doc):
                 rule = self.rules[strings[match_id]]
                 names = [node["RIGHT_ID"] for node in rule.dependency_pattern]
@@ -177,6 +185,18 @@ class RuleBook:
         if accept is not None:
             found = [candidate for candidate in found if accept(candidate)]
         return _without_overlaps(found)
+
+
+def _first_node_lemmas(pattern: tuple[dict, ...], lemmas: set[str] | None) -> set[str] | None:
+    """Add the lemmas the pattern's first node accepts; None when it accepts any word."""
+    value = pattern[0].get("RIGHT_ATTRS", {}).get("LEMMA")
+    if lemmas is None or value is None:
+        return None
+    if isinstance(value, str):
+        return lemmas | {value}
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return lemmas | set(value["IN"])
+    return None
 
 
 _WORD_ATTRIBUTES = {"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text"}
@@ -223,16 +243,17 @@ class _Announcers:
         ]
 
     def sentences(self, doc: Doc) -> Iterator[Span]:
+        lookups, compiled = self.lookups, self.compiled
         for sentence in doc.sents:
-            if any(self._announces(token) for token in sentence):
-                yield sentence
+            for token in sentence:
+                if any(getattr(token, name) in words for name, words in lookups) or any(
+                    regex.search(getattr(token, name)) for name, regex in compiled
+                ):
+                    yield sentence
+                    break
 
-    def _announces(self, token: Token) -> bool:
-        return any(getattr(token, name) in words for name, words in self.lookups) or any(
-            regex.search(getattr(token, name)) for name, regex in self.compiled
-        )
 
-
+_TOKEN_ATTRIBUTES = {"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text"}
 _TOKEN_VALUES = {
     "LOWER": lambda t: t.lower_,
     "LEMMA": lambda t: t.lemma_,
@@ -276,17 +297,14 @@ class _SingleWords:
 
     def matches(self, doc: Doc) -> list[tuple[str, int]]:
         found = []
-        lookups = [(_TOKEN_VALUES[a], index) for a, index in self.by_word.items()]
+        lookups = [(_TOKEN_ATTRIBUTES[a], index) for a, index in self.by_word.items()]
+        gate = self.gate
         for token in doc:
-            for value, index in lookups:
-                for key, element in index.get(value(token), ()):
-                    if _holds(token, element):
-                        found.append((key, token.i))
-            if (
-                self.gate is not None
-                and self.gate.search(token.lower_)
-                or (self.gate is not None and self.gate.search(token.text))
-            ):
+            for name, index in lookups:
+                hits = index.get(getattr(token, name))
+                if hits:
+                    found += [(key, token.i) for key, element in hits if _holds(token, element)]
+            if gate is not None and (gate.search(token.lower_) or gate.search(token.text)):
                 found += [(key, token.i) for key, e in self.by_regex if _holds(token, e)]
         return found
 
