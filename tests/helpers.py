@@ -221,3 +221,19 @@ def store_report(
         )
         finish_run(connection, run_id)
     return article_id
+
+
+def ingested_folder(folder: Path, tmp_path_factory):
+    """A new SQLite database holding the folder's articles, through the real ingest (a fixture
+    body: yields the engine, disposes of it after)."""
+    from pipeline.commands.ingest import ingest
+    from pipeline.store.db import make_engine
+    from pipeline.store.schema import ensure_current
+
+    path = tmp_path_factory.mktemp(folder.name) / f"{folder.name}.db"
+    engine = make_engine(f"sqlite:///{path}")
+    ensure_current(engine)
+    report = ingest([str(folder / "articles")], engine=engine)
+    assert not report.failed
+    yield engine
+    engine.dispose()

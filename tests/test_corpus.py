@@ -10,11 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.commands.ingest import ingest
 from pipeline.outputs.evaluate import Evaluation, evaluate, read_gold, report
 from pipeline.outputs.query import run_view
-from pipeline.store.db import make_engine
-from pipeline.store.schema import ensure_current
+from tests.helpers import ingested_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 CORPUS2 = Path(__file__).parent / "corpus2"  # written without reading the rules; see its README
@@ -24,20 +22,9 @@ CORPUS5 = Path(__file__).parent / "corpus5"  # half of it real events, from memo
 CORPUS6 = Path(__file__).parent / "corpus6"  # the same, a round later
 
 
-def ingested(folder: Path, tmp_path_factory):
-    """A new SQLite database holding the folder's articles, through the real ingest."""
-    path = tmp_path_factory.mktemp(folder.name) / f"{folder.name}.db"
-    engine = make_engine(f"sqlite:///{path}")
-    ensure_current(engine)
-    report = ingest([str(folder / "articles")], engine=engine)
-    assert not report.failed
-    yield engine
-    engine.dispose()
-
-
 @pytest.fixture(scope="module")
 def corpus_db(tmp_path_factory):
-    yield from ingested(CORPUS, tmp_path_factory)
+    yield from ingested_folder(CORPUS, tmp_path_factory)
 
 
 def scored(engine, folder: Path) -> Evaluation:
@@ -100,7 +87,7 @@ HARDER_CORPORA = {
 
 @pytest.fixture(scope="module", params=sorted(HARDER_CORPORA), ids=lambda path: path.name)
 def harder_db(request, tmp_path_factory):
-    for engine in ingested(request.param, tmp_path_factory):
+    for engine in ingested_folder(request.param, tmp_path_factory):
         yield request.param, engine
 
 

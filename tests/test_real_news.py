@@ -12,11 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.commands.ingest import ingest
 from pipeline.outputs.evaluate import accepted, evaluate, norm, read_gold, report
 from pipeline.outputs.query import run_view
-from pipeline.store.db import make_engine
-from pipeline.store.schema import ensure_current
+from tests.helpers import ingested_folder
 
 REAL_DEV = Path(
     os.environ.get("PIPELINE_REAL_DEV")
@@ -36,13 +34,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def real_dev_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("real-dev") / "real-dev.db"
-    engine = make_engine(f"sqlite:///{path}")
-    ensure_current(engine)
-    outcome = ingest([str(REAL_DEV / "articles")], engine=engine)
-    assert not outcome.failed
-    yield engine
-    engine.dispose()
+    yield from ingested_folder(REAL_DEV, tmp_path_factory)
 
 
 def test_real_articles_keep_the_quality_reached(real_dev_db):
