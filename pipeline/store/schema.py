@@ -61,9 +61,16 @@ class DataLoss:
     rows: dict[str, int]
 
     def __str__(self) -> str:
-        tables = ", ".join(f"{name} ({rows} rows)" for name, rows in sorted(self.rows.items()))
+        tables = ", ".join(
+            f"{name} ({rows} row{'s' if rows != 1 else ''})"
+            for name, rows in sorted(self.rows.items())
+        )
         articles = self.rows.get("articles")
-        lost = f", and {articles} articles would be lost" if articles else ""
+        lost = (
+            f", and {articles} article{'s' if articles != 1 else ''} would be lost"
+            if articles
+            else ""
+        )
         return f"downgrading to {self.revision} drops tables holding data: {tables}{lost}"
 
 
