@@ -279,7 +279,7 @@ def _nickname_forms(text: str) -> dict[str, str]:
 
 def _link_short_name(short: str, full_names: list[str]) -> str:
     """'Moreau' -> 'Claire Moreau' when the article names exactly one such person, or one it
-    names more than twice as often as any other ("Tian Yuandong" over a stray "Cut Tian")."""
+    names more than twice as often as any other ("Wen Liqiang" over a stray "Cut Wen")."""
     key = fold(short)
     counts = Counter(
         full for full in full_names if key in (fold(full.split()[-1]), fold(full.split()[0]))

@@ -253,7 +253,6 @@ class _Announcers:
                     break
 
 
-_TOKEN_ATTRIBUTES = {"LOWER": "lower_", "LEMMA": "lemma_", "ORTH": "text", "TEXT": "text"}
 _TOKEN_VALUES = {
     "LOWER": lambda t: t.lower_,
     "LEMMA": lambda t: t.lemma_,
@@ -297,7 +296,7 @@ class _SingleWords:
 
     def matches(self, doc: Doc) -> list[tuple[str, int]]:
         found = []
-        lookups = [(_TOKEN_ATTRIBUTES[a], index) for a, index in self.by_word.items()]
+        lookups = [(_WORD_ATTRIBUTES[a], index) for a, index in self.by_word.items()]
         gate = self.gate
         for token in doc:
             for name, index in lookups:

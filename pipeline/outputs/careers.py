@@ -26,7 +26,7 @@ def find_person(engine: Engine, name: str) -> str:
         people = connection.execute(text("select distinct person from careers")).scalars().all()
     wanted = fold(name)
     if not wanted:
-        raise PersonError("give a name, e.g. pipeline query person Leike")
+        raise PersonError("give a name, e.g. pipeline query person Lemaire")
     exact = [person for person in people if fold(person) == wanted]
     if exact:
         return exact[0]
@@ -43,7 +43,7 @@ def find_person(engine: Engine, name: str) -> str:
 
 def _suggestion(wanted: str, people: Sequence[str]) -> str:
     by_key = {fold(person): person for person in people}
-    for person in people:  # "Leik" is close to the surname of "Jan Leike"
+    for person in people:  # "Lemair" is close to the surname of "Hugo Lemaire"
         by_key.setdefault(fold(person).split()[-1], person)
     close = difflib.get_close_matches(wanted, list(by_key), n=3, cutoff=0.7)
     names = list(dict.fromkeys(by_key[key] for key in close))

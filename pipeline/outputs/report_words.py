@@ -1,5 +1,5 @@
 """The report's words in French and English: labels, and the sentences that head each event
-("Jan Leike a démissionné d'OpenAI en mai 2024.", "Google dismissed Timnit Gebru in December
+("Hugo Lemaire a démissionné d'OpenAI en mai 2024.", "Google dismissed Ana Ruiz in December
 2020."). The language follows the articles unless asked for."""
 
 from __future__ import annotations

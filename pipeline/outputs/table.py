@@ -172,7 +172,7 @@ def render_blocks(rows: Sequence[dict], columns: Sequence[str], width: int | Non
     """One block per row, a column per line, long values wrapped at words:
 
     -[ 1 ]-------------
-    person   Jan Leike
+    person   Hugo Lemaire
     """
     label_width = max(len(header(c)) for c in columns)
     text_width = None if width is None else max(width - label_width - len(GAP), MIN_FLEXIBLE_WIDTH)

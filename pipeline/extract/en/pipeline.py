@@ -62,7 +62,7 @@ def english_people(doc: Doc) -> Doc:
     alone = {t.text for t in doc if t.i not in headline_tokens and _capitalised_alone(t)}
     spans += [named for run in headline_runs for named in _named_in(run, in_text, alone)]
     surnames = {span[-1].text for span in spans}
-    # "Tian commented ..." after "Tian Yuandong": a name told family name first
+    # "Wen commented ..." after "Wen Liqiang": a name told family name first
     firsts = [name.split()[0] for name in {span.text for span in spans if len(span) == 2}]
     surnames |= {
         first
@@ -169,7 +169,7 @@ def _named_in(span: Span, names: set[str], surnames: set[str]) -> list[Span]:
     found: list[Span] = []
     taken: set[int] = set()
     for named in (lambda p: p.text in names, lambda p: p[-1].text in surnames):
-        for part in parts:  # a name given in full first: "Cut Tian Yuandong" is not "Cut Tian"
+        for part in parts:  # a name given in full first: "Cut Wen Liqiang" is not "Cut Wen"
             if named(part) and not taken.intersection(range(part.start, part.end)):
                 found.append(Span(span.doc, part.start, part.end, label="PER"))
                 taken.update(range(part.start, part.end))

@@ -186,7 +186,7 @@ def _ends_a_name(token: Token, words: list[Token]) -> bool:
 
 
 def _led_by(noun: Token) -> str | None:
-    """ "Tian Yuandong's team was disbanded": a team the article knows by its leader's name."""
+    """ "Wen Liqiang's team was disbanded": a team the article knows by its leader's name."""
     doc = noun.doc
     if noun.lower_ != "team" or noun.i < 2 or doc[noun.i - 1].lower_ not in ("'s", "’s"):
         return None
