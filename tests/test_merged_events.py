@@ -116,7 +116,7 @@ def test_concurrent_reports_of_one_event_are_both_counted(pg_url):
             _store_in(connection, departure("Ada Lovelace", "OpenAI", date="2024-05-14"))
             first_stored.set()
             thread.join(timeout=3)
-            assert thread.is_alive(), "the second writer must wait for the first to commit"
+            assert thread.is_alive(), f"the second writer must wait for the first: {errors}"
         thread.join(timeout=30)
         assert not errors, errors
         rows = stored_rows(first)

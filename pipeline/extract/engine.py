@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from pipeline.extract.context import ArticleContext
 from pipeline.extract.guards import guards_hold
+from pipeline.extract.lexicons import lexicon
 from pipeline.extract.results import EntityRef, FoundEvent
 from pipeline.extract.roles import role_near
 from pipeline.extract.rulebook import Candidate, RuleBook
@@ -280,4 +281,6 @@ def _names_within(short: str, long: str) -> bool:
 
 
 def _is_proper_name(name: str) -> bool:
-    return any(word[:1].isupper() for word in name.split())
+    """ "Boussole", "Responsible Innovation"; not "AI team", whose capital is a field's acronym."""
+    acronyms = lexicon("any", "topic_acronyms")
+    return any(word[:1].isupper() and word.lower() not in acronyms for word in name.split())

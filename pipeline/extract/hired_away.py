@@ -25,7 +25,40 @@ def hired_fr(context: ArticleContext, candidate: Candidate) -> People:
         return listed
     for obj in (c for c in candidate.head.children if c.dep_ == "obj"):
         return _people_from(context, obj) or _listed_after_colon(context, candidate.head)
+    if _adjectival_participle(candidate.head):
+        return _described_before(context, candidate.head)
     return []
+
+
+def _adjectival_participle(verb: Token) -> bool:
+    """ "débauchés", "recrutée": a past participle with no auxiliary, describing someone."""
+    return "Part" in verb.morph.get("VerbForm") and not any(
+        c.dep_.startswith("aux") for c in verb.children
+    )
+
+
+def _described_before(context: ArticleContext, verb: Token) -> People:
+    """ "X et Y, ingénieurs de recherche débauchés en 2023 chez Meta": the people a job title
+    and the participle describe, named just before them in the sentence, with no verb between."""
+    sentence = verb.sent
+    people = context.mentions.people_in(sentence.start, verb.i)
+    if not people:
+        return []
+    between = context.doc[people[-1].span.end : verb.i]
+    if not (
+        0 < len(between) <= 8
+        and between[0].text == ","
+        and any(t.lemma_.lower() in role_words() for t in between)
+        and not any(t.pos_ in ("VERB", "AUX") for t in between)
+    ):
+        return []
+    found = [people[-1]]
+    for mention in reversed(people[:-1]):
+        gap = context.doc[mention.span.end : found[0].span.start]
+        if not (0 < len(gap) <= 2 and all(t.text in (",", "et") for t in gap)):
+            break
+        found.insert(0, mention)
+    return [(m.entity, m.span.root) for m in found]
 
 
 @resolver("fr", "organization", "hired_from")
@@ -43,6 +76,14 @@ def hired_from_fr(context: ArticleContext, candidate: Candidate, people=None) ->
         ref = context.mentions.organization_at(token)
         if ref and ref.key not in hiring and _introduced_by(token, _FROM_FR):
             return None if _formerly(token) else ref
+    if _adjectival_participle(verb):  # "débauchés dès 2023 après leur passage chez Meta"
+        for token in verb.doc[verb.i + 1 : verb.sent.end]:
+            if token.pos_ in ("VERB", "AUX") or token.lower_ == "par":
+                return None
+            ref = context.mentions.organization_at(token)
+            if ref is not None:
+                before = verb.doc[token.i - 1].lower_ if token.i else ""
+                return ref if before in _FROM_FR and not _formerly(token) else None
     return None
 
 

@@ -154,6 +154,9 @@ def _person_spans(doc: Doc, text: str) -> list[Span]:
         trimmed = _trim(ent)
         if trimmed is not None:
             spans[trimmed.start] = trimmed
+    for ent in doc.ents:
+        if ent.start not in spans and _listed_among_people(ent, spans):
+            spans[ent.start] = ent
     # "Verdier a démissionné" after "Paul Verdier": NER may call the surname alone a company
     surnames = {span[-1].text for span in spans.values() if len(span) >= 2}
     for ent in doc.ents:
@@ -169,6 +172,25 @@ def _person_spans(doc: Doc, text: str) -> list[Span]:
 
 
 _TITLE_WORDS = role_words() | {"recherche"}  # "le directeur de la recherche X"
+_LIST_SEPARATORS = {",", "et", "and"}
+
+
+def _listed_among_people(span: Span, people: dict[int, Span]) -> bool:
+    """ "A, Nan Du et B", "les employés Yinfei Yang, B et C": NER may call one name of a list of
+    people something else; two or three capitalised words listed between two people, or opening
+    a list of people after a job title, are a person too."""
+    if span.ent_id_ or span.label_ == "PER" or not 2 <= len(span) <= 3:
+        return False
+    if not all(t.text[:1].isupper() and t.is_alpha for t in span):
+        return False
+    doc = span.doc
+    ends = {p.end for p in people.values()}
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    person_after = after is not None and after.text in _LIST_SEPARATORS and span.end + 1 in people
+    person_before = before is not None and before.text in _LIST_SEPARATORS and before.i in ends
+    title_before = before is not None and before.lemma_.lower() in _TITLE_WORDS
+    return person_after and (person_before or title_before)
 
 
 def _titled_name(span: Span) -> bool:

@@ -61,6 +61,17 @@ INSTITUTION_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Words of a school's or a university's name: not what "l'entreprise" stands for.
+ACADEMIC_WORDS = frozenset(
+    {"university", "université", "universität", "college", "school", "école", "faculté"}
+    | {"polytechnique", "sorbonne", "campus"}
+)
+
+
+def names_an_academic_institution(name: str) -> bool:
+    return any(word.lower() in ACADEMIC_WORDS for word in name.split())
+
+
 def names_an_organization(name: str) -> bool:
     """An institution's words anywhere, or a company suffix last: never a person's name."""
     words = name.split()

@@ -24,15 +24,51 @@ def stays_on(context: ArticleContext) -> set[tuple[str, str]]:
     """(person key, organisation key) for each "reste employé chez X" the article tells."""
     found = set()
     for token in context.doc:
-        if token.lower_ not in _STAYING_VERBS:
-            continue
-        organization = _organization_after(context, token)
-        if organization is None or _until(token):
+        if token.lower_ in _STAYING_VERBS:
+            organization = _organization_after(context, token)
+            if organization is None or _until(token):
+                continue
+        elif _a_new_role(token):  # "X prendra un nouveau rôle de chef technologue chez Google"
+            organization = _organization_of_new_role(context, token)
+            if organization is None or _advisory(token):
+                continue
+        else:
             continue
         person = _who_stays(context, token)
         if person is not None:
             found.add((person.key, organization.key))
     return found
+
+
+_NEW = {"nouveau", "nouvelle", "new"}
+_POSTS = {"rôle", "poste", "fonction", "role", "position", "job", "title"}
+
+
+def _a_new_role(token: Token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ in _NEW and following is not None and following.lower_ in _POSTS
+
+
+_ADVISERS = {"adviser", "advisor"}
+
+
+def _advisory(new: Token) -> bool:
+    """ "a new job at Uber as special adviser": an outside adviser has left the staff."""
+    rest = new.doc[new.i : new.sent.end]
+    return any(t.lower_.strip("“”\"'") in _ADVISERS for t in rest)
+
+
+def _organization_of_new_role(context: ArticleContext, new: Token):
+    """The organisation within the phrase of a new post: "un nouveau rôle de chef technologue
+    chez Google", "a new role at Google"."""
+    for token in new.doc[new.i + 2 : min(new.i + 9, new.sent.end)]:
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            return None
+        found = context.mentions.organization_at(token)
+        if found is not None:
+            before = new.doc[token.i - 1].lower_
+            return found if before in ("chez", "at", "within", "sein", "à", "au") else None
+    return None
 
 
 def drop_departures_of_those_staying(
@@ -73,6 +109,8 @@ def _who_stays(context: ArticleContext, verb: Token):
     before = context.mentions.people_in(sentence.start, verb.i)
     if before and verb.i - before[-1].span.end <= 3:
         return before[-1].entity
+    if before and verb.lower_ in _NEW and before[-1].span.start == sentence.start:
+        return before[-1].entity  # "X prendra un nouveau rôle": the sentence's subject
     words = {t.lower_ for t in context.doc[max(sentence.start, verb.i - 3) : verb.i]}
     if words & _PRONOUNS or "intéressé" in words or "intéressée" in words:
         return context.person_before(verb)

@@ -122,6 +122,8 @@ _GENERIC_TEAM_WORDS |= _DISSOLUTION_WORDS | {"closed", "shuttered", "defunct", "
 
 
 _DESCRIBED_UNIT_NOUNS = {"laboratory", "lab", "center", "centre", "institute"}
+_PLACE_UNIT_NOUNS = {"office", "site", "outpost"}
+_PLACES = {"GPE", "LOC"}
 
 
 def _words_before_team_noun(noun: Token) -> str | None:
@@ -145,6 +147,11 @@ def _words_before_team_noun(noun: Token) -> str | None:
         )
         if token.lower_ in _DETERMINERS or token.ent_type_ == "ORG" or _ends_a_name(token, words):
             break
+        joined = token.text in HYPHENS and not token.whitespace_ and not doc[i - 1].whitespace_
+        if joined and words:  # "a 121-member team"
+            words.insert(0, token)
+            i -= 1
+            continue
         if token.lower_.endswith("'s") or (token.is_punct and not capitalised_list):
             break
         if len(words) >= 5 and not token.text[:1].isupper():
@@ -157,15 +164,28 @@ def _words_before_team_noun(noun: Token) -> str | None:
         return _name_in_apposition(noun)
     if noun.text[:1].isupper() and not noun.is_sent_start:
         words.append(noun)
+    elif words and all(w.lower_ in lexicon("any", "topic_acronyms") for w in words):
+        words.append(noun)  # "its AI team": a field and the noun, not a team called "AI"
+    elif words and (noun.lower_ in _PLACE_UNIT_NOUNS or _a_place(words)):
+        words.append(noun)  # "its Edmonton site", "the San Diego team": where, not a name
     elif words and words[0].text[:1].isupper() and noun.lower_ in _DESCRIBED_UNIT_NOUNS:
         words.append(noun)  # "its DAMO quantum research laboratory": a lab goes by all of it
     elif words and words[0].text[:1].isupper():
         # "its Dojo supercomputer team": the name is the capitalised words, not what follows
         while len(words) > 1 and words[-1].is_lower:
             words.pop()
-    elif words and all(w.is_lower for w in words):
+    elif words and not any(w.text[:1].isupper() for w in words):
         words.append(noun)  # "its ethics advisory council": plain words name it with the noun
     return _joined(words)
+
+
+def _a_place(words: list[Token]) -> bool:
+    """ "San Diego" in "the San Diego team": NER calls it a place, or the article says something
+    is "in San Diego" (NER may take a city for a person)."""
+    if all(w.ent_type_ in _PLACES for w in words):
+        return True
+    text = _joined(words)
+    return any(f"{preposition} {text}" in words[0].doc.text for preposition in ("in", "at"))
 
 
 def _ends_a_name(token: Token, words: list[Token]) -> bool:

@@ -9,16 +9,11 @@ from spacy.tokens import Token
 
 from pipeline.extract.context import ArticleContext
 from pipeline.extract.engine import resolver
-from pipeline.extract.fr.people import People
+from pipeline.extract.fr.people import People, listed_people, named_by_next_sentence
 from pipeline.extract.gazetteers import role_words
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
-
-# Openings of a sentence that names the people the one before counted ("Cela concerne X et Y")
-_NAMING_OPENINGS = ("cela concerne", "ceci concerne", "il s'agit de", "il s’agit de")
-_NAMING_OPENINGS += ("il s'agit d'", "il s’agit d’", "parmi eux", "parmi elles")
-_GAP_WORDS = {",", "et", "ainsi", "que", "-", "–"}
 
 
 @resolver("fr", "person", "lost")
@@ -32,15 +27,8 @@ def lost(context: ArticleContext, candidate: Candidate) -> People:
     ):
         return []
     sentence = verb.sent
-    named = _chain(context, context.mentions.people_in(lost_thing.i, sentence.end))
-    if named:
-        return named
-    index = context.sentence_index(verb) + 1
-    if index < len(context.sentences):
-        following = context.sentences[index]
-        if following.text.lower().startswith(_NAMING_OPENINGS):
-            return _chain(context, context.mentions.people_in(following.start, following.end))
-    return []
+    named = listed_people(context, context.mentions.people_in(lost_thing.i, sentence.end))
+    return named or named_by_next_sentence(context, verb)
 
 
 @resolver("fr", "organization", "losing")
@@ -93,18 +81,3 @@ def _stands_for_staff(thing: Token) -> bool:
     roles = role_words()
     words = [thing, *(c for c in thing.children if c.dep_ == "nmod")]
     return any(w.lemma_.lower() in roles or w.lower_ in roles for w in words)
-
-
-def _chain(context: ArticleContext, people) -> People:
-    """The first name and the ones listed right after it."""
-    if not people:
-        return []
-    found = [people[0]]
-    for mention in people[1:]:
-        between = context.doc[found[-1].span.end : mention.span.start]
-        if len(between) > 12 or not any(t.lower_ in _GAP_WORDS for t in between):
-            break
-        if any(t.pos_ in ("VERB", "AUX") for t in between):
-            break
-        found.append(mention)
-    return [(m.entity, m.span.root) for m in found]

@@ -8,8 +8,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.extract.context import ArticleContext
+from pipeline.extract.dates import CALENDAR_WORDS
 from pipeline.extract.engine import resolver
 from pipeline.extract.lexicons import lexicon
+from pipeline.extract.names import names_an_academic_institution
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
 
@@ -32,7 +34,11 @@ def organization_left(
     token = candidate.head
     destination_keys = _destinations(context, token)
     # ("qu'elle quittait Meta": the parser may take "qu'" for the object)
-    objects = [c for c in token.children if c.dep_ == "obj" and c.lower_ not in _RELATIVE_THAT]
+    objects = [
+        c
+        for c in token.children
+        if c.dep_ == "obj" and c.lower_ not in _RELATIVE_THAT and not _a_time(c)
+    ]
     is_quitter = _is_quitter(token)
     if (
         objects
@@ -56,6 +62,9 @@ def organization_left(
         owner = _possessor_in_clause(context, token, role) if role is not None else None
         if owner is not None and owner.key not in destination_keys:
             return owner
+    if objects and objects[0].lemma_.lower() in lexicon("fr", "company_nouns"):
+        # "il est professeur à Stanford ... il a quitté l'entreprise": a business is meant
+        destination_keys |= _academic_keys(context)
     tied = _tied(context, token, people, destination_keys)
     if tied is not None:
         return tied
@@ -80,6 +89,22 @@ def organization_no_longer_with(
         if child.i > token.i and (organization_ref := context.mentions.organization_at(child)):
             return organization_ref
     return context.organization_in_focus(token)
+
+
+_TIMES = {"semaine", "mois", "an", "année", "jour", "heure", "trimestre", "week-end", "soir"}
+
+
+def _a_time(noun: Token) -> bool:
+    """ "a quitté Cohere ces dernières semaines": the parse may take the time for the object."""
+    return noun.lemma_.lower() in _TIMES or noun.lower_ in CALENDAR_WORDS
+
+
+def _academic_keys(context: ArticleContext) -> set[str]:
+    return {
+        m.entity.key
+        for m in context.mentions.organizations
+        if names_an_academic_institution(m.entity.name)
+    }
 
 
 def _governed_organization(
@@ -169,10 +194,15 @@ def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
             in_destination = not _where_they_worked(token, trigger)
         elif token.pos_ in ("VERB", "AUX") and any(a.i == token.i for a in trigger.ancestors):
             in_destination = False  # "Le départ de X vers Meta a surpris Google": the main verb
+        elif token.lower_ in _RELATIVES and token.i and token.doc[token.i - 1].text == ",":
+            break  # "pour rejoindre Tesla, où il resta jusqu'à son retour chez OpenAI": later
         organization_ref = context.mentions.organization_at(token)
         if in_destination and organization_ref:
             keys.add(organization_ref.key)
     return keys
+
+
+_RELATIVES = {"où", "qui", "dont", "lequel", "laquelle"}
 
 
 def _is_destination_token(token: Token, trigger: Token) -> bool:

@@ -378,6 +378,7 @@ def _charged_with(noun: Token) -> str | None:
         if (
             token.is_punct
             or token.lower_ in ("qui", "que", "dont", "selon", "depuis")
+            or "Neg" in token.morph.get("Polarity")  # "... dans l'IA n'existe plus"
             or (end > noun.i + 2 and (token.pos_ in ("VERB", "AUX") or dated))
         ):
             break

@@ -1,0 +1,129 @@
+"""Constructions read in real articles, rewritten in our own words with invented people and
+companies: people counted before they are named, people described by a participle, a company
+called "l'entreprise" beside a university, a post taken at the same company, and closures
+announced in English with the verb's base form."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from pipeline.extract import ArticleText, Extractor
+
+PUBLISHED = datetime.date(2025, 6, 13)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def found(extractor: Extractor, text: str, lang: str, event_type: str) -> set[tuple[str, str]]:
+    extraction = extractor.extract(ArticleText(text, lang, PUBLISHED))
+    return {
+        (e.subject.name, e.organization.name if e.organization else "")
+        for e in extraction.events
+        if e.event_type == event_type
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the next sentence names the people this one counted
+        ("Cinq ingénieurs ont quitté Cohere ces dernières semaines. Il s'agit notamment de "
+         "Léa Fontaine, Hugo Vasseur et Marc Leroy.",
+         {("Léa Fontaine", "Cohere"), ("Hugo Vasseur", "Cohere"),
+          ("Marc Leroy", "Cohere")}),
+        # a quoted plural subject the parse loses, named by the next sentence
+        ("Selon la journaliste Anne Roy, « au moins trois autres chercheurs en robotique ces "
+         "derniers mois » ont claqué la porte de Cohere. Il s'agit ici des employés Tao Lin, "
+         "Mei Sun et Jin Park.",
+         {("Tao Lin", "Cohere"), ("Mei Sun", "Cohere"), ("Jin Park", "Cohere")}),
+        # counted but never named: nobody to report
+        ("Quatre chercheurs ont quitté Cohere. La société n'a pas souhaité commenter.", set()),
+        ("Quatre chercheurs ont quitté Cohere. Selon Paul Roy, cela inquiète le secteur.",
+         set()),
+        # people a job title and a participle describe, in a verbless sentence
+        ("Cohere a recruté Jeanne Morel. Ainsi que Léa Fontaine et Hugo Vasseur, ingénieurs "
+         "de recherche débauchés en mars 2024 après six ans chez Meta.",
+         {("Léa Fontaine", "Meta"), ("Hugo Vasseur", "Meta")}),
+    ],
+)  # fmt: skip
+def test_people_counted_or_described_before_they_are_named(extractor, text, expected):
+    assert found(extractor, text, "fr", "departure") == expected
+
+
+def test_the_company_left_is_not_the_university_where_the_person_teaches(extractor):
+    text = (
+        "Paul Verdier est professeur à la célèbre Université de Lyon, et il a cofondé Cohere, "
+        "qui est aujourd'hui l'entreprise la plus en vue du secteur. En 2021, il a quitté "
+        "l'entreprise pour rejoindre Tesla, où il resta jusqu'à son retour chez Cohere."
+    )
+    assert found(extractor, text, "fr", "departure") == {("Paul Verdier", "Cohere")}
+
+
+def test_who_leaves_is_in_the_clause_after_que_not_who_announces(extractor):
+    text = (
+        "Le PDG Luc Marin a annoncé que Paul Verdier, le responsable de la recherche de "
+        "Cohere, quitte son poste après six ans."
+    )
+    people = {person for person, _ in found(extractor, text, "fr", "departure")}
+    assert people == {"Paul Verdier"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a new post at the same company: a change of role, not a departure
+        ("Paul Verdier quitte son poste de directeur de la recherche. Paul Verdier prendra un "
+         "nouveau rôle de directeur technique chez Cohere.", "fr", set()),
+        # an adviser from outside has left the staff
+        ("Jane Cole has stepped down as head of Cohere's lab. She is starting a new job at "
+         "Cohere as special adviser.", "en", {("Jane Cole", "Cohere")}),
+    ],
+)  # fmt: skip
+def test_a_new_post_at_the_same_company(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cohere has decided to disband its AI team in Lyon, a spokesman said.",
+         {("AI team", "Cohere")}),
+        ("Cohere has decided to quietly dissolve a 40-member team in Lyon.",
+         {("40-member team", "Cohere")}),
+        ("Cohere is consolidating its offices and shutting down its Toronto site.",
+         {("Toronto site", "Cohere")}),
+        ("Cohere will close its Oslo office in April.", {("Oslo office", "Cohere")}),
+        # plans denied, doubted or wished are no closure; "close to" is no verb
+        ("Cohere has no plans to disband its AI team.", set()),
+        ("Cohere denied it would disband its ethics team.", set()),
+        ("Cohere could disband its ethics team.", set()),
+        ("Cohere wants to dissolve its ethics team.", set()),
+        ("People close to the ethics team at Cohere said it would grow.", set()),
+    ],
+)  # fmt: skip
+def test_closures_announced_with_the_base_form(extractor, text, expected):
+    assert found(extractor, text, "en", "dissolution") == expected
+
+
+def test_one_team_told_by_size_place_and_field_is_one_dissolution(extractor):
+    text = (
+        "Cohere has decided to disband a 40-member team in Oslo. The decision to close the "
+        "Oslo team surprised staff. The move by Cohere to dissolve its AI team in Oslo "
+        "comes at a crucial time."
+    )
+    assert found(extractor, text, "en", "dissolution") == {("Oslo team", "Cohere")}
+
+
+def test_a_team_name_ends_before_a_negation(extractor):
+    text = (
+        "Chez Cohere, la disparition de l'équipe chargée de l'éthique dans l'IA n'a surpris "
+        "personne."
+    )
+    assert found(extractor, text, "fr", "dissolution") == {
+        ("équipe chargée de l'éthique dans l'IA", "Cohere")
+    }
