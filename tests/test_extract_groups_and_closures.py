@@ -127,3 +127,28 @@ def test_a_team_name_ends_before_a_negation(extractor):
     assert found(extractor, text, "fr", "dissolution") == {
         ("équipe chargée de l'éthique dans l'IA", "Cohere")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Cohere lays off entire robotics division after its merger.", "en",
+         {("robotics division", "Cohere")}),
+        # an acronym for a function is no name: the department is its press office
+        ("Cohere has dissolved its PR department, according to a report.", "en",
+         {("PR department", "Cohere")}),
+        # NER cuts a name of capitalised words into pieces of different kinds
+        ("Microsoft a mis fin à son équipe Industrial Metaverse Core, un projet vieux de quatre "
+         "mois.", "fr", {("Industrial Metaverse Core", "Microsoft")}),
+    ],
+)  # fmt: skip
+def test_whole_units_let_go_and_names_of_several_words(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "dissolution") == expected
+
+
+def test_a_company_joined_after_leaving_is_not_a_person(extractor):
+    text = (
+        "The last head of communications at Tesla, Jane Cole, left the company in December and "
+        "joined Impossible Foods this spring."
+    )
+    assert found(extractor, text, "en", "departure") == {("Jane Cole", "Tesla")}

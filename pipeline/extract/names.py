@@ -47,6 +47,7 @@ def name_variants(name: str) -> set[str]:
 CORPORATE_SUFFIXES = frozenset(
     {"ai", "ia", "labs", "lab", "systems", "technologies", "robotics", "intelligence", "inc"}
     | {"ventures", "capital", "partners", "holdings", "dynamics", "networks"}
+    | {"foods", "motors", "studios", "games", "media", "entertainment", "industries", "group"}
 )
 
 

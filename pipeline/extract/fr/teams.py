@@ -286,8 +286,23 @@ def entity_after_team_noun(noun: Token) -> Span | None:
                 t.is_punct or t.pos_ == "ADJ" or t.ent_type_ == "TEAM" for t in between
             )
             if plain_words and ent.label_ in ("TEAM", "ORG", "MISC", "PER"):
-                return _with_coordinated_name(ent)
+                return _with_coordinated_name(_with_capitalised_words_after(ent))
     return None
+
+
+def _with_capitalised_words_after(ent: Span) -> Span:
+    """ "son équipe Industrial Metaverse Core": NER may cut a name of several capitalised
+    words into entities of different kinds; the name goes on while the words are capitalised."""
+    doc, end = ent.doc, ent.end
+    while (
+        end < min(ent.sent.end, ent.start + 5)
+        and doc[end].text[:1].isupper()
+        and doc[end].is_alpha
+        and doc[end - 1].whitespace_
+        and not doc[end].ent_id_  # "l'équipe Health Google": the company
+    ):
+        end += 1
+    return doc[ent.start : end]
 
 
 def _with_coordinated_name(ent: Span) -> Span:
