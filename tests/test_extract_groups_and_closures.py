@@ -152,3 +152,20 @@ def test_a_company_joined_after_leaving_is_not_a_person(extractor):
         "joined Impossible Foods this spring."
     )
     assert found(extractor, text, "en", "departure") == {("Jane Cole", "Tesla")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a list of exits whose members carry relative clauses
+        ("It follows recent exits by Ian Cole, who went to AMD, Ada Brook after ten years with "
+         "Cohere, and Jane Park, who left for OpenAI.", "en",
+         {("Ian Cole", "Cohere"), ("Ada Brook", "Cohere"), ("Jane Park", "Cohere")}),
+        # "leur départ" names the people only through the verb's subject
+        ("Paul Roy et Léa Fontaine ont officialisé leur départ de Cohere lundi.", "fr",
+         {("Paul Roy", "Cohere"), ("Léa Fontaine", "Cohere")}),
+        ("Chez Cohere, les employés ont critiqué leur départ.", "fr", set()),
+    ],
+)  # fmt: skip
+def test_lists_with_clauses_and_a_group_told_by_leur(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "departure") == expected

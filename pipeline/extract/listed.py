@@ -50,14 +50,21 @@ def _leads_to(between: Span) -> bool:
     )
 
 
+_RELATIVE_OPENINGS = {"who", "qui"}
 _CLAUSE = {"qui", "que", "dont", "who", "which", "that", "said", "says", "a", "ont", "has", "have"}
 _CLAUSE |= {"is", "are", "was", "were", "be", "been", "told", "added", "est", "sont", "était"}
 
 
 def _separates(between: Span) -> bool:
-    """ ", ", " et ", " et de la directrice des communications ": the list goes on."""
+    """ ", ", " et ", " et de la directrice des communications ": the list goes on; also after
+    a relative clause set off by commas (", who went to AMD, ")."""
     if not len(between) or len(between) > GAP or any(t.text in _STOPS for t in between):
         return False
+    if len(between) > 2 and between[0].text == "," and between[1].lower_ in _RELATIVE_OPENINGS:
+        closing = next((t for t in between[2:] if t.text == ","), None)
+        if closing is None:
+            return False
+        between = between.doc[closing.i : between.end]
     if not any(t.lower_ in _BETWEEN for t in between):
         return False
     return not any(t.pos_ in ("VERB", "AUX") or t.lower_ in _CLAUSE for t in between)

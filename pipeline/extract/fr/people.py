@@ -294,13 +294,17 @@ def _noun_subjects(context: ArticleContext, noun: Token) -> list[tuple[EntityRef
             if token.i > noun.i and context.mentions.person_at(token):
                 return _people_from(context, token)  # "le départ, lundi, de X"
         return []
-    if possessives[0] in ("leur", "leurs", "ses"):
-        return []  # "leur départ": a group, not a person we can name
     governor = noun.head
     while governor.pos_ == "NOUN" and governor.dep_ in ("nmod", "obj"):
         if governor.head == governor:
             break
         governor = governor.head  # "X demande la requalification de son départ"
+    if possessives[0] in ("leur", "leurs", "ses"):
+        # "leur départ": a group; named only as the subject of the verb ("X et Y ont
+        # officialisé leur départ")
+        subjects = [c for c in governor.children if c.dep_.startswith("nsubj")]
+        named = [f for s in subjects for f in _people_from(context, s)]
+        return named if governor.i != noun.i and len(named) > 1 else []
     if governor.i != noun.i and governor.pos_ in ("VERB", "AUX"):
         for subject in governor.children:
             if subject.dep_.startswith("nsubj"):
