@@ -169,3 +169,29 @@ def test_a_company_joined_after_leaving_is_not_a_person(extractor):
 )  # fmt: skip
 def test_lists_with_clauses_and_a_group_told_by_leur(extractor, text, lang, expected):
     assert found(extractor, text, lang, "departure") == expected
+
+
+def test_years_spent_beside_someone_do_not_make_them_leave_too(extractor):
+    text = (
+        "Chez Cohere, Paul Roy a annoncé jeudi qu'il quittait son poste après plus de dix ans "
+        "passés aux côtés de Léa Fontaine."
+    )
+    assert found(extractor, text, "fr", "departure") == {("Paul Roy", "Cohere")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the date after "achetée" dates the purchase, not the departure
+        ("En mai, Paul Roy et Léa Fontaine, les fondateurs de Vireo, une application achetée en "
+         "2014 par Cohere, ont quitté Cohere.", {"2025-05"}),
+        # nor does a recruitment told in the sentence before
+        ("Paul Roy est l'un des premiers ingénieurs recrutés par Cohere en 2005. Mark Dale a "
+         "annoncé le départ de Paul Roy.", {"2025-06"}),
+    ],
+)  # fmt: skip
+def test_a_date_of_a_beginning_does_not_date_a_departure(extractor, text, expected):
+    extraction = extractor.extract(ArticleText(text, "fr", PUBLISHED))
+    assert {
+        e.event_date.isoformat()[:7] for e in extraction.events if e.event_type == "departure"
+    } == expected

@@ -16,6 +16,7 @@ from pipeline.extract.dates import (
     is_present_marker,
     period_end,
 )
+from pipeline.extract.lexicons import lexicon
 from pipeline.extract.mentions import CLOSING_QUOTES, OPENING_QUOTES, DocMentions
 from pipeline.extract.results import EntityRef
 from pipeline.extract.words import Words
@@ -164,12 +165,20 @@ class ArticleContext:
         left"), which stays undated."""
         index = self.sentence_index(trigger)
         sentence = self.sentences[index]
-        in_sentence = self._past_dates(index, since_ok=state)
+        in_sentence = [
+            d
+            for d in self._past_dates(index, since_ok=state)
+            if not _dates_a_beginning(d, sentence, trigger)
+        ]
         same_clause = [d for d in in_sentence if self._same_clause(d, sentence, trigger)]
         if same_clause:
             return self._anchored(self._nearest(same_clause, trigger, sentence), index, trigger)
         for previous in self.previous_sentences(index):
-            earlier = self._past_dates(self.sentence_index(previous[0]))
+            earlier = [
+                d
+                for d in self._past_dates(self.sentence_index(previous[0]))
+                if not _dates_a_beginning(d, previous, None)
+            ]
             if earlier:
                 chosen = earlier[-1]
                 return EventDate(chosen.value, chosen.precision, chosen.text)
@@ -355,6 +364,19 @@ class ArticleContext:
 
 
 _RELATIVES = {"who", "which", "whose", "that"}
+
+
+def _dates_a_beginning(date: ResolvedDate, sentence: Span, trigger: Token | None) -> bool:
+    """ "l'un des premiers ingénieurs recrutés par Facebook en 2005", "achetée en 2014": a date
+    a few words after a participle of a beginning dates that start, unless that participle is
+    the trigger itself (a hiring's own date)."""
+    words = sentence.text[: date.start].lower().split()[-4:]
+    beginnings = lexicon("any", "beginning_words")
+    if not any(word.strip(",;:«»\"'") in beginnings for word in words):
+        return False
+    if trigger is not None and trigger.lower_ in beginnings:
+        return abs(trigger.idx - sentence.start_char - date.start) > 30
+    return True
 
 
 def _same_clause_by_words(date: Span, trigger: Token) -> bool:

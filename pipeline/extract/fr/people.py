@@ -92,6 +92,8 @@ def _companions(context: ArticleContext, trigger: Token) -> list[tuple[EntityRef
         position = lowered.find(marker)
         if position < 0:
             continue
+        if _time_spent_before(lowered[:position]):
+            continue  # "après 13 ans passés aux côtés de X": who they worked with, not left with
         start_char = rest.start_char + position + len(marker)
         people = [
             m
@@ -105,6 +107,14 @@ def _companions(context: ArticleContext, trigger: Token) -> list[tuple[EntityRef
                 if context.doc[people[0].span.end : m.span.start].text.strip(" ,") in ("et", "")
             ]
     return []
+
+
+_TIME_SPENT = ("passé", "passés", "passée", "passées", "travaillé", "ans", "années")
+
+
+def _time_spent_before(text_before: str) -> bool:
+    words = text_before.split()[-3:]
+    return any(word in _TIME_SPENT for word in words)
 
 
 def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
