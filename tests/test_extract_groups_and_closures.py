@@ -195,3 +195,16 @@ def test_a_date_of_a_beginning_does_not_date_a_departure(extractor, text, expect
     assert {
         e.event_date.isoformat()[:7] for e in extraction.events if e.event_type == "departure"
     } == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Other key staffers left Cohere this year, including its press manager Jane Doe.",
+         {("Jane Doe", "Cohere")}),
+        # counted, never named
+        ("Two researchers left Cohere this year, including a director.", set()),
+    ],
+)  # fmt: skip
+def test_people_included_after_a_plural_subject_in_english(extractor, text, expected):
+    assert found(extractor, text, "en", "departure") == expected

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from pipeline.extract.context import ArticleContext, named_after_preposition
 from pipeline.extract.engine import resolver
+from pipeline.extract.gazetteers import role_words
 from pipeline.extract.rulebook import Candidate
 
 PRONOUNS = {"he", "she", "they", "him", "her"}
@@ -69,8 +70,12 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
         if not _is_possessive(m)
         and (not named_after_preposition(m.span) or _right_before(context.doc, m.span, start))
     ]
-    if is_passive and (included := _people_included(context, sentence, trigger)):
-        return included  # "were laid off that Friday, including its director, Jane Doe"
+    if (is_passive or (not before and _counted_people_before(sentence, start))) and (
+        included := _people_included(context, sentence, trigger)
+    ):
+        # "were laid off that Friday, including its director, Jane Doe", "Other key staffers
+        # left this year, including its press manager Jane Doe"
+        return included
     if trigger[0].lower_ in _EVENT_NOUNS:
         following = context.doc[trigger.end : trigger.end + 2]
         if following and following[0].lower_ == "of" and after:
@@ -134,6 +139,20 @@ def _dash_list(context, sentence: Span, trigger: Span):
         if before.i == opening.i or before.text == ";" or after_semicolon:
             found.append((mention.entity, mention.span[0]))
     return found if len(found) >= 2 else []
+
+
+_GROUP_NOUNS = {"staffers", "staff", "employees", "executives", "people", "members", "leaders"}
+
+
+def _counted_people_before(sentence: Span, start: int) -> bool:
+    """ "Other key staffers left", "two senior researchers departed": a plural noun for people
+    just before the trigger."""
+    roles = role_words()
+    for token in sentence.doc[max(sentence.start, start - 3) : start]:
+        word = token.lower_
+        if word in _GROUP_NOUNS or (word.endswith("s") and word[:-1] in roles):
+            return True
+    return False
 
 
 def _people_included(context, sentence: Span, trigger: Span):
