@@ -208,3 +208,21 @@ def test_a_date_of_a_beginning_does_not_date_a_departure(extractor, text, expect
 )  # fmt: skip
 def test_people_included_after_a_plural_subject_in_english(extractor, text, expected):
     assert found(extractor, text, "en", "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # jobs cut inside a unit that goes on are no dissolution
+        ("Cohere a massivement licencié dans sa division robotique.", "fr", set()),
+        # a description by task ends where the sentence turns to a later time
+        ("Cohere avait dissous l'équipe en charge du développement de cette puce après avoir "
+         "investi des millions.", "fr",
+         {("équipe en charge du développement de cette puce", "Cohere")}),
+        # "its own internal" describes the unit; the name is what follows
+        ("Reports also suggest Cohere's own internal Pulse unit has been disbanded.", "en",
+         {("Pulse", "Cohere")}),
+    ],
+)  # fmt: skip
+def test_units_let_go_and_where_a_units_description_ends(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "dissolution") == expected

@@ -162,6 +162,8 @@ def _words_before_team_noun(noun: Token) -> str | None:
         words.pop(0)
     if all(w.lower_ in _GENERIC_TEAM_WORDS for w in words):
         return _name_in_apposition(noun)
+    while words and words[0].lower_ in _GENERIC_TEAM_WORDS:
+        words.pop(0)  # "its own internal Band unit": the name is "Band"
     if noun.text[:1].isupper() and not noun.is_sent_start:
         words.append(noun)
     elif words and all(w.lower_ in lexicon("any", "topic_acronyms") for w in words):

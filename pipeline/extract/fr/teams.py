@@ -36,6 +36,23 @@ def team_dissolved(context: ArticleContext, candidate: Candidate) -> TeamMention
     return team
 
 
+@resolver("fr", "team", "team_let_go")
+def team_let_go(context: ArticleContext, candidate: Candidate) -> TeamMention | None:
+    """ "a licencié toute son équipe", "l'équipe a été licenciée": the team is who is let go,
+    never where ("a licencié dans sa division": jobs cut inside a unit that goes on)."""
+    trigger = candidate.head
+    let_go = [c for c in trigger.children if c.dep_ in ("obj", "nsubj:pass")]
+    if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
+        let_go.append(trigger.head)  # "la division, licenciée mardi, ..."
+    team_nouns = lexicon("fr", "team_nouns")
+    known = _named_teams(context, team_nouns)
+    for token in let_go:
+        team = _team_from(context, token, team_nouns, known)
+        if team is not None:
+            return team
+    return None
+
+
 _DETERMINERS = {"son", "sa", "ses", "leur", "leurs", "le", "la", "l'", "l’", "les", "un", "une"}
 
 
@@ -392,7 +409,7 @@ def _charged_with(noun: Token) -> str | None:
         dated = following in CALENDAR_WORDS or following[:1].isdigit()  # "en mars", "en 2023"
         if (
             token.is_punct
-            or token.lower_ in ("qui", "que", "dont", "selon", "depuis")
+            or token.lower_ in ("qui", "que", "dont", "selon", "depuis", "après", "avant", "lors")
             or "Neg" in token.morph.get("Polarity")  # "... dans l'IA n'existe plus"
             or (end > noun.i + 2 and (token.pos_ in ("VERB", "AUX") or dated))
         ):
