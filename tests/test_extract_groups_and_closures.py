@@ -226,3 +226,37 @@ def test_people_included_after_a_plural_subject_in_english(extractor, text, expe
 )  # fmt: skip
 def test_units_let_go_and_where_a_units_description_ends(extractor, text, lang, expected):
     assert found(extractor, text, lang, "dissolution") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the retirement of a named person, as a noun; a pension age is no one's
+        ("Annoncée lundi, la retraite de Paul Roy surprend chez Alibaba.", "fr",
+         {("Paul Roy", "Alibaba")}),
+        ("Chez Alibaba, l'âge de la retraite des salariés passe à 62 ans.", "fr", set()),
+        # a possessive in an opening clause points ahead to the main clause's subject
+        ("Léa Fontaine dirige Vireo. S'il a déclaré que son départ en retraite n'était pas une "
+         "fin, Paul Roy, patron d'Alibaba, a annoncé qu'il se consacrera à l'éducation.", "fr",
+         {("Paul Roy", "Alibaba")}),
+        # a former employer is a company already left, not the one left now
+        ("Cohere has lost talent, including former Amazon researcher Jin Park. Jin Park also "
+         "resigned at the end of last year.", "en", {("Jin Park", "Cohere")}),
+        # where the person went next is no organisation left
+        ("Cohere lost another chief. Ian Cole, who once headed up Cohere's lab, quit the company "
+         "in April before setting up shop at Intel.", "en", {("Ian Cole", "Cohere")}),
+        # "renoncer à sa fonction"; staying on as chair of the board is no staying
+        ("Léa Fontaine renonce à sa fonction de directrice générale d'IBM. Elle restera chez IBM "
+         "en tant que présidente du conseil d'administration.", "fr", {("Léa Fontaine", "IBM")}),
+    ],
+)  # fmt: skip
+def test_retirements_pointers_ahead_former_employers_and_board_seats(
+    extractor, text, lang, expected
+):
+    assert found(extractor, text, lang, "departure") == expected
+
+
+def test_a_projects_name_is_not_a_person(extractor):
+    text = "Many senior executives of Pico, the Byte System Metaverse project, resigned."
+    people = {person for person, _ in found(extractor, text, "en", "departure")}
+    assert "Byte System Metaverse" not in people

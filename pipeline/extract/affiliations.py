@@ -99,12 +99,12 @@ def affiliation_of(
     found: dict[str, list[Affiliation]], person: EntityRef, sentence: Span, *, here: bool
 ) -> EntityRef | None:
     """The organisation the article ties the person to: with `here`, in this sentence; else in
-    the nearest introduction before it, a current tie before a past one."""
+    the nearest current introduction before it (a past one names a company already left)."""
     ties = found.get(person.key, [])
     if here:
         chosen = [t for t in ties if sentence.start <= t.position < sentence.end]
         return chosen[0].organization if chosen else None
     before = [t for t in ties if t.position < sentence.start]
+    # "former Amazon researcher X ... also resigned": a past tie is a company already left
     current = [t for t in before if not t.past]
-    chosen = current or before
-    return chosen[-1].organization if chosen else None
+    return current[-1].organization if current else None

@@ -57,7 +57,8 @@ INSTITUTION_WORDS = frozenset(
         "university", "université", "universität", "institute", "institut", "college",
         "school", "école", "foundation", "fondation", "center", "centre", "council", "agency",
         "ministry", "ministère", "bank", "banque", "hospital", "hôpital", "laboratory",
-        "laboratoire", "academy", "académie", "association", "department",
+        "laboratoire", "academy", "académie", "association", "department", "system",
+        "project", "projet", "program", "programme", "metaverse",
     }
 )  # fmt: skip
 

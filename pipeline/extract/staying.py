@@ -26,7 +26,7 @@ def stays_on(context: ArticleContext) -> set[tuple[str, str]]:
     for token in context.doc:
         if token.lower_ in _STAYING_VERBS:
             organization = _organization_after(context, token)
-            if organization is None or _until(token):
+            if organization is None or _until(token) or _on_the_board(token):
                 continue
         elif _a_new_role(token):  # "X prendra un nouveau rôle de chef technologue chez Google"
             organization = _organization_of_new_role(context, token)
@@ -84,6 +84,16 @@ def drop_departures_of_those_staying(
             and (e.subject.key, e.organization.key) in staying
         )
     ]
+
+
+_BOARD_WORDS = {"conseil", "board", "chair", "chairman", "chairwoman", "présidente", "président"}
+
+
+def _on_the_board(verb: Token) -> bool:
+    """ "elle restera chez IBM en tant que présidente du conseil": who keeps only a board seat
+    has left the job the article tells of."""
+    following = verb.doc[verb.i + 1 : verb.sent.end]
+    return any(t.lower_ in _BOARD_WORDS for t in following)
 
 
 def _until(verb: Token) -> bool:

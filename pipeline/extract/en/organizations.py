@@ -21,6 +21,7 @@ DESTINATIONS = {"to", "for", "join", "joined", "joining", "joins", "and"}
 # "left for X ... and then returned to Y": Y is where they came from, not a destination
 _RETURNS = {"returned", "returns", "returning", "return", "back"}
 _CLAUSE_BREAKS = {"following", "after", "amid", "as", "when", "while", "since", "because"}
+_CLAUSE_BREAKS |= {"before"}  # "quit the company in April before setting up shop at Intel"
 
 
 @resolver("en", "organization", "left")
@@ -78,6 +79,11 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
         and any(t.lower_ in DESTINATIONS - {"and"} for t in before)
         and not any(t.lower_ in _RETURNS for t in before)
     }
+    later = next((t for t in after if t.lower_ == "before"), None)
+    if later is not None:  # "... before setting up shop at Intel": where they went next
+        destinations |= {
+            m.entity.key for m in context.mentions.organizations_in(later.i, sentence.end)
+        }
     if _the_company_after(context, trigger):  # "confirmed that he has left the company"
         return context.organization_in_focus(trigger[0], exclude=destinations)
     for person, _ in people:  # "X is leaving xAI ... X's departure comes at a time for xAI"

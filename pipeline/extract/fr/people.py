@@ -323,8 +323,41 @@ def _noun_subjects(context: ArticleContext, noun: Token) -> list[tuple[EntityRef
                     return found
                 if _unnamed_relative_antecedent(subject):
                     return []  # "une ingénieure, qui conteste son départ": she is not named
+    if (ahead := _main_subject_after(context, noun)) is not None:
+        return [(ahead, noun)]
     antecedent = context.person_before(noun)
     return [(antecedent, noun)] if antecedent else []
+
+
+_CLAUSE_OPENERS = {"si", "s'", "s’", "lorsqu'", "lorsqu’", "quand", "après", "avant", "bien"}
+
+
+def _main_subject_after(context: ArticleContext, noun: Token) -> EntityRef | None:
+    """ "S'il a dit que son départ n'était pas une fin, X a annoncé ...": a possessive in a
+    clause that opens the sentence points ahead, to the person the main clause is about."""
+    root = noun.sent.root
+    opening = noun.sent[0]
+    if opening.pos_ == "SCONJ" or opening.lower_ in _CLAUSE_OPENERS:
+        # "S'il a dit que son départ ..., X, patron de Y, a annoncé": word order, since the
+        # parse of such sentences varies; the first name set off by a comma after the noun
+        for mention in context.mentions.people_in(noun.i + 1, noun.sent.end):
+            if noun.doc[mention.span.start - 1].text == ",":
+                return mention.entity
+        return None
+    if root.i <= noun.i:
+        return None
+    subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
+    for subject in (c for c in subjects if c.i > noun.i):
+        if (person := context.mentions.person_at(subject)) is not None:
+            return person
+    if subjects:
+        return None
+    # the parse may hang the main clause's subject on the clause before: the last name set off
+    # by a comma before the main verb
+    people = context.mentions.people_in(noun.i + 1, root.i)
+    if people and people[-1].span.start > 0 and noun.doc[people[-1].span.start - 1].text == ",":
+        return people[-1].entity
+    return None
 
 
 def _unnamed_relative_antecedent(subject: Token) -> bool:
