@@ -260,3 +260,22 @@ def test_a_projects_name_is_not_a_person(extractor):
     text = "Many senior executives of Pico, the Byte System Metaverse project, resigned."
     people = {person for person, _ in found(extractor, text, "en", "departure")}
     assert "Byte System Metaverse" not in people
+
+
+def test_the_headline_gives_the_full_name_of_a_lone_surname(extractor):
+    text = (
+        "Verdier, qui a investi dans la start-up depuis 2015, a déclaré que sa société finançait "
+        "des entreprises clientes d'OpenAI. Le départ de M. Verdier souligne la concurrence entre "
+        "les entreprises."
+    )
+
+    def people(title):
+        extraction = extractor.extract(ArticleText(text, "fr", PUBLISHED, "day", title))
+        return {(e.subject.name, e.organization.name) for e in extraction.events}
+
+    assert people(None) == set()  # a lone surname is too weak to report
+    assert people("Paul Verdier, investisseur d'OpenAI, quitte le conseil") == {
+        ("Paul Verdier", "OpenAI")
+    }
+    # two full names in the headline that end the same way: no telling which
+    assert people("Paul Verdier et Anne Verdier quittent le conseil") == set()

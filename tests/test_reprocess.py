@@ -106,3 +106,32 @@ def test_reprocess_of_an_empty_database_records_an_empty_run(fresh_engine, extra
     report = reprocess(engine=fresh_engine, extractor=extractor)
     assert (report.articles, report.events) == (0, 0)
     assert run_row(fresh_engine, report.run_id) == ("reprocess", extractor.version, 0, 0, True)
+
+
+def test_a_surname_is_linked_to_the_full_name_of_the_headline_at_ingest_and_reprocess(
+    fresh_engine, extractor, write_article, articles_dir
+):
+    """The source's headline is not part of the stored text, but it names the person the text
+    calls only "M. Verdier": ingest and reprocess both read it from the stored receipt."""
+    write_article(
+        "verdier.md",
+        "Verdier, qui a investi dans la start-up depuis 2015, a déclaré que sa société finançait "
+        "des entreprises clientes d'OpenAI. Le départ de M. Verdier souligne la concurrence entre "
+        "les entreprises.",
+        title="Paul Verdier, investisseur de longue date d'OpenAI, quitte le conseil",
+        date="2023-03-09",
+    )
+    ingest([str(articles_dir)], engine=fresh_engine, extractor=extractor)
+
+    def people_who_left() -> set[str]:
+        with fresh_engine.connect() as connection:
+            rows = connection.execute(
+                select(entities.c.name)
+                .join(events, events.c.subject_id == entities.c.id)
+                .where(events.c.event_type == "departure")
+            )
+            return {name for (name,) in rows}
+
+    assert people_who_left() == {"Paul Verdier"}
+    reprocess(engine=fresh_engine, extractor=extractor)
+    assert people_who_left() == {"Paul Verdier"}

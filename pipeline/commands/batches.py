@@ -61,13 +61,18 @@ def text_date(article_text: str, lang: str | None) -> datetime.date | None:
 
 
 def reference_text(
-    text: str, lang: str | None, published, precision: str | None, found_in_text
+    text: str,
+    lang: str | None,
+    published,
+    precision: str | None,
+    found_in_text,
+    title: str | None = None,
 ) -> ArticleText:
     """What the extractor reads: relative dates resolve against the source's date (at its
     precision), else against the dateline found in the text."""
     if published is not None:
-        return ArticleText(text, lang or "fr", published, precision or "day")
-    return ArticleText(text, lang or "fr", found_in_text, "day" if found_in_text else None)
+        return ArticleText(text, lang or "fr", published, precision or "day", title)
+    return ArticleText(text, lang or "fr", found_in_text, "day" if found_in_text else None, title)
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,12 @@ def extract_fresh(fresh: list[FreshArticle], extractor: Extractor) -> tuple[str,
     found = [text_date(item[0].text, item[0].lang) for item in fresh]
     texts = [
         reference_text(
-            item[0].text, item[0].lang, item[0].published, item[0].published_precision, date
+            item[0].text,
+            item[0].lang,
+            item[0].published,
+            item[0].published_precision,
+            date,
+            item[0].title,
         )
         for item, date in zip(fresh, found, strict=True)
     ]

@@ -43,7 +43,9 @@ def reprocess(
     for batch in log.read(engine, batch_size=batch_size):
         found = {a.id: text_date(a.text, a.lang) for a in batch}
         texts = [
-            reference_text(a.text, a.lang, a.published_on, a.published_precision, found[a.id])
+            reference_text(
+                a.text, a.lang, a.published_on, a.published_precision, found[a.id], a.title
+            )
             for a in batch
         ]
         extractions = dict(zip([a.id for a in batch], extractor.extract_many(texts), strict=True))

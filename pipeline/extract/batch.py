@@ -35,7 +35,9 @@ def extract_batch(articles: Sequence[ArticleText]) -> list[Extraction]:
 def extract_doc(doc: Doc, article: ArticleText, text: str | None = None) -> Extraction:
     """`text`, when known, is the text `doc` was made from (saves rebuilding it from tokens)."""
     reader = reader_for(article.lang)
-    context = ArticleContext(doc, article.published, reader.lang, text, article.published_precision)
+    context = ArticleContext(
+        doc, article.published, reader.lang, text, article.published_precision, article.title
+    )
     events = engine.extract(context, reader.rules(), reader.grammar)
     return Extraction(mentions=tuple(context.mentions.found_mentions()), events=tuple(events))
 

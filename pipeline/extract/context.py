@@ -39,6 +39,7 @@ class ArticleContext:
         lang: str,
         text: str | None = None,
         published_precision: str | None = None,
+        title: str | None = None,
     ):
         self.doc = doc
         # Doc.text joins every token on each access: read it once, or take the text doc came from
@@ -49,7 +50,7 @@ class ArticleContext:
         self.published_precision = published_precision or "day"
         self.lang = lang
         self.words = Words(doc)
-        self.mentions = DocMentions(doc, lang, self.text)
+        self.mentions = DocMentions(doc, lang, self.text, title)
         self.sentences: list[Span] = list(doc.sents)
         self._sentence_of: list[int] = []
         for index, sentence in enumerate(self.sentences):

@@ -72,11 +72,13 @@ def organization(name: str) -> EntityRef:
 class DocMentions:
     """People, organisations and teams of one Doc, with token lookups."""
 
-    def __init__(self, doc: Doc, lang: str = "fr", text: str | None = None):
+    def __init__(
+        self, doc: Doc, lang: str = "fr", text: str | None = None, title: str | None = None
+    ):
         self.doc = doc
         if text is None:
             text = doc.text  # Doc.text joins every token on each access: read it once
-        people = _people(doc, text)
+        people = _people(doc, text, title)
         full_names = {fold(m.entity.name) for m in people if len(m.entity.name.split()) >= 2}
         team_names = _team_names(doc)
         discovered = {
@@ -264,7 +266,7 @@ _HYPHEN_SUFFIXES = {"like", "style", "era", "type", "born", "made", "run", "free
 _HYPHEN_SUFFIXES |= {"level", "scale", "size", "only", "first", "heavy", "ready", "proof", "class"}
 
 
-def _people(doc: Doc, text: str) -> list[Mention]:
+def _people(doc: Doc, text: str, title: str | None = None) -> list[Mention]:
     blocked = not_people()
     named: list[tuple[Span, str]] = []
     for span in _person_spans(doc, text):
@@ -284,9 +286,30 @@ def _people(doc: Doc, text: str) -> list[Mention]:
     mentions = []
     for span, name in named:
         canonical = name if len(name.split()) >= 2 else _link_short_name(name, full_names)
+        if canonical == name and len(name.split()) == 1 and title:
+            canonical = _full_name_in_title(name, title, blocked) or name
         canonical = nicknamed.get(fold(canonical), canonical)
         mentions.append(Mention(person(canonical), span))
     return mentions
+
+
+# Two or three capitalised words: a full name as a headline writes it ("Reid Hoffman quitte ...")
+_TITLE_NAME = re.compile(r"\b[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){1,2}\b")
+
+
+def _full_name_in_title(surname: str, title: str, blocked) -> str | None:
+    """ "M. Hoffman" in the text, "Reid Hoffman" in the headline: the one full name of the
+    headline that ends with the surname, when it looks like a person's."""
+    key = fold(surname)
+    found = {
+        match.group(0)
+        for match in _TITLE_NAME.finditer(title)
+        if fold(match.group(0).split()[-1]) == key
+        and looks_like_person_name(match.group(0))
+        and not canonical_organization(match.group(0))
+        and fold(match.group(0).split()[0]) not in blocked
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _nickname_forms(text: str) -> dict[str, str]:

@@ -14,6 +14,9 @@ class ArticleText:
     # "day", "month" or "year": a source may date an article "2024-05" only; `published` is then
     # the first day of that period, and dates in the text resolve against the whole period
     published_precision: str | None = None
+    # the headline the source gave apart from the text: read only to link a lone surname in the
+    # text ("M. Hoffman") to the full name the headline gives
+    title: str | None = None
 
 
 @dataclass(frozen=True)

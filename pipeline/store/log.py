@@ -26,6 +26,7 @@ class StoredArticle:
     lang: str
     published_on: object  # as the latest receipt that gives a date says
     published_precision: str | None = None
+    title: str | None = None  # as the latest receipt that gives a title says
 
 
 def content_hash(text: str) -> str:
@@ -168,6 +169,16 @@ def _latest_source_value(column):
     )
 
 
+def _latest_title():
+    return (
+        select(article_sources.c.title)
+        .where(article_sources.c.article_id == articles.c.id, article_sources.c.title.is_not(None))
+        .order_by(article_sources.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
 def read(engine: Engine, *, batch_size: int = 200) -> Iterator[list[StoredArticle]]:
     """Every stored article in id order, in batches (keyset pagination: constant memory), with
     the publication date its latest dated receipt gives."""
@@ -181,6 +192,7 @@ def read(engine: Engine, *, batch_size: int = 200) -> Iterator[list[StoredArticl
                     articles.c.lang,
                     _latest_source_value(article_sources.c.published_on),
                     _latest_source_value(article_sources.c.published_precision),
+                    _latest_title(),
                 )
                 .where(articles.c.id > last_id)
                 .order_by(articles.c.id)

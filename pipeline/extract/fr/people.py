@@ -153,6 +153,8 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
             return []  # "après qu'il a licencié l'équipe": the subject let a team go
     if not candidates and verb.dep_ == "acl" and context.mentions.person_at(verb.head):
         return _people_from(context, verb.head)  # "Jane Doe, renvoyée d'OpenAI, ..."
+    if not candidates and (doer := _subject_of_gerund(context, verb)):
+        return doer
     if not candidates and (reported := _subject_after_que(context, verb)):
         return reported  # "Il a annoncé que X, le responsable de ..., quitte son poste"
     if (
@@ -178,6 +180,17 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
     if counted is not None and (found := named_by_next_sentence(context, counted)):
         return found
     return _sentence_opening_person(context, verb)
+
+
+def _subject_of_gerund(context: ArticleContext, verb: Token) -> People:
+    """ "X vient d'en faire les frais, en étant débarqué de son poste": a gerund's subject is the
+    one of the clause it hangs on; by word order, the last person before it who is a subject."""
+    before = [t.lower_ for t in verb.doc[max(verb.sent.start, verb.i - 2) : verb.i]]
+    if "en" not in before:
+        return []
+    people = context.mentions.people_in(verb.sent.start, verb.i)
+    subjects = [m for m in people if m.span.root.dep_.startswith("nsubj")]
+    return [(subjects[-1].entity, subjects[-1].span.root)] if subjects else []
 
 
 def _subject_after_que(context: ArticleContext, verb: Token) -> People:
