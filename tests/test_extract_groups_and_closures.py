@@ -279,3 +279,17 @@ def test_the_headline_gives_the_full_name_of_a_lone_surname(extractor):
     }
     # two full names in the headline that end the same way: no telling which
     assert people("Paul Verdier et Anne Verdier quittent le conseil") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("C'est une hémorragie à la tête de Cohere. Le départ le plus spectaculaire est sans "
+         "doute celui de Paul Roy, jusqu'ici en charge des appareils.", "fr",
+         {("Paul Roy", "Cohere")}),
+        ("Ian Cole took over the lab at Cohere after Jane Doe left, but is leaving Cohere as "
+         "well.", "en", {("Jane Doe", "Cohere"), ("Ian Cole", "Cohere")}),
+    ],
+)  # fmt: skip
+def test_celui_de_and_a_main_subject_resumed_after_but(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "departure") == expected

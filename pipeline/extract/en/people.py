@@ -80,6 +80,8 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
         following = context.doc[trigger.end : trigger.end + 2]
         if following and following[0].lower_ == "of" and after:
             return [(after[0].entity, after[0].span[0])]
+    if before and (main := _main_subject_resumed(context, sentence, start, before)):
+        return main
     if before:
         nearest = before[-1]
         group = [nearest]
@@ -100,6 +102,25 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
             if antecedent:
                 return [(antecedent, token)]
     return []
+
+
+_RESUMING = {"but", "and"}
+_AUXILIARIES = {"is", "was", "has", "had", "will", "would", "also"}
+
+
+def _main_subject_resumed(context, sentence: Span, start: int, before):
+    """ "Keller took over after Lattner left, but is leaving Tesla as well": a verb after ", but"
+    with no subject of its own takes the main clause's, the person opening the sentence."""
+    doc = context.doc
+    i = start - 1
+    while i > sentence.start and doc[i].lower_ in _AUXILIARIES:
+        i -= 1
+    if i <= sentence.start or doc[i].lower_ not in _RESUMING or doc[i - 1].text != ",":
+        return []
+    first = before[0]
+    if first.span.start - sentence.start > 2 or first is before[-1]:
+        return []
+    return [(first.entity, first.span[0])]
 
 
 def _right_before(doc, name: Span, start: int) -> bool:

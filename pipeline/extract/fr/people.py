@@ -311,6 +311,8 @@ def _noun_subjects(context: ArticleContext, noun: Token) -> list[tuple[EntityRef
             found = _people_from(context, child)
             if found:
                 return found
+    if (named := _celui_de(context, noun)) is not None:
+        return [named]
     possessives = [child.lower_ for child in noun.children if child.lower_ in POSSESSIVES]
     if not possessives:
         for token in noun.subtree:
@@ -370,6 +372,26 @@ def _main_subject_after(context: ArticleContext, noun: Token) -> EntityRef | Non
     people = context.mentions.people_in(noun.i + 1, root.i)
     if people and people[-1].span.start > 0 and noun.doc[people[-1].span.start - 1].text == ",":
         return people[-1].entity
+    return None
+
+
+_CELUI = {"celui", "celle"}
+
+
+def _celui_de(context: ArticleContext, noun: Token) -> tuple[EntityRef, Token] | None:
+    """ "Le départ le plus spectaculaire est celui de X": the departure is X's, named after
+    "celui de" a few words on, with no other verb in between."""
+    doc = noun.doc
+    for token in doc[noun.i + 1 : min(noun.i + 10, noun.sent.end - 1)]:
+        if token.lower_ in _CELUI and doc[token.i + 1].lower_ in ("de", "d'", "d’", "du"):
+            people = context.mentions.people_in(token.i + 2, min(token.i + 10, noun.sent.end))
+            if people and not any(
+                t.pos_ == "VERB" for t in doc[token.i + 2 : people[0].span.start]
+            ):
+                return people[0].entity, people[0].span.root
+            return None
+        if token.pos_ == "VERB" or token.text in ".;:":
+            return None
     return None
 
 
