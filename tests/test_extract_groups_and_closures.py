@@ -293,3 +293,22 @@ def test_the_headline_gives_the_full_name_of_a_lone_surname(extractor):
 )  # fmt: skip
 def test_celui_de_and_a_main_subject_resumed_after_but(extractor, text, lang, expected):
     assert found(extractor, text, lang, "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le porte-parole de Cohere a confirmé que Paul Roy, directeur juridique, et Léa "
+         "Fontaine, vice-présidente des affaires publiques, figuraient également parmi les "
+         "personnes licenciées.", "fr", {("Paul Roy", "Cohere"), ("Léa Fontaine", "Cohere")}),
+        ("Retour pour Paul Roy, dont la démission d'Apple a été annoncée lundi.", "fr",
+         {("Paul Roy", "Apple")}),
+    ],
+)  # fmt: skip
+def test_among_those_let_go_and_dont(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "departure") == expected
+
+
+def test_a_unit_named_before_a_hyphenated_description(extractor):
+    text = "Intel is shutting down its RealSense artificial-intelligence vision unit."
+    assert found(extractor, text, "en", "dissolution") == {("RealSense", "Intel")}

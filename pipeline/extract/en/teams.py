@@ -174,7 +174,7 @@ def _words_before_team_noun(noun: Token) -> str | None:
         words.append(noun)  # "its DAMO quantum research laboratory": a lab goes by all of it
     elif words and words[0].text[:1].isupper():
         # "its Dojo supercomputer team": the name is the capitalised words, not what follows
-        while len(words) > 1 and words[-1].is_lower:
+        while len(words) > 1 and (words[-1].is_lower or words[-1].text in HYPHENS):
             words.pop()
     elif words and not any(w.text[:1].isupper() for w in words):
         words.append(noun)  # "its ethics advisory council": plain words name it with the noun

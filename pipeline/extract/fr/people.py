@@ -153,6 +153,8 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
             return []  # "après qu'il a licencié l'équipe": the subject let a team go
     if not candidates and verb.dep_ == "acl" and context.mentions.person_at(verb.head):
         return _people_from(context, verb.head)  # "Jane Doe, renvoyée d'OpenAI, ..."
+    if not candidates and (among := _among_those(context, verb)):
+        return among  # "X et Y figuraient parmi les personnes licenciées"
     if not candidates and (doer := _subject_of_gerund(context, verb)):
         return doer
     if not candidates and (reported := _subject_after_que(context, verb)):
@@ -180,6 +182,17 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
     if counted is not None and (found := named_by_next_sentence(context, counted)):
         return found
     return _sentence_opening_person(context, verb)
+
+
+def _among_those(context: ArticleContext, verb: Token) -> People:
+    """ "X et Y figuraient parmi les personnes licenciées": the participle describes a group
+    introduced by "parmi"; the subject of the verb that governs the group is in it."""
+    group = verb.head
+    if verb.dep_ not in ("acl", "amod") or not any(c.lower_ == "parmi" for c in group.children):
+        return []
+    governor = group.head
+    subjects = [c for c in governor.children if c.dep_.startswith("nsubj")]
+    return [found for subject in subjects for found in _people_from(context, subject)]
 
 
 def _subject_of_gerund(context: ArticleContext, verb: Token) -> People:
@@ -313,6 +326,8 @@ def _noun_subjects(context: ArticleContext, noun: Token) -> list[tuple[EntityRef
                 return found
     if (named := _celui_de(context, noun)) is not None:
         return [named]
+    if (owner := _dont_antecedent(context, noun)) is not None:
+        return [owner]  # "X, dont la démission d'Apple avait été médiatisée"
     possessives = [child.lower_ for child in noun.children if child.lower_ in POSSESSIVES]
     if not possessives:
         for token in noun.subtree:
@@ -376,6 +391,19 @@ def _main_subject_after(context: ArticleContext, noun: Token) -> EntityRef | Non
 
 
 _CELUI = {"celui", "celle"}
+
+
+def _dont_antecedent(context: ArticleContext, noun: Token) -> tuple[EntityRef, Token] | None:
+    """ "X, dont la démission": the person "dont" stands for, named just before it."""
+    doc = noun.doc
+    i = noun.i - 1
+    while i > noun.sent.start and doc[i].pos_ == "DET":
+        i -= 1
+    if doc[i].lower_ != "dont" or i < 1:
+        return None
+    before = doc[i - 1] if doc[i - 1].text != "," else doc[i - 2]
+    person = context.mentions.person_at(before)
+    return (person, before) if person is not None else None
 
 
 def _celui_de(context: ArticleContext, noun: Token) -> tuple[EntityRef, Token] | None:
