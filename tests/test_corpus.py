@@ -77,8 +77,8 @@ def test_every_event_points_to_its_evidence_sentence(corpus_db):
 # Written without reading the rules (see their READMEs), then used to fix the general failures
 # they showed: (departures F1, dissolutions F1) each must keep.
 HARDER_CORPORA = {
-    CORPUS2: (0.75, 0.80),
-    CORPUS3: (0.82, 0.75),
+    CORPUS2: (0.75, 0.90),
+    CORPUS3: (0.85, 0.90),
     CORPUS4: (0.78, 0.75),
     CORPUS5: (0.90, 0.90),
     CORPUS6: (0.80, 0.90),
