@@ -312,3 +312,22 @@ def test_among_those_let_go_and_dont(extractor, text, lang, expected):
 def test_a_unit_named_before_a_hyphenated_description(extractor):
     text = "Intel is shutting down its RealSense artificial-intelligence vision unit."
     assert found(extractor, text, "en", "dissolution") == {("RealSense", "Intel")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an infinitive after "chargée de" is the team's task, part of its description
+        ("En janvier, Cohere a supprimé l'équipe chargée de superviser ses efforts en matière "
+         "de diversité, selon la presse.",
+         {("équipe chargée de superviser ses efforts en matière de diversité", "Cohere")}),
+        # a proper name the parse cut off the description
+        ("Microsoft a démantelé toute l'équipe derrière le framework open source MRTK (Mixed "
+         "Reality Toolkit).", {("équipe derrière le framework open source MRTK", "Microsoft")}),
+        # when is not part of the name; nor is where
+        ("Google a dissous son équipe d'éthique en mars 2023.", {("équipe d'éthique", "Google")}),
+        ("Amazon a fermé son laboratoire d'IA à Shanghai.", {("laboratoire d'IA", "Amazon")}),
+    ],
+)  # fmt: skip
+def test_where_a_french_teams_description_ends(extractor, text, expected):
+    assert found(extractor, text, "fr", "dissolution") == expected

@@ -364,13 +364,43 @@ def _descriptor(noun: Token) -> str | None:
     if len(keep) == 1:
         return _charged_with(noun) or _complement_by_order(noun)
     keep = sorted(set(keep), key=lambda t: t.i)
+    dated = next((t for t in keep if t.lower_ in CALENDAR_WORDS or _a_year(t)), None)
+    if dated is not None:  # "son équipe d'éthique en mars": when, not part of the name
+        keep = [t for t in keep if t.i < dated.i]
+        while len(keep) > 1 and keep[-1].pos_ in ("ADP", "DET"):
+            keep.pop()
+        if len(keep) == 1:
+            return _charged_with(noun) or _complement_by_order(noun)
     words = noun.doc[keep[0].i : keep[-1].i + 1]
     named_last = words[-1].ent_type_ == "ORG" and not words[-1].ent_id_ and words[-2].pos_ == "NOUN"
     if any(t.ent_type_ == "ORG" for t in words) and not named_last:
         return (
             None  # "l'équipe de Google" is whose team; "l'équipe de superordinateurs Dojo" is named
         )
-    return words.text.strip()
+    return _with_name_after(words).text.strip()
+
+
+_PLACE_WORDS = {"à", "au", "aux", "en", "dans", "chez", "pour", "par", "sur", "avec", "depuis"}
+
+
+def _a_year(token: Token) -> bool:
+    return token.like_num and len(token.text) == 4 and token.text[:2] in ("19", "20")
+
+
+def _with_name_after(words: Span) -> Span:
+    """ "l'équipe derrière le framework open source MRTK": the parse may cut the description
+    before the proper name that ends it; a capitalised name within three words, with no
+    punctuation, verb or company between, belongs to it."""
+    doc = words.doc
+    for end in range(words.end, min(words.end + 3, words.sent.end)):
+        token = doc[end]
+        if token.is_punct or token.pos_ in ("VERB", "AUX") or token.ent_id_:
+            return words
+        if token.lower_ in CALENDAR_WORDS or token.like_num or token.lower_ in _PLACE_WORDS:
+            return words  # "son laboratoire d'IA à Shanghai": where, told apart
+        if token.text[:1].isupper():
+            return doc[words.start : end + 1]
+    return words
 
 
 # "son équipe consacrée à l'IA responsable", "l'équipe en charge de l'innovation responsable"
@@ -403,7 +433,7 @@ def _charged_with(noun: Token) -> str | None:
     if not starts or not (starts[0] in _CHARGED or starts[:2] == ["en", "charge"]):
         return None
     end = noun.i + 1
-    while end < min(noun.i + 10, noun.sent.end):
+    while end < min(noun.i + 16, noun.sent.end):
         token = doc[end]
         following = doc[end + 1].lower_ if end + 1 < len(doc) else ""
         dated = following in CALENDAR_WORDS or following[:1].isdigit()  # "en mars", "en 2023"
@@ -411,11 +441,20 @@ def _charged_with(noun: Token) -> str | None:
             token.is_punct
             or token.lower_ in ("qui", "que", "dont", "selon", "depuis", "après", "avant", "lors")
             or "Neg" in token.morph.get("Polarity")  # "... dans l'IA n'existe plus"
-            or (end > noun.i + 2 and (token.pos_ in ("VERB", "AUX") or dated))
+            or (end > noun.i + 2 and (_finite_verb(token) or dated))
         ):
             break
         end += 1
     return doc[noun.i : end].text.strip() if end > noun.i + 2 else None
+
+
+def _finite_verb(token: Token) -> bool:
+    """ "chargée de superviser ses efforts": an infinitive after "de" is the task, part of the
+    description; a finite verb ends it."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    after_de = token.i > 0 and token.doc[token.i - 1].lower_ in ("de", "d'", "d’")
+    return not ("Inf" in token.morph.get("VerbForm") and after_de)
 
 
 def _names_its_owner(child: Token) -> bool:
