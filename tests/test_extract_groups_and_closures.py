@@ -331,3 +331,18 @@ def test_a_unit_named_before_a_hyphenated_description(extractor):
 )  # fmt: skip
 def test_where_a_french_teams_description_ends(extractor, text, expected):
     assert found(extractor, text, "fr", "dissolution") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a company that parts with unnamed staff: no one to report, least of all its owner
+        ("L'entreprise de Paul Roy a décidé de se séparer de 500 de ses employés.", "fr", set()),
+        ("Meta a décidé de se séparer de Jeanne Morel.", "fr", {("Jeanne Morel", "Meta")}),
+        # a product's name after a product noun is not a person
+        ("Cohere has stopped work on its own smartphone Halo Phone and fired a few dozen "
+         "engineers.", "en", set()),
+    ],
+)  # fmt: skip
+def test_owners_and_products_are_not_who_left(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "departure") == expected

@@ -278,6 +278,7 @@ def _people(doc: Doc, text: str, title: str | None = None) -> list[Mention]:
             or canonical_organization(name)
             or not looks_like_person_name(name)
             or any(tok.ent_type_ == "ORG" and tok.ent_id_ for tok in span)
+            or _after_a_product_noun(span)
         ):
             continue
         named.append((span, name))
@@ -310,6 +311,11 @@ def _full_name_in_title(surname: str, title: str, blocked) -> str | None:
         and fold(match.group(0).split()[0]) not in blocked
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _after_a_product_noun(span: Span) -> bool:
+    """ "its own smartphone Fire Phone": a product's name, not a person's."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in lexicon("any", "product_nouns")
 
 
 def _nickname_forms(text: str) -> dict[str, str]:

@@ -121,10 +121,17 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
     verb = candidate.head
     # "claquer la porte": the phrase head is the verb; "de quitter": subject of the governor
     candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    parting = candidates or (  # "a décidé de se séparer de": the subject of "décider"
+        [c for c in verb.head.children if c.dep_.startswith("nsubj")]
+        if verb.dep_ == "xcomp"
+        else []
+    )
     if verb.lemma_.lower() == "séparer" and any(
-        context.mentions.organization_at(c) for c in candidates
+        context.mentions.organization_at(c) or c.lemma_.lower() in lexicon("fr", "company_nouns")
+        for c in parting
     ):
-        # "Meta se sépare de X": the organisation parts with the person named after "de"
+        # "Meta se sépare de X", "l'entreprise d'Elon Musk se sépare de 500 employés": the
+        # organisation parts with the person named after "de"
         return [
             found
             for child in verb.children
