@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from pipeline.extract.context import ArticleContext
 from pipeline.extract.engine import resolver
-from pipeline.extract.fr.people import People, listed_people, named_by_next_sentence
+from pipeline.extract.fr.counted import People, listed_people, named_by_next_sentence
 from pipeline.extract.gazetteers import role_words
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.results import EntityRef

@@ -4,12 +4,16 @@ a plural verb, or a person opening the sentence."""
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from pipeline.extract.context import ArticleContext, named_after_preposition
 from pipeline.extract.engine import resolver
+from pipeline.extract.fr.counted import (
+    People,
+    counted_before,
+    counts_people,
+    named_by_next_sentence,
+)
 from pipeline.extract.gazetteers import role_words
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.results import EntityRef
@@ -19,7 +23,6 @@ PRONOUN_SUBJECTS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "lui"}
 ROLE_SUBJECTS = role_words()
 NAME_LINKS = ("appos", "flat:name", "nmod", "acl")
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
-People = list[tuple[EntityRef, Token]]  # each person, and the word that stands for them
 
 
 @resolver("fr", "person", "subject")
@@ -185,7 +188,7 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
         found = _people_from(context, candidate)
         if found:
             return found
-    counted = None if candidates else _counted_before(verb)
+    counted = None if candidates else counted_before(verb)
     if counted is not None and (found := named_by_next_sentence(context, counted)):
         return found
     return _sentence_opening_person(context, verb)
@@ -231,21 +234,6 @@ def _subject_after_que(context: ArticleContext, verb: Token) -> People:
     if any(t.pos_ in ("VERB", "AUX") for t in verb.doc[people[0].span.end : verb.i]):
         return []
     return [(people[0].entity, people[0].span.root)]
-
-
-def _counted_before(verb: Token) -> Token | None:
-    """ "« au moins quatre chercheurs ... » ont claqué la porte": the parse may lose a plural
-    subject; the last plural noun for people before a plural verb, with no verb in between."""
-    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    if not any("Plur" in t.morph.get("Number") for t in [verb, *auxiliaries]):
-        return None
-    first = min([verb, *auxiliaries], key=lambda t: t.i)
-    for token in reversed(verb.doc[verb.sent.start : first.i]):
-        if token.pos_ in ("VERB", "AUX"):
-            return None
-        if _counts_people(token):
-            return token
-    return None
 
 
 def _sentence_opening_person(context: ArticleContext, verb: Token) -> list[tuple[EntityRef, Token]]:
@@ -496,54 +484,9 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
         named_next = _named_next(context, token)
         if named_next is not None:
             return [named_next]
-    if _counts_people(token):
+    if counts_people(token):
         return named_by_next_sentence(context, token)
     return []
-
-
-# Openings of a sentence that names the people the one before counted ("Il s'agit de X et Y")
-NAMING_OPENING = re.compile(
-    r"(cela|ceci) concerne|il s['’]agit( ici| notamment| en l['’]occurrence)? d|parmi (eux|elles)"
-    r"|ce sont|on y trouve"
-)
-_LIST_GAP = {",", "et", "ainsi", "que", "-", "–"}
-
-
-def _counts_people(token: Token) -> bool:
-    """ "quatre chercheurs", "plusieurs cadres": a plural noun for people, not yet named."""
-    lemma = token.lemma_.lower()
-    return (
-        token.pos_ == "NOUN"
-        and "Plur" in token.morph.get("Number")
-        and (lemma in ROLE_SUBJECTS or lemma in lexicon("fr", "group_nouns"))
-    )
-
-
-def named_by_next_sentence(context: ArticleContext, token: Token) -> People:
-    """ "Quatre chercheurs ont quitté Apple. Il s'agit de X, Y et Z.": the next sentence names
-    the people this one counted."""
-    index = context.sentence_index(token) + 1
-    if index >= len(context.sentences):
-        return []
-    following = context.sentences[index]
-    if not NAMING_OPENING.match(following.text.lower()):
-        return []
-    return listed_people(context, context.mentions.people_in(following.start, following.end))
-
-
-def listed_people(context: ArticleContext, people) -> People:
-    """The first name and the ones listed right after it."""
-    if not people:
-        return []
-    found = [people[0]]
-    for mention in people[1:]:
-        between = context.doc[found[-1].span.end : mention.span.start]
-        if len(between) > 12 or not any(t.lower_ in _LIST_GAP for t in between):
-            break
-        if any(t.pos_ in ("VERB", "AUX") for t in between):
-            break
-        found.append(mention)
-    return [(m.entity, m.span.root) for m in found]
 
 
 LEAD_SENTENCES = 2

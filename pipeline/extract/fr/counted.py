@@ -1,0 +1,77 @@
+"""French: people an article counts before it names them. "Quatre chercheurs ont quitté Apple. Il
+s'agit de X, Y et Z", "« au moins quatre chercheurs » ont claqué la porte": a plural noun for people
+(a job title or a word of the `group_nouns` lexicon), and the sentence after it that lists them."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from pipeline.extract.context import ArticleContext
+from pipeline.extract.gazetteers import role_words
+from pipeline.extract.lexicons import lexicon
+from pipeline.extract.results import EntityRef
+
+People = list[tuple[EntityRef, Token]]  # each person, and the word that stands for them
+ROLE_SUBJECTS = role_words()
+
+
+# Openings of a sentence that names the people the one before counted ("Il s'agit de X et Y")
+NAMING_OPENING = re.compile(
+    r"(cela|ceci) concerne|il s['’]agit( ici| notamment| en l['’]occurrence)? d|parmi (eux|elles)"
+    r"|ce sont|on y trouve"
+)
+_LIST_GAP = {",", "et", "ainsi", "que", "-", "–"}
+
+
+def counts_people(token: Token) -> bool:
+    """ "quatre chercheurs", "plusieurs cadres": a plural noun for people, not yet named."""
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ == "NOUN"
+        and "Plur" in token.morph.get("Number")
+        and (lemma in ROLE_SUBJECTS or lemma in lexicon("fr", "group_nouns"))
+    )
+
+
+def named_by_next_sentence(context: ArticleContext, token: Token) -> People:
+    """ "Quatre chercheurs ont quitté Apple. Il s'agit de X, Y et Z.": the next sentence names
+    the people this one counted."""
+    index = context.sentence_index(token) + 1
+    if index >= len(context.sentences):
+        return []
+    following = context.sentences[index]
+    if not NAMING_OPENING.match(following.text.lower()):
+        return []
+    return listed_people(context, context.mentions.people_in(following.start, following.end))
+
+
+def listed_people(context: ArticleContext, people) -> People:
+    """The first name and the ones listed right after it."""
+    if not people:
+        return []
+    found = [people[0]]
+    for mention in people[1:]:
+        between = context.doc[found[-1].span.end : mention.span.start]
+        if len(between) > 12 or not any(t.lower_ in _LIST_GAP for t in between):
+            break
+        if any(t.pos_ in ("VERB", "AUX") for t in between):
+            break
+        found.append(mention)
+    return [(m.entity, m.span.root) for m in found]
+
+
+def counted_before(verb: Token) -> Token | None:
+    """ "« au moins quatre chercheurs ... » ont claqué la porte": the parse may lose a plural
+    subject; the last plural noun for people before a plural verb, with no verb in between."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    if not any("Plur" in t.morph.get("Number") for t in [verb, *auxiliaries]):
+        return None
+    first = min([verb, *auxiliaries], key=lambda t: t.i)
+    for token in reversed(verb.doc[verb.sent.start : first.i]):
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        if counts_people(token):
+            return token
+    return None
