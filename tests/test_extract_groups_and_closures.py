@@ -346,3 +346,21 @@ def test_where_a_french_teams_description_ends(extractor, text, expected):
 )  # fmt: skip
 def test_owners_and_products_are_not_who_left(extractor, text, lang, expected):
     assert found(extractor, text, lang, "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a joining told as background dates the joining, not the departure
+        ("Ian Cole, who joined Cohere in 2015, has left Cohere.", "en", {"2025-06"}),
+        # the same move as the departure keeps its date
+        ("Paul Roy quitte OpenAI et rejoint Meta en mars.", "fr", {"2025-03"}),
+    ],
+)  # fmt: skip
+def test_a_joining_in_a_background_clause_does_not_date_a_departure(
+    extractor, text, lang, expected
+):
+    extraction = extractor.extract(ArticleText(text, lang, PUBLISHED))
+    assert {
+        e.event_date.isoformat()[:7] for e in extraction.events if e.event_type == "departure"
+    } == expected

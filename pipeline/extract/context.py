@@ -367,15 +367,31 @@ class ArticleContext:
 _RELATIVES = {"who", "which", "whose", "that"}
 
 
+_JOINING = {"joined", "rejoint", "rejoined", "arrived"}
+_BACKGROUND_OPENERS = {"who", "qui", "after", "since", "après", "depuis", "when", "lorsqu'"}
+
+
+def _joined_long_ago(words: list[str]) -> bool:
+    """ "Yan, who joined Alibaba in 2015", "five years after he joined the company in November
+    2017": a joining told in a clause of background dates that joining. A plain "quitte X et
+    rejoint Y en mars" is the same move as the departure, and keeps its date."""
+    words = [w.strip(",;:«»\"'") for w in words]
+    joined = [i for i, w in enumerate(words) if w in _JOINING]
+    return bool(joined) and any(
+        w in _BACKGROUND_OPENERS for w in words[max(0, joined[-1] - 3) : joined[-1]]
+    )
+
+
 def _dates_a_beginning(date: ResolvedDate, sentence: Span, trigger: Token | None) -> bool:
     """ "l'un des premiers ingénieurs recrutés par Facebook en 2005", "achetée en 2014": a date
     a few words after a participle of a beginning dates that start, unless that participle is
     the trigger itself (a hiring's own date)."""
-    words = sentence.text[: date.start].lower().split()[-4:]
+    before = sentence.text[: date.start].lower().split()
     beginnings = lexicon("any", "beginning_words")
-    if not any(word.strip(",;:«»\"'") in beginnings for word in words):
+    words = [w.strip(",;:«»\"'") for w in before[-4:]]
+    if not (any(word in beginnings for word in words) or _joined_long_ago(before[-7:])):
         return False
-    if trigger is not None and trigger.lower_ in beginnings:
+    if trigger is not None and (trigger.lower_ in beginnings or trigger.lower_ in _JOINING):
         return abs(trigger.idx - sentence.start_char - date.start) > 30
     return True
 
