@@ -178,7 +178,7 @@ _LIST_SEPARATORS = {",", "et", "and"}
 
 
 def _listed_among_people(span: Span, people: dict[int, Span]) -> bool:
-    """ "A, Nan Du et B", "les employés Yinfei Yang, B et C": NER may call one name of a list of
+    """ "A, Tao Lin et B", "les employés Mei Sun, B et C": NER may call one name of a list of
     people something else; two or three capitalised words listed between two people, or opening
     a list of people after a job title, are a person too."""
     if span.ent_id_ or span.label_ == "PER" or not 2 <= len(span) <= 3:
@@ -294,12 +294,12 @@ def _people(doc: Doc, text: str, title: str | None = None) -> list[Mention]:
     return mentions
 
 
-# Two or three capitalised words: a full name as a headline writes it ("Reid Hoffman quitte ...")
+# Two or three capitalised words: a full name as a headline writes it ("Paul Verdier quitte ...")
 _TITLE_NAME = re.compile(r"\b[A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+){1,2}\b")
 
 
 def _full_name_in_title(surname: str, title: str, blocked) -> str | None:
-    """ "M. Hoffman" in the text, "Reid Hoffman" in the headline: the one full name of the
+    """ "M. Verdier" in the text, "Paul Verdier" in the headline: the one full name of the
     headline that ends with the surname, when it looks like a person's."""
     key = fold(surname)
     found = {

@@ -15,7 +15,7 @@ class ArticleText:
     # the first day of that period, and dates in the text resolve against the whole period
     published_precision: str | None = None
     # the headline the source gave apart from the text: read only to link a lone surname in the
-    # text ("M. Hoffman") to the full name the headline gives
+    # text ("M. Verdier") to the full name the headline gives
     title: str | None = None
 
 

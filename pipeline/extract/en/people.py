@@ -109,7 +109,7 @@ _AUXILIARIES = {"is", "was", "has", "had", "will", "would", "also"}
 
 
 def _main_subject_resumed(context, sentence: Span, start: int, before):
-    """ "Keller took over after Lattner left, but is leaving Tesla as well": a verb after ", but"
+    """ "Cole took over after Park left, but is leaving Vireo as well": a verb after ", but"
     with no subject of its own takes the main clause's, the person opening the sentence."""
     doc = context.doc
     i = start - 1

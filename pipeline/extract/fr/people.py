@@ -133,7 +133,7 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
         context.mentions.organization_at(c) or c.lemma_.lower() in lexicon("fr", "company_nouns")
         for c in parting
     ):
-        # "Meta se sépare de X", "l'entreprise d'Elon Musk se sépare de 500 employés": the
+        # "Meta se sépare de X", "l'entreprise de Paul Roy se sépare de 500 employés": the
         # organisation parts with the person named after "de"
         return [
             found
