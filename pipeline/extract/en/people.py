@@ -12,6 +12,7 @@ from spacy.tokens import Span
 from pipeline.extract.context import ArticleContext, named_after_preposition
 from pipeline.extract.engine import resolver
 from pipeline.extract.gazetteers import role_words
+from pipeline.extract.lexicons import lexicon
 from pipeline.extract.rulebook import Candidate
 
 PRONOUNS = {"he", "she", "they", "him", "her"}
@@ -162,16 +163,13 @@ def _dash_list(context, sentence: Span, trigger: Span):
     return found if len(found) >= 2 else []
 
 
-_GROUP_NOUNS = {"staffers", "staff", "employees", "executives", "people", "members", "leaders"}
-
-
 def _counted_people_before(sentence: Span, start: int) -> bool:
     """ "Other key staffers left", "two senior researchers departed": a plural noun for people
     just before the trigger."""
-    roles = role_words()
+    roles, groups = role_words(), lexicon("en", "group_nouns")
     for token in sentence.doc[max(sentence.start, start - 3) : start]:
         word = token.lower_
-        if word in _GROUP_NOUNS or (word.endswith("s") and word[:-1] in roles):
+        if word in groups or (word.endswith("s") and word[:-1] in roles):
             return True
     return False
 
