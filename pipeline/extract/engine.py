@@ -235,6 +235,15 @@ def one_name_per_team(events: list[FoundEvent], headline_end: int = 0) -> list[F
             if core is not None:
                 renamed[id(e)] = replace(e, subject=core.subject)
         reports = [renamed.get(id(e), e) for e in reports]
+        first_told: dict[frozenset[str], FoundEvent] = {}
+        body_first = sorted(reports, key=lambda e: e.sentence_start < headline_end)
+        for e in body_first:  # "its Edmonton site", then "its Edmonton office": one unit
+            capitals = _capitalised_words(e.subject.name)
+            if capitals and capitals != set(e.subject.name.split()):
+                first = first_told.setdefault(capitals, e)
+                if first.subject != e.subject:
+                    renamed[id(e)] = replace(e, subject=first.subject)
+        reports = [renamed.get(id(e), e) for e in reports]
         proper = [e for e in reports if _is_proper_name(e.subject.name)]
         if proper:
             named = [e for e in proper if e.sentence_start >= headline_end] or proper
@@ -280,7 +289,21 @@ def _names_within(short: str, long: str) -> bool:
     )
 
 
+def _capitalised_words(name: str) -> frozenset[str]:
+    acronyms = lexicon("any", "topic_acronyms")
+    return frozenset(w for w in name.split() if w[:1].isupper() and w.lower() not in acronyms)
+
+
 def _is_proper_name(name: str) -> bool:
     """ "Boussole", "Responsible Innovation"; not "AI team", whose capital is a field's acronym."""
     acronyms = lexicon("any", "topic_acronyms")
-    return any(word[:1].isupper() and word.lower() not in acronyms for word in name.split())
+    words = name.split()
+    return any(
+        word[:1].isupper()
+        and word.lower() not in acronyms
+        and (i == 0 or words[i - 1].lower() not in _PLACE_PREPOSITIONS)  # "... à Berlin"
+        for i, word in enumerate(words)
+    )
+
+
+_PLACE_PREPOSITIONS = {"à", "in", "at", "en"}

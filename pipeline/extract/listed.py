@@ -13,12 +13,17 @@ from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
 
 LEAD = 12  # words between the noun and the first name
+# "Ces départs comprenaient le responsable mondial de l'automatisation des véhicules et de la
+# sécurité chez X, Jean Dupont, ...": a verb that announces the list allows a long job title
+LONG_LEAD = 20
 GAP = 12  # words between two names of the list
 # Words that may stand between the noun and the list: prepositions, a few verbs that introduce
 # it ("incluaient", "comprennent", "including"), and job titles
 _INTRODUCERS = {"de", "d'", "d’", "des", "du", "of", "comme", "notamment", "dont", "incluaient"}
 _INTRODUCERS |= {"incluent", "comprennent", "comprenaient", "including", "include", "included"}
 _INTRODUCERS |= {"such", "as", "like", "among", "parmi", "figurent", "figuraient", ":", ","}
+_LIST_VERBS = {"incluaient", "incluent", "comprennent", "comprenaient", "include", "included"}
+_LIST_VERBS |= {"including", "figurent", "figuraient"}
 _STOPS = {".", ";", "?", "!"}
 _BETWEEN = {",", "et", "and", "de", "d'", "d’", "du", "des", "of", "puis", "ainsi", "que"}
 
@@ -42,7 +47,8 @@ def listed_after(context: ArticleContext, candidate: Candidate) -> list[tuple[En
 def _leads_to(between: Span) -> bool:
     """ "de la directrice des ressources humaines", "notables incluaient": no verb but the ones
     that introduce a list, and no sentence end."""
-    if len(between) > LEAD or any(t.text in _STOPS for t in between):
+    introduced = any(t.lower_ in _LIST_VERBS for t in between[:2])
+    if len(between) > (LONG_LEAD if introduced else LEAD) or any(t.text in _STOPS for t in between):
         return False
     return all(
         t.lower_ in _INTRODUCERS or not (t.pos_ in ("VERB", "AUX") or t.lower_ in _CLAUSE)

@@ -151,7 +151,7 @@ def _person_spans(doc: Doc, text: str) -> list[Span]:
     for ent in doc.ents:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
-        if ent.label_ != "PER" and not _titled_name(ent):
+        if ent.label_ != "PER" and not _titled_name(ent) and not _introduced_by_role(ent):
             continue
         trimmed = _trim(ent)
         if trimmed is not None:
@@ -193,6 +193,28 @@ def _listed_among_people(span: Span, people: dict[int, Span]) -> bool:
     person_before = before is not None and before.text in _LIST_SEPARATORS and before.i in ends
     title_before = before is not None and before.lemma_.lower() in _TITLE_WORDS
     return person_after and (person_before or title_before)
+
+
+_APPOSITION_OPENERS = {"le", "la", "l'", "l’", "un", "une", "the", "a", "an", "son", "sa", "its"}
+_APPOSITION_OPENERS |= {"ancien", "ancienne", "former", "nouveau", "nouvelle", "new"}
+
+
+def _introduced_by_role(span: Span) -> bool:
+    """ "Satish Rao, l'ancien directeur de ...": NER may call a rare name a place; two or three
+    capitalised words that an apposition gives a job title are a person."""
+    if span.ent_id_ or span.label_ == "PER" or not 2 <= len(span) <= 3:
+        return False
+    if not all(t.text[:1].isupper() and t.is_alpha for t in span):
+        return False
+    doc = span.doc
+    following = doc[span.end : min(span.end + 5, span.sent.end)]
+    if not len(following) or following[0].text != ",":
+        return False
+    for token in following[1:]:
+        if token.lower_ in _APPOSITION_OPENERS:
+            continue
+        return token.lemma_.lower() in _TITLE_WORDS or token.lower_ in _TITLE_WORDS
+    return False
 
 
 def _titled_name(span: Span) -> bool:

@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
+from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
+
 from pipeline.extract.dates import CALENDAR_WORDS
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.rulebook import first_words
@@ -120,6 +123,7 @@ def discover(text: str, lang: str) -> set[str]:
             and first.lower() not in lexicon("any", "field_words")
             and first.lower() not in CALENDAR_WORDS
             and text.count(name) >= 2
+            and not _inside_a_longer_name(text, match.start())
         ):
             names.add(name)
             if len(first) >= 4:
@@ -129,9 +133,32 @@ def discover(text: str, lang: str) -> set[str]:
             name = _before_a_verb(without_leading_preposition(match.group("name").strip(" .,'’")))
             first = name.split()[0].lower() if name else ""
             # a month after a cue is a date ("the company in March"), not a name
-            if first and first not in _NOT_NAMES and first not in CALENDAR_WORDS and len(name) > 1:
+            if (
+                first
+                and first not in _NOT_NAMES
+                and first not in CALENDAR_WORDS
+                and first not in _role_words()  # "Company CEO and founder X"
+                and len(name) > 1
+            ):
                 names.add(name)
     return names
+
+
+_PREVIOUS_WORD = re.compile(r"([\w'’-]+)\s$")
+
+
+def _inside_a_longer_name(text: str, start: int) -> bool:
+    """ "Baidu's Silicon Valley AI Lab": "Valley AI" is the end of a lab's name, no company."""
+    previous = _PREVIOUS_WORD.search(text[max(0, start - 40) : start])
+    if not previous or not previous.group(1)[:1].isupper():
+        return False
+    word = previous.group(1).lower()  # "At Kerlann AI, ...": a capitalised opener is no name
+    return word not in _NOT_NAMES and word not in EN_STOP_WORDS and word not in FR_STOP_WORDS
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    return frozenset(word for role in lexicon("any", "roles") for word in role.lower().split())
 
 
 _LEADING_PREPOSITIONS = {"selon", "chez", "d'après", "d’après", "according", "via", "pour"}

@@ -85,7 +85,11 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
             m.entity.key for m in context.mentions.organizations_in(later.i, sentence.end)
         }
     if _the_company_after(context, trigger):  # "confirmed that he has left the company"
-        return context.organization_in_focus(trigger[0], exclude=destinations)
+        # "X, who once headed Tesla's Autopilot, quit the company": the company whose post the
+        # sentence gives them
+        return _possessor_earlier(context, sentence, trigger, destinations) or (
+            context.organization_in_focus(trigger[0], exclude=destinations)
+        )
     for person, _ in people:  # "X is leaving xAI ... X's departure comes at a time for xAI"
         told = context.employer_told(person)
         if told is not None and not context.organization_earlier_in_sentence(trigger[0]):
@@ -102,6 +106,17 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
     return context.organization_before(trigger[0], exclude=destinations)
 
 
+def _possessor_earlier(context, sentence: Span, trigger: Span, destinations) -> EntityRef | None:
+    doc = context.doc
+    for mention in context.mentions.organizations_in(sentence.start, trigger.start):
+        after = doc[mention.span.end] if mention.span.end < len(doc) else None
+        possessive = after is not None and after.text in _POSSESSIVE
+        if possessive and mention.entity.key not in destinations:
+            return mention.entity
+    return None
+
+
+_POSSESSIVE = {"'s", "’s", "'", "’"}
 _EMPLOYER_NOUNS = {"company", "firm", "startup", "start-up", "group", "lab", "business", "team"}
 
 

@@ -58,6 +58,8 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
             gap = gap[:-1]
         if len(gap) <= 6 and not any(t.is_punct and t.text != "-" for t in gap):
             return [(after[0].entity, after[0].span[0])]  # "OpenAI fired its CTO Jane Doe"
+    if kind == "dismissal" and not is_passive and _fires_someone(context, before, trigger):
+        return []  # "Jane Doe immediately fired teams responsible for ...": who fires, not who goes
     if listed := _dash_list(context, sentence, trigger):
         return listed
     first_person = {"i", "i've", "i'm", "i'd"}
@@ -103,6 +105,24 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
             if antecedent:
                 return [(antecedent, token)]
     return []
+
+
+# What an active dismissal verb's object starts with: "fired teams", "ousted the board"
+_OBJECT_OPENINGS = {"the", "its", "his", "her", "their", "all", "some", "several", "more", "most"}
+_OBJECT_OPENINGS |= {"teams", "team", "staff", "employees", "workers", "people", "executives"}
+
+
+def _fires_someone(context, before, trigger: Span) -> bool:
+    """The person right before an active dismissal verb, with an object after it, is the one
+    who dismisses."""
+    doc = context.doc
+    if not before or trigger.end >= len(doc):
+        return False
+    between = doc[before[-1].span.end : trigger.start]
+    if any(not t.lower_.endswith("ly") for t in between) or len(between) > 2:
+        return False
+    following = doc[trigger.end]
+    return following.lower_ in _OBJECT_OPENINGS or following.text[:1].isdigit()
 
 
 _RESUMING = {"but", "and"}

@@ -49,8 +49,8 @@ def english_people(doc: Doc) -> Doc:
         if _is_name_word(token) or (run and token is not None and token.text in _INSIDE_NAMES):
             run.append(token)
             continue
-        if run and _given_as_a_name(run[0]):
-            pass  # "known internally as Societal Impacts", "dubbed Project Falcon"
+        if run and (_given_as_a_name(run[0]) or _ends_a_longer_name(run[0])):
+            pass  # "known internally as Societal Impacts", "Baidu's Institute of Deep Learning"
         elif len(run) >= 2 and run[0].i in headline_tokens:
             headline_runs.append(Span(doc, run[0].i, run[-1].i + 1, label="PER"))
         elif 2 <= len(run) <= 4:
@@ -75,6 +75,13 @@ def english_people(doc: Doc) -> Doc:
             spans.append(Span(doc, token.i, token.i + 1, label="PER"))
     doc.ents = filter_spans([*doc.ents, *spans])
     return doc
+
+
+def _ends_a_longer_name(first: Token) -> bool:
+    """ "Institute of Deep Learning", "University of Southern California": capitalised words
+    after "of" and a capitalised word end an institution's name, never begin a person's."""
+    doc, i = first.doc, first.i
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].text[:1].isupper()
 
 
 HEADLINE_TOKENS = "title_case_tokens"

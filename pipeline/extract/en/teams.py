@@ -33,9 +33,12 @@ def team_near_trigger(context: ArticleContext, candidate: Candidate) -> TeamMent
 
 def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     """A team named within a few words of the trigger: a gazetteer team, or "<Name> team"."""
-    window = sentence.doc[
-        max(sentence.start, trigger.start - 10) : min(sentence.end, trigger.end + 10)
-    ]
+    doc = sentence.doc
+    has_object = trigger.end < sentence.end and doc[trigger.end].lower_ in _OBJECT_DETERMINERS
+    # "X Group has decided to shut down its home-flipping business": what is shut down comes
+    # after the verb, not the company before it
+    start = trigger.start if has_object else max(sentence.start, trigger.start - 10)
+    window = doc[start : min(sentence.end, trigger.end + 10)]
     for ent in window.ents:
         if ent.label_ == "TEAM":
             following = sentence.doc[ent.end : ent.end + 1]
@@ -56,6 +59,7 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
                 or _words_before_team_noun(token)
                 or _name_known_as(token)
                 or _working_on(token)
+                or _team_of(token)
             )
             if name:
                 folded = fold(name)
@@ -69,6 +73,7 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     return None
 
 
+_OBJECT_DETERMINERS = {"its", "their", "his", "her"}
 _PASSIVE_MARKERS = {"is", "are", "was", "were", "be", "been", "being"}
 
 
@@ -165,6 +170,8 @@ def _words_before_team_noun(noun: Token) -> str | None:
     while words and words[0].lower_ in _GENERIC_TEAM_WORDS:
         words.pop(0)  # "its own internal Band unit": the name is "Band"
     if noun.text[:1].isupper() and not noun.is_sent_start:
+        while words and words[0].is_lower:
+            words.pop(0)  # "confirmed Armature Studio will close": the name is capitalised
         words.append(noun)
     elif words and all(w.lower_ in lexicon("any", "topic_acronyms") for w in words):
         words.append(noun)  # "its AI team": a field and the noun, not a team called "AI"
@@ -241,6 +248,25 @@ def _working_on(noun: Token) -> str | None:
             break
         end += 1
     return doc[noun.i : end].text if end > noun.i + 3 else None
+
+
+def _team_of(noun: Token) -> str | None:
+    """ "its entire team of content moderators in Berlin": a team told by who is in it, and
+    where."""
+    doc = noun.doc
+    if noun.lower_ != "team" or noun.i + 2 >= noun.sent.end or doc[noun.i + 1].lower_ != "of":
+        return None
+    end = noun.i + 2
+    while end < min(noun.i + 10, noun.sent.end):
+        token = doc[end]
+        place = token.lower_ in ("in", "at") and doc[end + 1 : end + 2].text[:1].isupper()
+        if place:
+            end += 2
+            continue
+        if not token.is_lower or token.lower_ in _TASK_ENDS or token.lower_ in _DETERMINERS:
+            break
+        end += 1
+    return doc[noun.i : end].text if end > noun.i + 2 else None
 
 
 def _name_known_as(noun: Token) -> str | None:

@@ -161,6 +161,8 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
             return _people_from(context, verb.head)
         if any(o.lemma_.lower() in lexicon("fr", "team_nouns") for o in objects):
             return []  # "après qu'il a licencié l'équipe": the subject let a team go
+        if objects and any(context.mentions.person_at(c) for c in candidates):
+            return []  # "X a licencié plus de 10 % de l'entreprise": X let others go
     if not candidates and verb.dep_ == "acl" and context.mentions.person_at(verb.head):
         return _people_from(context, verb.head)  # "Jane Doe, renvoyée d'OpenAI, ..."
     if not candidates and (among := _among_those(context, verb)):

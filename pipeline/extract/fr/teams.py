@@ -26,6 +26,8 @@ _SKIP_IN_NAME = {"det", "punct", "acl:relcl", "acl", "appos", "nsubj", "cc:preco
 
 @resolver("fr", "team", "object_team")
 def team_dissolved(context: ArticleContext, candidate: Candidate) -> TeamMention | None:
+    if any(c.dep_ == "nmod" and c.lemma_.lower() in _JOBS for c in candidate.head.children):
+        return None  # "les suppressions d'emplois dans sa division": jobs cut, the unit goes on
     team_nouns = lexicon("fr", "team_nouns")
     known = _named_teams(context, team_nouns)
     team = _team_for(context, candidate.head, team_nouns, known)
@@ -44,15 +46,37 @@ def team_let_go(context: ArticleContext, candidate: Candidate) -> TeamMention | 
     let_go = [c for c in trigger.children if c.dep_ in ("obj", "nsubj:pass")]
     if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
         let_go.append(trigger.head)  # "la division, licenciée mardi, ..."
+    if trigger.pos_ == "NOUN":  # an infinitive the tagger took for a noun: what follows it
+        following = trigger.doc[trigger.i + 1 : min(trigger.i + 5, trigger.sent.end)]
+        let_go += [t for t in following if t.pos_ == "NOUN"][:1]
+    let_go += [
+        c for t in let_go if t.lemma_.lower() in _WHOLE_OF for c in t.children if c.dep_ == "nmod"
+    ]
     team_nouns = lexicon("fr", "team_nouns")
     known = _named_teams(context, team_nouns)
     for token in let_go:
         team = _team_from(context, token, team_nouns, known)
         if team is not None:
-            return team
+            return _of_the_project(team) if team.name == token.text else team
     return None
 
 
+def _of_the_project(team: TeamMention) -> TeamMention:
+    """ "ferme le projet Airsim et licencie son équipe": the bare team is the project's."""
+    sentence = team.token.sent
+    for token in sentence:
+        following = token.nbor(1) if token.i + 1 < sentence.end else None
+        if token.lower_ == "projet" and following is not None and following.text[:1].isupper():
+            project = _ent_text(following).removeprefix("projet ")
+            name = f"{team.token.text} du projet {project}"
+            return TeamMention(name, None, team.token, name)
+    return team
+
+
+_JOBS = {"emploi", "poste", "effectif", "job"}
+# "fermer les portes de son laboratoire", "fermer la totalité de son entité": the unit closed
+# is the complement of these
+_WHOLE_OF = {"porte", "totalité", "ensemble"}
 _DETERMINERS = {"son", "sa", "ses", "leur", "leurs", "le", "la", "l'", "l’", "les", "un", "une"}
 
 
@@ -75,10 +99,13 @@ def _team_for(context, trigger: Token, team_nouns: frozenset[str], known: list[T
     for child in trigger.children:
         if child.dep_ in ("obj", "nsubj:pass", "nmod", "obl:arg", "obl", "obl:mod", "nsubj"):
             candidates.append(child)
+    # "le groupe X met fin à sa branche jeux": the active subject is who closes, the team is the
+    # complement; a subject is the team only when nothing else is ("l'équipe a cessé d'exister")
+    candidates.sort(key=lambda child: child.dep_ == "nsubj")
     if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
         candidates.append(trigger.head)  # "l'équipe, dissoute en mai, ..."
     for candidate in list(candidates):  # "fermer les portes de son laboratoire"
-        if candidate.lemma_.lower() == "porte":
+        if candidate.lemma_.lower() in _WHOLE_OF:  # "fermer la totalité de son entité X"
             candidates += [c for c in candidate.children if c.dep_ == "nmod"]
         candidates += [c for c in candidate.children if c.dep_ == "appos"]  # "Vigie, une équipe"
         if candidate.dep_ == "obj":  # "a fermé son Internet des objets et son laboratoire d'IA"
@@ -108,7 +135,7 @@ def _may_be_a_team(token: Token, team_nouns) -> bool:
     return (
         token.lemma_.lower() in team_nouns
         or token.lemma_.lower()
-        in ("porte", "fin", "terme")  # "fermer les portes de", "mettre fin à"
+        in _WHOLE_OF | {"fin", "terme"}  # "fermer les portes de", "mettre fin à"
         or token.ent_type_ in ("TEAM", "ORG", "MISC", "PER")
         or token.pos_ in ("PROPN", "PRON")
     )
@@ -166,7 +193,8 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None, str
         child  # "l'équipe Vigie", not "le laboratoire de la Silicon Valley" (a complement)
         for child in token.children
         if child.i > token.i
-        and (child.pos_ == "PROPN" or child.ent_type_ == "TEAM")
+        # "sa branche jeux vidéo": a lower-case word the tagger calls a proper noun is none
+        and ((child.pos_ == "PROPN" and not child.text.islower()) or child.ent_type_ == "TEAM")
         and child.dep_ in ("flat:name", "appos", "nmod", "amod", "compound", "nummod")
         and not any(c.dep_ == "case" for c in child.children)
         and all(t.is_punct for t in token.doc[token.i + 1 : child.i])  # right after the noun
@@ -489,12 +517,18 @@ def dissolver(context: ArticleContext, candidate: Candidate, team: TeamMention) 
     trigger = candidate.head
     # "Meta vient de fermer", "Meta a décidé de dissoudre": the subject of the governing verb
     deciders = [trigger.head] if trigger.dep_ == "xcomp" else []
+    if trigger.pos_ == "NOUN":  # "X prévoit de licencier", the infinitive read as a noun
+        deciders = [trigger.head, trigger.head.head]
     for child in [*trigger.children, *(c for d in deciders for c in d.children)]:
         if child.dep_ in ("nsubj", "obl:agent"):
             organization_ref = context.mentions.organization_at(child)
             if organization_ref:
                 return organization_ref
+    proper_name = not team.surface.startswith(team.token.text)  # "NDG", not "équipe de X"
+    own_name = set(team.surface.split()) if proper_name else set()
     for token in team.token.subtree:
+        if token.text in own_name:
+            continue  # "son entité NDG (New Devices Group)": the unit's own name, no company
         organization_ref = context.mentions.organization_at(token)
         if organization_ref:
             return organization_ref
