@@ -51,6 +51,11 @@ def found(extractor: Extractor, text: str, lang: str, event_type: str) -> set[tu
          "en", {("Lumen Story Studio", "Cohere")}),
         ("Cohere said it has also been confirmed Lumen Studio will be shutting down.", "en",
          {("Lumen Studio", "Cohere")}),
+        # a name the article introduced as a unit, closed under that name alone
+        ("Nimbus, sa filiale de robotique, perdait de l'argent. Cohere ferme Nimbus.", "fr",
+         {("Nimbus", "Cohere")}),
+        ("Cohere bought the Canadian studio Lumen Forge in 2020. Cohere is closing Lumen Forge.",
+         "en", {("Lumen Forge", "Cohere")}),
     ],
 )  # fmt: skip
 def test_whole_units_closed_or_let_go(extractor, text, lang, expected):
@@ -66,6 +71,9 @@ def test_whole_units_closed_or_let_go(extractor, text, lang, expected):
         ("Cohere prévoit de licencier une partie de l'équipe Lumen.", "fr"),
         # the company that shuts something down is not the unit shut down
         ("Lumen Group has decided to shut down its home-lending business, Cohere said.", "en"),
+        # a product's end, and a name never introduced as a unit
+        ("Cohere va fermer Nimbus, sa plateforme de jeu, le 30 mars.", "fr"),
+        ("Cohere is closing the deal with Lumen Forge this week.", "en"),
     ],
 )  # fmt: skip
 def test_what_is_no_unit_closed(extractor, text, lang):
@@ -119,3 +127,13 @@ def test_a_name_ner_takes_for_a_place_is_a_person_when_its_apposition_gives_a_jo
     doc = load()(place)
     doc.ents = [doc.char_span(0, len("Tarun Jeyakumar"), label="LOC")]
     assert DocMentions(doc, "fr", place).people == []
+
+
+def test_unit_names_are_the_units_an_article_introduces_not_their_owners():
+    from pipeline.extract.named_units import unit_names
+
+    text = (
+        "Nimbus, sa filiale de robotique, ferme. La division IA de Kairn reste. "
+        "Le studio de jeux Ready at Dawn aussi."
+    )
+    assert unit_names(text, "fr", set()) == {"Nimbus", "Ready at Dawn"}

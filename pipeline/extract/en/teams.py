@@ -13,6 +13,7 @@ from pipeline.extract.engine import resolver
 from pipeline.extract.gazetteers import team_by_alias
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.mentions import HYPHENS, NAMING_WORDS
+from pipeline.extract.named_units import closed_unit
 from pipeline.extract.names import fold
 from pipeline.extract.org_cues import news_words
 from pipeline.extract.rulebook import Candidate
@@ -26,7 +27,7 @@ def team_near_trigger(context: ArticleContext, candidate: Candidate) -> TeamMent
     sentence = context.sentences[context.sentence_index(candidate.head)]
     found = _team_near(sentence, candidate.span)
     if found is None:
-        return None
+        return closed_unit(context, candidate.head)
     name, known_organization = found
     return TeamMention(name, known_organization, candidate.head)
 

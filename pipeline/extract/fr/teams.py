@@ -14,6 +14,7 @@ from pipeline.extract.engine import resolver
 from pipeline.extract.gazetteers import team_by_alias
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.mentions import CLOSING_QUOTES, NAMING_WORDS, OPENING_QUOTES, organization
+from pipeline.extract.named_units import closed_unit
 from pipeline.extract.names import fold
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
@@ -35,7 +36,7 @@ def team_dissolved(context: ArticleContext, candidate: Candidate) -> TeamMention
         following = _team_noun_after(candidate.head, team_nouns)
         if following is not None:
             team = _team_from(context, following, team_nouns, known)
-    return team
+    return team or closed_unit(context, candidate.head)
 
 
 @resolver("fr", "team", "team_let_go")
