@@ -51,6 +51,9 @@ def found(extractor: Extractor, text: str, lang: str, event_type: str) -> set[tu
          "en", {("Lumen Story Studio", "Cohere")}),
         ("Cohere said it has also been confirmed Lumen Studio will be shutting down.", "en",
          {("Lumen Studio", "Cohere")}),
+        # a studio's name follows the noun
+        ("Cohere is closing Japanese developer Tide Works and Canadian studio Alpha Wolf Games.",
+         "en", {("Alpha Wolf Games", "Cohere")}),
         # a name the article introduced as a unit, closed under that name alone
         ("Nimbus, sa filiale de robotique, perdait de l'argent. Cohere ferme Nimbus.", "fr",
          {("Nimbus", "Cohere")}),
@@ -99,6 +102,17 @@ def test_one_place_named_by_two_nouns_is_one_unit(extractor):
         # the company of the post the relative clause gives, not the one named last
         ("Marc Leroy, who once headed Cohere's robotics division, quit the company in April "
          "before setting up shop at Anthropic.", "en", {("Marc Leroy", "Cohere")}),
+        # the layoffs' own verb names the list
+        ("These layoffs are expected to hit 800 people at Cohere and include chief executive "
+         "Leo Marsh and safety chief Pia Novak.", "en",
+         {("Leo Marsh", "Cohere"), ("Pia Novak", "Cohere")}),
+        ("The layoffs hit Cohere hard, said Jane Doe.", "en", set()),
+        # a company that loses one person, "followed by" others
+        ("La startup Thinking Machines Lab a perdu mercredi son cofondateur et CTO Marc Leroy "
+         "au profit d'OpenAI, suivi du cofondateur Hugo Vasseur et de l'ancien membre d'OpenAI "
+         "Paul Morel qui reviennent dans l'entreprise.", "fr",
+         {("Marc Leroy", "Thinking Machines Lab"), ("Hugo Vasseur", "Thinking Machines Lab"),
+          ("Paul Morel", "Thinking Machines Lab")}),
         # the person who fires is not the one who goes
         ("Marc Leroy a licencié plus de 10 % de l'entreprise Cohere en avril.", "fr", set()),
         ("Marc Leroy immediately fired teams responsible for safety at Cohere.", "en", set()),

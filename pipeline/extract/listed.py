@@ -47,8 +47,15 @@ def listed_after(context: ArticleContext, candidate: Candidate) -> list[tuple[En
 def _leads_to(between: Span) -> bool:
     """ "de la directrice des ressources humaines", "notables incluaient": no verb but the ones
     that introduce a list, and no sentence end."""
+    if any(t.text in _STOPS for t in between):
+        return False
+    verbs = [t for t in between if t.lower_ in _LIST_VERBS]
+    if verbs and not any(t.text == "," for t in between[: verbs[-1].i - between.start]):
+        # "These layoffs are expected to hit 1,000 people and include CEO X": the noun's own
+        # verb then names the list
+        between = between.doc[verbs[-1].i : between.end]
     introduced = any(t.lower_ in _LIST_VERBS for t in between[:2])
-    if len(between) > (LONG_LEAD if introduced else LEAD) or any(t.text in _STOPS for t in between):
+    if len(between) > (LONG_LEAD if introduced else LEAD):
         return False
     return all(
         t.lower_ in _INTRODUCERS or not (t.pos_ in ("VERB", "AUX") or t.lower_ in _CLAUSE)

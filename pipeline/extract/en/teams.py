@@ -55,7 +55,8 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
         is_team_noun = token.lower_ in team_nouns or token.text in _NAMED_UNIT_NOUNS
         if is_team_noun and token.i not in headline:
             name = (
-                _led_by(token)
+                _name_after_unit_noun(token)
+                or _led_by(token)
                 or _name_in_apposition(token)
                 or _words_before_team_noun(token)
                 or _name_known_as(token)
@@ -249,6 +250,23 @@ def _working_on(noun: Token) -> str | None:
             break
         end += 1
     return doc[noun.i : end].text if end > noun.i + 3 else None
+
+
+_NAMED_AFTER = {"studio", "subsidiary"}
+
+
+def _name_after_unit_noun(noun: Token) -> str | None:
+    """ "Canadian studio Alpha Dog Games": a studio's or a subsidiary's name follows the noun."""
+    if noun.text not in _NAMED_AFTER:
+        return None
+    words = []
+    for token in noun.doc[noun.i + 1 : min(noun.i + 6, noun.sent.end)]:
+        if not (token.text[:1].isupper() or (words and token.lower_ in ("at", "of", "&"))):
+            break
+        words.append(token)
+    while words and not words[-1].text[:1].isupper():
+        words.pop()
+    return _joined(words) if words else None
 
 
 def _team_of(noun: Token) -> str | None:

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from pipeline.extract.context import ArticleContext
 from pipeline.extract.engine import resolver
 from pipeline.extract.fr.counted import People, listed_people, named_by_next_sentence
+from pipeline.extract.fr.people import companions
 from pipeline.extract.gazetteers import role_words
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.results import EntityRef
@@ -20,6 +21,9 @@ from pipeline.extract.rulebook import Candidate
 def lost(context: ArticleContext, candidate: Candidate) -> People:
     verb = candidate.head
     lost_thing = next((c for c in verb.children if c.dep_ == "obj"), None)
+    if lost_thing is None:  # "a perdu mercredi son cofondateur": the parse may hang it elsewhere
+        following = verb.doc[verb.i + 1 : min(verb.i + 5, verb.sent.end)]
+        lost_thing = next((t for t in following if t.pos_ == "NOUN" and _stands_for_staff(t)), None)
     if (
         lost_thing is None
         or not _stands_for_staff(lost_thing)
@@ -28,7 +32,9 @@ def lost(context: ArticleContext, candidate: Candidate) -> People:
         return []
     sentence = verb.sent
     named = listed_people(context, context.mentions.people_in(lost_thing.i, sentence.end))
-    return named or named_by_next_sentence(context, verb)
+    if named:  # "a perdu son CTO X au profit d'OpenAI, suivi du cofondateur Y"
+        return named + [c for c in companions(context, verb) if all(c[0] != n for n, _ in named)]
+    return named_by_next_sentence(context, verb)
 
 
 @resolver("fr", "organization", "losing")
@@ -48,6 +54,9 @@ def losing(context: ArticleContext, candidate: Candidate, people=None) -> Entity
     if named is not None:
         return named
     if subject.lemma_.lower() in lexicon("fr", "employer_nouns"):
+        for child in subject.children:  # "la startup Kairn Lab perd ..."
+            if child.i > subject.i and (named := context.mentions.organization_at(child)):
+                return named
         sentence = context.sentences[context.sentence_index(verb)]
         for person, _ in people or ():  # "la start-up perd l'un de ses cofondateurs, X"
             tied = context.affiliation(person, sentence, here=False) or context.employer_told(

@@ -31,7 +31,7 @@ def subjects(context: ArticleContext, candidate: Candidate) -> People:
     is_noun = token.pos_ == "NOUN" and not candidate.rule.negation_is_event
     found = _noun_subjects(context, token) if is_noun else _verb_subjects(context, candidate)
     if found:
-        found += [f for f in _companions(context, token) if all(f[0] != g for g, _ in found)]
+        found += [f for f in companions(context, token) if all(f[0] != g for g, _ in found)]
     if found and not is_noun:
         found += [
             f
@@ -44,6 +44,8 @@ def subjects(context: ArticleContext, candidate: Candidate) -> People:
 COMPANION_MARKERS = ("tout comme", "ainsi que", "de même que", "comme l'a fait", "à l'instar de")
 # "X est accompagné vers la sortie par deux chercheurs, à savoir Y et Z"
 COMPANION_MARKERS += ("en compagnie de", "aux côtés de", "la sortie par")
+# "a perdu son CTO X au profit d'OpenAI, suivi du cofondateur Y et de Z"
+COMPANION_MARKERS += ("suivi de", "suivi du", "suivi des", "suivie de", "suivie du", "suivis de")
 
 
 def _coordinated_before_plural_verb(
@@ -86,7 +88,7 @@ def _same_list(between: Span) -> bool:
     )
 
 
-def _companions(context: ArticleContext, trigger: Token) -> list[tuple[EntityRef, Token]]:
+def companions(context: ArticleContext, trigger: Token) -> list[tuple[EntityRef, Token]]:
     """ "X a quitté l'entreprise, tout comme Y et Z": Y and Z left too."""
     sentence = trigger.sent
     rest = context.doc[trigger.i + 1 : sentence.end]
@@ -108,6 +110,7 @@ def _companions(context: ArticleContext, trigger: Token) -> list[tuple[EntityRef
                 (m.entity, m.span.root)
                 for m in people[1:]
                 if context.doc[people[0].span.end : m.span.start].text.strip(" ,") in ("et", "")
+                or _same_list(context.doc[people[0].span.end : m.span.start])
             ]
     return []
 
