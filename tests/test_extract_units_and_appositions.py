@@ -113,6 +113,18 @@ def test_one_place_named_by_two_nouns_is_one_unit(extractor):
          "Paul Morel qui reviennent dans l'entreprise.", "fr",
          {("Marc Leroy", "Thinking Machines Lab"), ("Hugo Vasseur", "Thinking Machines Lab"),
           ("Paul Morel", "Thinking Machines Lab")}),
+        # "vont quitter": the near future announces a departure, as "va quitter" does
+        ("Marc Leroy et Hugo Vasseur vont quitter Cohere.", "fr",
+         {("Marc Leroy", "Cohere"), ("Hugo Vasseur", "Cohere")}),
+        # "les cofondateurs" are the two people the sentence before named
+        ("La réorganisation change tout pour Marc Leroy et Hugo Vasseur. Les cofondateurs de "
+         "Fitbit vont quitter Cohere, tout comme d'autres cadres.", "fr",
+         {("Marc Leroy", "Cohere"), ("Hugo Vasseur", "Cohere")}),
+        ("Marc Leroy a parlé. Les cofondateurs de Fitbit vont quitter Cohere.", "fr", set()),
+        # an announced retirement, reported
+        ("Cohere said its president, Hugo Vasseur, would be the first executive to retire "
+         "under the new plan.", "en", {("Hugo Vasseur", "Cohere")}),
+        ("Hugo Vasseur has no plans to retire from Cohere.", "en", set()),
         # the person who fires is not the one who goes
         ("Marc Leroy a licencié plus de 10 % de l'entreprise Cohere en avril.", "fr", set()),
         ("Marc Leroy immediately fired teams responsible for safety at Cohere.", "en", set()),

@@ -3,6 +3,8 @@ as a fact, and when it is told in the present of news."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from pipeline.extract.context import ArticleContext, EventDate
@@ -27,12 +29,16 @@ def _asserted(sentence: Span, index: int) -> bool:
         return False
     before = [t.lower_ for t in sentence[max(0, index - 5) : index]]
     blocked = lexicon("en", "negations") | lexicon("en", "modal_words")
+    if _ORDINAL_TO.search(sentence[max(0, index - 7) : index + 1].text.lower()):
+        # "announced that X would be the first executive to retire": reported, not hypothetical
+        blocked = lexicon("en", "negations")
     if any(word in blocked for word in before):
         return False
     lowered = sentence.text.lower()
     return not any(word in lowered for word in ("denied", "denies", "rumor", "rumour", "speculat"))
 
 
+_ORDINAL_TO = re.compile(r"\bwould be the (?:first|next|latest|last|second|third) [\w-]+ to$")
 NEWS_PRESENT = {
     "leaves",
     "quits",

@@ -36,9 +36,14 @@ def _is_irrealis(token: Token, *, future_is_news: bool = False) -> bool:
         moods = form.morph.get("Mood")
         if "Cnd" in moods or _conditional_form(form):
             return True
-        if "Fut" in form.morph.get("Tense") and "Ind" in moods and not future_is_news:
+        near_future = form.lower_ in _ALLER_PRESENT  # "vont quitter": tagged future, announced
+        future = "Fut" in form.morph.get("Tense") and "Ind" in moods
+        if future and not future_is_news and not near_future:
             return True
     return False
+
+
+_ALLER_PRESENT = {"vais", "vas", "va", "allons", "allez", "vont"}
 
 
 def _past_conditional(token: Token, forms: list[Token]) -> bool:

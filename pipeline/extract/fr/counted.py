@@ -47,6 +47,20 @@ def named_by_next_sentence(context: ArticleContext, token: Token) -> People:
     return listed_people(context, context.mentions.people_in(following.start, following.end))
 
 
+def named_by_previous_sentence(context: ArticleContext, token: Token) -> People:
+    """ "... du changement pour X et Y. Les cofondateurs de Fitbit vont quitter Google": a
+    definite plural noun for people stands for the two or more people the sentence before
+    lists, and for nobody when it names none or one."""
+    index = context.sentence_index(token) - 1
+    is_definite = any(c.dep_ == "det" and c.lower_ in ("les", "ces") for c in token.children)
+    if index < 0 or not is_definite or not counts_people(token):
+        return []
+    previous = context.sentences[index]
+    people = context.mentions.people_in(previous.start, previous.end)
+    listed = listed_people(context, people)
+    return listed if len(listed) >= 2 and len(listed) == len(people) else []
+
+
 def listed_people(context: ArticleContext, people) -> People:
     """The first name and the ones listed right after it."""
     if not people:

@@ -13,6 +13,7 @@ from pipeline.extract.fr.counted import (
     counted_before,
     counts_people,
     named_by_next_sentence,
+    named_by_previous_sentence,
 )
 from pipeline.extract.gazetteers import role_words
 from pipeline.extract.lexicons import lexicon
@@ -192,6 +193,9 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
             return [speaker]  # « J'ai décidé de quitter X », a annoncé Y
         found = _people_from(context, candidate)
         if found:
+            return found
+    for candidate in candidates:  # "Les cofondateurs de Fitbit vont quitter Google"
+        if found := named_by_previous_sentence(context, candidate):
             return found
     counted = None if candidates else counted_before(verb)
     if counted is not None and (found := named_by_next_sentence(context, counted)):
