@@ -125,7 +125,16 @@ def test_one_place_named_by_two_nouns_is_one_unit(extractor):
         ("Cohere said its president, Hugo Vasseur, would be the first executive to retire "
          "under the new plan.", "en", {("Hugo Vasseur", "Cohere")}),
         ("Hugo Vasseur has no plans to retire from Cohere.", "en", set()),
+        # "chez" names the employer; "de" before it may name one of its products
+        ("Marc Leroy, directeur de l'ingénierie d'Autopilot chez Tesla, rejoint Cohere.", "fr",
+         {("Marc Leroy", "Tesla")}),
+        # a resignation from the board is from the company in focus, not from the university
+        # where the person works
+        ("Cohere a changé de conseil. Léa Fontaine, directrice du centre d'éthique de "
+         "l'Université de Lyon, a annoncé mercredi sa démission du conseil d'administration.",
+         "fr", {("Léa Fontaine", "Cohere")}),
         # the person who fires is not the one who goes
+        ("Entire Safety Team Let Go in Marc Leroy's Cohere Purge", "en", set()),
         ("Marc Leroy a licencié plus de 10 % de l'entreprise Cohere en avril.", "fr", set()),
         ("Marc Leroy immediately fired teams responsible for safety at Cohere.", "en", set()),
         # an institute's name and a company's role title are not people nor companies

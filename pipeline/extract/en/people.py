@@ -52,7 +52,7 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
     ):
         antecedent = context.person_before(trigger[0])  # "Uber fired him in May 2017"
         return [(antecedent, following[0])] if antecedent else []
-    if kind == "dismissal" and not is_passive and after:
+    if kind == "dismissal" and not is_passive and after and not _is_possessive(after[0]):
         gap = context.doc[trigger.end : after[0].span.start]
         if gap and gap[-1].text == ",":  # "fired its research chief, Jane Doe"
             gap = gap[:-1]

@@ -65,6 +65,19 @@ def organization_left(
     if objects and objects[0].lemma_.lower() in lexicon("fr", "company_nouns"):
         # "il est professeur à Stanford ... il a quitté l'entreprise": a business is meant
         destination_keys |= _academic_keys(context)
+    employer_left = token.pos_ == "NOUN" and next(
+        (
+            c  # "sa démission du conseil d'administration": the board of the company in focus
+            for c in token.children
+            if c.dep_ == "nmod" and c.lemma_.lower() in _BOARDS
+        ),
+        None,
+    )
+    if employer_left:
+        owner = _possessor_in_clause(context, token, employer_left)
+        if owner is not None and owner.key not in destination_keys:
+            return owner
+        return context.organization_in_focus(token, exclude=destination_keys)
     tied = _tied(context, token, people, destination_keys)
     if tied is not None:
         return tied
@@ -284,6 +297,7 @@ def moved_from(context: ArticleContext, candidate: Candidate, people=None) -> En
     return None
 
 
+_BOARDS = {"conseil", "board", "comité"}
 # What someone joins that keeps their post: a board, a committee, an advisory role
 _SEATS = {"conseil", "comité", "board", "bureau"}
 
@@ -310,6 +324,7 @@ def post_left(context: ArticleContext, candidate: Candidate, people=None) -> Ent
         ):  # "X, qui a dirigé les efforts d'Intel, a dit qu'il avait rejoint"
             named = context.mentions.people_in(anchor.sent.start, anchor.i)
             start = named[0].span.start if named else start
+        posts = []
         for token in context.doc[start : verb.i]:
             organization_ref = context.mentions.organization_at(token)
             if organization_ref is None or organization_ref == joined:
@@ -317,7 +332,12 @@ def post_left(context: ArticleContext, candidate: Candidate, people=None) -> Ent
             before = context.doc[token.i - 1].lower_ if token.i else ""
             said_former = _said_former(token, anchor) or _said_former(token, context.doc[start])
             if before in ("de", "d'", "d’", "du", "chez") and not said_former:
-                return organization_ref
+                posts.append((before, organization_ref))
+        # "directeur de l'ingénierie d'Autopilot chez Tesla": "chez" names the employer, "de"
+        # may name a product or a unit of it
+        employer = next((ref for before, ref in posts if before == "chez"), None)
+        if employer or posts:
+            return employer or posts[0][1]
     return None
 
 
