@@ -54,6 +54,12 @@ def found(extractor: Extractor, text: str, lang: str, event_type: str) -> set[tu
         # a studio's name follows the noun
         ("Cohere is closing Japanese developer Tide Works and Canadian studio Alpha Wolf Games.",
          "en", {("Alpha Wolf Games", "Cohere")}),
+        # a unit closed by its name, which the apposition calls a subsidiary
+        ("Cohere a décidé de fermer Nimbus, sa filiale chargée de développer des ballons.",
+         "fr", {("Nimbus", "Cohere")}),
+        # a source before the team is no name of it
+        ("Selon Bloomberg, l'équipe Lumen de Cohere a été dissoute.", "fr",
+         {("équipe Lumen", "Cohere")}),
         # a name the article introduced as a unit, closed under that name alone
         ("Nimbus, sa filiale de robotique, perdait de l'argent. Cohere ferme Nimbus.", "fr",
          {("Nimbus", "Cohere")}),
@@ -133,6 +139,9 @@ def test_one_place_named_by_two_nouns_is_one_unit(extractor):
         ("Cohere a changé de conseil. Léa Fontaine, directrice du centre d'éthique de "
          "l'Université de Lyon, a annoncé mercredi sa démission du conseil d'administration.",
          "fr", {("Léa Fontaine", "Cohere")}),
+        # "dire adieu à" its own start-up
+        ("Léa Roy et Hugo Vasseur, cofondateurs de Cohere, ont dit adieu à leur start-up.",
+         "fr", {("Léa Roy", "Cohere"), ("Hugo Vasseur", "Cohere")}),
         # the person who fires is not the one who goes
         ("Entire Safety Team Let Go in Marc Leroy's Cohere Purge", "en", set()),
         ("Marc Leroy a licencié plus de 10 % de l'entreprise Cohere en avril.", "fr", set()),
@@ -172,3 +181,14 @@ def test_unit_names_are_the_units_an_article_introduces_not_their_owners():
         "Le studio de jeux Ready at Dawn aussi."
     )
     assert unit_names(text, "fr", set()) == {"Nimbus", "Ready at Dawn"}
+
+
+def test_a_unit_word_alone_is_no_company(extractor):
+    text = (
+        "Les départs de Léa Roy et Hugo Vasseur de Meta viennent deux mois après le "
+        "lancement de Lab."
+    )
+    assert found(extractor, text, "fr", "departure") == {
+        ("Léa Roy", "Meta"),
+        ("Hugo Vasseur", "Meta"),
+    }

@@ -392,6 +392,7 @@ def _organizations(
             and len(name.split()) <= 5
             and len(name) > 1  # "S": a name cut short, not a company
             and fold(name) not in blocked
+            and fold(name) not in _TEAM_NOUNS  # "le lancement de Lab": a unit's word, no name
             and "\n" not in ent.text
         ):
             found.append(Mention(organization(canonical_organization(name) or name), ent))

@@ -145,6 +145,12 @@ def _may_be_a_team(token: Token, team_nouns) -> bool:
 def _team_from(context, token: Token, team_nouns: set[str], known: list[TeamMention]):
     if token.lemma_.lower() in team_nouns and (named_before := _name_before_apposition(token)):
         return TeamMention(named_before, None, token, named_before)  # "Vigie, une équipe"
+    if _named_unit(token, team_nouns):  # "fermer Loon, sa filiale chargée de ..."
+        words = _ent_text(token).split()
+        while len(words) > 1 and words[0].islower():
+            words.pop(0)  # NER may glue the verb on: "fermer Loon"
+        name = " ".join(words)
+        return TeamMention(name, None, token, name)
     named = _name_team(token, team_nouns)
     if named:
         return TeamMention(*named[:2], token, named[2])
@@ -165,6 +171,22 @@ def _team_from(context, token: Token, team_nouns: set[str], known: list[TeamMent
         # "a finalement dissous l'équipe": the article names it no better
         return TeamMention(token.text, None, token, token.text)
     return None
+
+
+def _named_unit(token: Token, team_nouns) -> bool:
+    """A proper name the apposition right after it calls a unit: "Loon, sa filiale"."""
+    doc = token.doc
+    following = doc[token.i + 1 : min(token.i + 4, token.sent.end)]
+    return (
+        token.pos_ in ("PROPN", "NOUN", "X")
+        and token.text[:1].isupper()
+        and not token.is_sent_start
+        and not token.ent_id_  # a company the gazetteer knows is no unit of another
+        and len(following) == 3
+        and following[0].text == ","
+        and following[1].lower_ in ("sa", "son", "leur", "une", "un")  # not "Selon X, l'équipe"
+        and following[2].lemma_.lower() in team_nouns
+    )
 
 
 def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None, str] | None:
