@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, select, text
 
-from pipeline.extract import EntityRef, Extraction, FoundEvent, FoundMention
+from pipeline.extract import ArticleText, EntityRef, Extraction, FoundEvent, FoundMention
 from pipeline.inputs.sources import RawArticle
 from pipeline.store import log
 from pipeline.store.models import articles, entities, events, mentions, metadata
@@ -35,6 +35,21 @@ def front_matter_article(text: str, **fields: str) -> str:
         return text
     header = "\n".join(f'{key}: "{value}"' for key, value in fields.items())
     return f"---\n{header}\n---\n{text}"
+
+
+# --- extraction
+
+PUBLISHED = datetime.date(2025, 6, 13)  # the publication date of the hand-written sentences
+
+
+def found_pairs(extractor, text: str, lang: str, event_type: str) -> set[tuple[str, str]]:
+    """(subject, organisation) of each event of one type the extractor finds in `text`."""
+    extraction = extractor.extract(ArticleText(text, lang, PUBLISHED))
+    return {
+        (e.subject.name, e.organization.name if e.organization else "")
+        for e in extraction.events
+        if e.event_type == event_type
+    }
 
 
 # --- reading the database

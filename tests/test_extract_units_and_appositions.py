@@ -5,27 +5,9 @@ rare names NER takes for places, long job titles before a list, and who fires wh
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
-from pipeline.extract import ArticleText, Extractor
-
-PUBLISHED = datetime.date(2025, 6, 13)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def found(extractor: Extractor, text: str, lang: str, event_type: str) -> set[tuple[str, str]]:
-    extraction = extractor.extract(ArticleText(text, lang, PUBLISHED))
-    return {
-        (e.subject.name, e.organization.name if e.organization else "")
-        for e in extraction.events
-        if e.event_type == event_type
-    }
+from tests.helpers import found_pairs as found
 
 
 @pytest.mark.parametrize(
