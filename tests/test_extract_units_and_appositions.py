@@ -114,7 +114,7 @@ def test_one_place_named_by_two_nouns_is_one_unit(extractor):
          "under the new plan.", "en", {("Hugo Vasseur", "Cohere")}),
         ("Hugo Vasseur has no plans to retire from Cohere.", "en", set()),
         # "chez" names the employer; "de" before it may name one of its products
-        ("Marc Leroy, directeur de l'ingénierie d'Autopilot chez Tesla, rejoint Cohere.", "fr",
+        ("Marc Leroy, directeur de l'ingénierie de Vigie chez Tesla, rejoint Cohere.", "fr",
          {("Marc Leroy", "Tesla")}),
         # a resignation from the board is from the company in focus, not from the university
         # where the person works
@@ -125,7 +125,7 @@ def test_one_place_named_by_two_nouns_is_one_unit(extractor):
         ("Léa Roy et Hugo Vasseur, cofondateurs de Cohere, ont dit adieu à leur start-up.",
          "fr", {("Léa Roy", "Cohere"), ("Hugo Vasseur", "Cohere")}),
         # the person who fires is not the one who goes
-        ("Entire Safety Team Let Go in Marc Leroy's Cohere Purge", "en", set()),
+        ("Whole Safety Team Let Go in Marc Leroy's Shake-Up at Cohere", "en", set()),
         ("Marc Leroy a licencié plus de 10 % de l'entreprise Cohere en avril.", "fr", set()),
         ("Marc Leroy immediately fired teams responsible for safety at Cohere.", "en", set()),
         # an institute's name and a company's role title are not people nor companies

@@ -301,7 +301,7 @@ def _is_proper_name(name: str) -> bool:
     return any(
         word[:1].isupper()
         and word.lower() not in acronyms
-        and (i == 0 or words[i - 1].lower() not in _PLACE_PREPOSITIONS)  # "... à Berlin"
+        and (i == 0 or words[i - 1].lower() not in _PLACE_PREPOSITIONS)  # "... à Lisbonne"
         for i, word in enumerate(words)
     )
 

@@ -200,7 +200,7 @@ _APPOSITION_OPENERS |= {"ancien", "ancienne", "former", "nouveau", "nouvelle", "
 
 
 def _introduced_by_role(span: Span) -> bool:
-    """ "Satish Rao, l'ancien directeur de ...": NER may call a rare name a place; two or three
+    """ "Tarun Vellaiah, l'ancien directeur de ...": NER may call a rare name a place; two or three
     capitalised words that an apposition gives a job title are a person."""
     if span.ent_id_ or span.label_ == "PER" or not 2 <= len(span) <= 3:
         return False

@@ -18,7 +18,7 @@ _UNIT_NOUNS = {
     "fr": r"filiale|division|studio|entité|unité|laboratoire|branche",
     "en": r"subsidiary|division|studio|unit|lab|laboratory",
 }
-# Capitalised words, with the small words some names keep inside ("Ready at Dawn")
+# Capitalised words, with the small words some names keep inside ("House of Lumen")
 _NAME = r"(?P<name>[A-Z][\w&'’.-]*(?:\s(?:(?:at|of|and|&)\s)?[A-Z][\w&'’-]*){0,3})"
 _DETERMINERS = r"sa|son|la|le|une|un|l'|l’|its|the|a|an"
 # The owner comes after these ("la division IA de Kairn"): the name after them is a company's

@@ -148,7 +148,7 @@ _PREVIOUS_WORD = re.compile(r"([\w'’-]+)\s$")
 
 
 def _inside_a_longer_name(text: str, start: int) -> bool:
-    """ "Baidu's Silicon Valley AI Lab": "Valley AI" is the end of a lab's name, no company."""
+    """ "Kairn's Bay Area AI Lab": "Area AI" is the end of a lab's name, no company."""
     previous = _PREVIOUS_WORD.search(text[max(0, start - 40) : start])
     if not previous or not previous.group(1)[:1].isupper():
         return False

@@ -85,7 +85,7 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
             m.entity.key for m in context.mentions.organizations_in(later.i, sentence.end)
         }
     if _the_company_after(context, trigger):  # "confirmed that he has left the company"
-        # "X, who once headed Tesla's Autopilot, quit the company": the company whose post the
+        # "X, who once headed Cohere's robotics unit, quit the company": the company whose post the
         # sentence gives them
         return _possessor_earlier(context, sentence, trigger, destinations) or (
             context.organization_in_focus(trigger[0], exclude=destinations)

@@ -50,7 +50,7 @@ def english_people(doc: Doc) -> Doc:
             run.append(token)
             continue
         if run and (_given_as_a_name(run[0]) or _ends_a_longer_name(run[0])):
-            pass  # "known internally as Societal Impacts", "Baidu's Institute of Deep Learning"
+            pass  # "known internally as Societal Impacts", "Kairn's Institute of Applied Learning"
         elif len(run) >= 2 and run[0].i in headline_tokens:
             headline_runs.append(Span(doc, run[0].i, run[-1].i + 1, label="PER"))
         elif 2 <= len(run) <= 4:
@@ -78,7 +78,7 @@ def english_people(doc: Doc) -> Doc:
 
 
 def _ends_a_longer_name(first: Token) -> bool:
-    """ "Institute of Deep Learning", "University of Southern California": capitalised words
+    """ "Institute of Applied Learning", "University of Southern California": capitalised words
     after "of" and a capitalised word end an institution's name, never begin a person's."""
     doc, i = first.doc, first.i
     return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].text[:1].isupper()

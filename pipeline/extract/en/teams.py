@@ -36,7 +36,7 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     """A team named within a few words of the trigger: a gazetteer team, or "<Name> team"."""
     doc = sentence.doc
     has_object = trigger.end < sentence.end and doc[trigger.end].lower_ in _OBJECT_DETERMINERS
-    # "X Group has decided to shut down its home-flipping business": what is shut down comes
+    # "Kairn Group has decided to shut down its home-lending business": what is shut down comes
     # after the verb, not the company before it
     start = trigger.start if has_object else max(sentence.start, trigger.start - 10)
     window = doc[start : min(sentence.end, trigger.end + 10)]
@@ -173,7 +173,7 @@ def _words_before_team_noun(noun: Token) -> str | None:
         words.pop(0)  # "its own internal Band unit": the name is "Band"
     if noun.text[:1].isupper() and not noun.is_sent_start:
         while words and words[0].is_lower:
-            words.pop(0)  # "confirmed Armature Studio will close": the name is capitalised
+            words.pop(0)  # "confirmed Lumen Studio will close": the name is capitalised
         words.append(noun)
     elif words and all(w.lower_ in lexicon("any", "topic_acronyms") for w in words):
         words.append(noun)  # "its AI team": a field and the noun, not a team called "AI"
@@ -256,7 +256,7 @@ _NAMED_AFTER = {"studio", "subsidiary"}
 
 
 def _name_after_unit_noun(noun: Token) -> str | None:
-    """ "Canadian studio Alpha Dog Games": a studio's or a subsidiary's name follows the noun."""
+    """ "Canadian studio Alpha Wolf Games": a studio's or a subsidiary's name follows the noun."""
     if noun.text not in _NAMED_AFTER:
         return None
     words = []
@@ -270,7 +270,7 @@ def _name_after_unit_noun(noun: Token) -> str | None:
 
 
 def _team_of(noun: Token) -> str | None:
-    """ "its entire team of content moderators in Berlin": a team told by who is in it, and
+    """ "its entire team of content reviewers in Lisbon": a team told by who is in it, and
     where."""
     doc = noun.doc
     if noun.lower_ != "team" or noun.i + 2 >= noun.sent.end or doc[noun.i + 1].lower_ != "of":

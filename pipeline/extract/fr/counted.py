@@ -48,7 +48,7 @@ def named_by_next_sentence(context: ArticleContext, token: Token) -> People:
 
 
 def named_by_previous_sentence(context: ArticleContext, token: Token) -> People:
-    """ "... du changement pour X et Y. Les cofondateurs de Fitbit vont quitter Google": a
+    """ "... du changement pour X et Y. Les cofondateurs de Kairn vont quitter Cohere": a
     definite plural noun for people stands for the two or more people the sentence before
     lists, and for nobody when it names none or one."""
     index = context.sentence_index(token) - 1

@@ -333,7 +333,7 @@ def post_left(context: ArticleContext, candidate: Candidate, people=None) -> Ent
             said_former = _said_former(token, anchor) or _said_former(token, context.doc[start])
             if before in ("de", "d'", "d’", "du", "chez") and not said_former:
                 posts.append((before, organization_ref))
-        # "directeur de l'ingénierie d'Autopilot chez Tesla": "chez" names the employer, "de"
+        # "directeur de l'ingénierie de Vigie chez Kairn": "chez" names the employer, "de"
         # may name a product or a unit of it
         employer = next((ref for before, ref in posts if before == "chez"), None)
         if employer or posts:

@@ -194,7 +194,7 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
         found = _people_from(context, candidate)
         if found:
             return found
-    for candidate in candidates:  # "Les cofondateurs de Fitbit vont quitter Google"
+    for candidate in candidates:  # "Les cofondateurs de Kairn vont quitter Cohere"
         if found := named_by_previous_sentence(context, candidate):
             return found
     counted = None if candidates else counted_before(verb)

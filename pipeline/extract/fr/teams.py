@@ -63,7 +63,7 @@ def team_let_go(context: ArticleContext, candidate: Candidate) -> TeamMention | 
 
 
 def _of_the_project(team: TeamMention) -> TeamMention:
-    """ "ferme le projet Airsim et licencie son équipe": the bare team is the project's."""
+    """ "ferme le projet Lumen et licencie son équipe": the bare team is the project's."""
     sentence = team.token.sent
     for token in sentence:
         following = token.nbor(1) if token.i + 1 < sentence.end else None
@@ -145,10 +145,10 @@ def _may_be_a_team(token: Token, team_nouns) -> bool:
 def _team_from(context, token: Token, team_nouns: set[str], known: list[TeamMention]):
     if token.lemma_.lower() in team_nouns and (named_before := _name_before_apposition(token)):
         return TeamMention(named_before, None, token, named_before)  # "Vigie, une équipe"
-    if _named_unit(token, team_nouns):  # "fermer Loon, sa filiale chargée de ..."
+    if _named_unit(token, team_nouns):  # "fermer Nimbus, sa filiale chargée de ..."
         words = _ent_text(token).split()
         while len(words) > 1 and words[0].islower():
-            words.pop(0)  # NER may glue the verb on: "fermer Loon"
+            words.pop(0)  # NER may glue the verb on: "fermer Nimbus"
         name = " ".join(words)
         return TeamMention(name, None, token, name)
     named = _name_team(token, team_nouns)
@@ -174,7 +174,7 @@ def _team_from(context, token: Token, team_nouns: set[str], known: list[TeamMent
 
 
 def _named_unit(token: Token, team_nouns) -> bool:
-    """A proper name the apposition right after it calls a unit: "Loon, sa filiale"."""
+    """A proper name the apposition right after it calls a unit: "Nimbus, sa filiale"."""
     doc = token.doc
     following = doc[token.i + 1 : min(token.i + 4, token.sent.end)]
     return (
@@ -551,7 +551,7 @@ def dissolver(context: ArticleContext, candidate: Candidate, team: TeamMention) 
     own_name = set(team.surface.split()) if proper_name else set()
     for token in team.token.subtree:
         if token.text in own_name:
-            continue  # "son entité NDG (New Devices Group)": the unit's own name, no company
+            continue  # "son entité NDX (New Devices X)": the unit's own name, no company
         organization_ref = context.mentions.organization_at(token)
         if organization_ref:
             return organization_ref
