@@ -60,6 +60,12 @@ class Mention:
     entity: EntityRef
     span: Span
 
+    @property
+    def is_possessive(self) -> bool:
+        """ "Jane Doe's company", "Tesla's Autopilot": a possessor, not a subject."""
+        following = self.span.doc[self.span.end : self.span.end + 1]
+        return bool(following) and following[0].lower_ in ("'s", "’s", "'", "’")
+
 
 def person(name: str) -> EntityRef:
     return EntityRef("person", name, entity_key(name))

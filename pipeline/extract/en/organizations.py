@@ -107,16 +107,12 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
 
 
 def _possessor_earlier(context, sentence: Span, trigger: Span, destinations) -> EntityRef | None:
-    doc = context.doc
     for mention in context.mentions.organizations_in(sentence.start, trigger.start):
-        after = doc[mention.span.end] if mention.span.end < len(doc) else None
-        possessive = after is not None and after.text in _POSSESSIVE
-        if possessive and mention.entity.key not in destinations:
+        if mention.is_possessive and mention.entity.key not in destinations:
             return mention.entity
     return None
 
 
-_POSSESSIVE = {"'s", "’s", "'", "’"}
 _EMPLOYER_NOUNS = {"company", "firm", "startup", "start-up", "group", "lab", "business", "team"}
 
 

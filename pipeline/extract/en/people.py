@@ -52,7 +52,7 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
     ):
         antecedent = context.person_before(trigger[0])  # "Uber fired him in May 2017"
         return [(antecedent, following[0])] if antecedent else []
-    if kind == "dismissal" and not is_passive and after and not _is_possessive(after[0]):
+    if kind == "dismissal" and not is_passive and after and not after[0].is_possessive:
         gap = context.doc[trigger.end : after[0].span.start]
         if gap and gap[-1].text == ",":  # "fired its research chief, Jane Doe"
             gap = gap[:-1]
@@ -70,7 +70,7 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
     before = [
         m  # "with team leader X departing the company": X is who departs, preposition or not
         for m in before
-        if not _is_possessive(m)
+        if not m.is_possessive
         and (not named_after_preposition(m.span) or _right_before(context.doc, m.span, start))
     ]
     if (is_passive or (not before and _counted_people_before(sentence, start))) and (
@@ -208,9 +208,3 @@ def _people_included(context, sentence: Span, trigger: Span):
 _ROLE_BETWEEN_NAMES = re.compile(
     r"(?:,|(?:, )?and)(?: (?!who\b|which\b|that\b|said\b|says\b|told\b)[a-z][a-z&-]*){1,6}"
 )
-
-
-def _is_possessive(mention) -> bool:
-    """ "Jane Doe's company": a possessor, not the subject."""
-    following = mention.span.doc[mention.span.end : mention.span.end + 1]
-    return bool(following) and following[0].lower_ in ("'s", "’s", "'", "’")
