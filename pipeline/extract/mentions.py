@@ -105,6 +105,7 @@ class DocMentions:
         self.organizations = _with_discovered(
             doc, text, self.organizations, self.people, discovered
         )
+        self.organizations = _short_forms_as_long(self.organizations)
         # organisations the gazetteer knows or the article introduces as such ("la start-up X")
         self.reliable_organizations = {
             m.entity.key for m in self.organizations if m.span[0].ent_id_
@@ -403,6 +404,23 @@ def _organizations(
         ):
             found.append(Mention(organization(canonical_organization(name) or name), ent))
     return found
+
+
+def _short_forms_as_long(found: list[Mention]) -> list[Mention]:
+    """ "Google Brain ... un des premiers membres de Brain": a one-word name that ends a longer
+    known name given earlier is that name said short, not another organisation."""
+    long_names: dict[str, EntityRef] = {}
+    kept = []
+    for mention in found:
+        words = mention.span.text.split()
+        if len(words) > 1 and mention.span[0].ent_id_:
+            long_names.setdefault(fold(words[-1]), mention.entity)
+        elif len(words) == 1 and not mention.span[0].ent_id_:
+            longer = long_names.get(fold(words[0]))
+            if longer is not None and longer != mention.entity:
+                mention = Mention(longer, mention.span)
+        kept.append(mention)
+    return kept
 
 
 def _abbreviates_words(span: Span) -> bool:

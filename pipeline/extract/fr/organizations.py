@@ -158,7 +158,8 @@ def _tied(context: ArticleContext, token: Token, people, exclude: set[str]) -> E
     in the nearest introduction before ("L'ancienne directrice X a démissionné")."""
     sentence = context.sentences[context.sentence_index(token)]
     for here in (True, False):
-        if not here and context.organization_earlier_in_sentence(token, exclude):
+        earlier = None if here else context.organization_earlier_in_sentence(token, exclude)
+        if earlier is not None and not _someone_elses(context, token, earlier, people):
             return None
         for person, _ in people or ():
             # "X a démissionné de Google ... Chez Apple, X ... Il a annoncé sa démission": the
@@ -168,6 +169,19 @@ def _tied(context: ArticleContext, token: Token, people, exclude: set[str]) -> E
             if tied is not None and tied.key not in exclude:
                 return tied
     return None
+
+
+def _someone_elses(context: ArticleContext, token: Token, organization: EntityRef, people) -> bool:
+    """ "La chercheuse de Google Brain, Jane Doe, a décrit le départ de X": the organisation
+    named earlier in the sentence is another person's, not a sign of where X worked."""
+    sentence = context.sentences[context.sentence_index(token)]
+    ours = {person for person, _ in people or ()}
+    return any(
+        (tied := context.affiliation(m.entity, sentence, here=True)) is not None
+        and tied.key == organization.key
+        for m in context.mentions.people_in(sentence.start, token.i)
+        if m.entity not in ours
+    )
 
 
 def _possessor_in_clause(context: ArticleContext, verb: Token, obj: Token) -> EntityRef | None:
@@ -204,7 +218,7 @@ def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
     for token in after:
         lemma = token.lemma_.lower()
         if lemma in ("rejoindre", "pour", "vers", "chez", "profit", "intégrer"):
-            in_destination = not _where_they_worked(token, trigger)
+            in_destination = not _where_they_worked(token, trigger) and not _blow_to(token)
         elif token.pos_ in ("VERB", "AUX") and any(a.i == token.i for a in trigger.ancestors):
             in_destination = False  # "Le départ de X vers Meta a surpris Google": the main verb
         elif token.lower_ in _RELATIVES and token.i and token.doc[token.i - 1].text == ",":
@@ -212,10 +226,32 @@ def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
         organization_ref = context.mentions.organization_at(token)
         if in_destination and organization_ref:
             keys.add(organization_ref.key)
+    return keys | _gone_to_before(context, trigger)
+
+
+def _gone_to_before(context: ArticleContext, trigger: Token) -> set[str]:
+    """ "X, parti chez Reflection AI, et Y, parti chez Meta": where someone else named earlier
+    in the sentence went is not what this person left."""
+    keys = set()
+    for token in context.doc[trigger.sent.start : trigger.i]:
+        if token.lower_ not in ("chez", "vers") or token.i == 0:
+            continue
+        if token.doc[token.i - 1].lemma_.lower() != "partir":
+            continue
+        if ref := context.mentions.organization_at(token.doc[token.i + 1]):
+            keys.add(ref.key)
     return keys
 
 
 _RELATIVES = {"où", "qui", "dont", "lequel", "laquelle"}
+_IMPACTS = {"coup", "dur", "perte", "revers", "camouflet", "nouvelle", "victoire", "signal"}
+
+
+def _blow_to(preposition: Token) -> bool:
+    """ "dans un coup dur pour Alphabet", "une perte pour Google": whom the news hurts, not
+    where the person goes."""
+    before = preposition.doc[max(preposition.sent.start, preposition.i - 2) : preposition.i]
+    return preposition.lower_ == "pour" and any(t.lower_ in _IMPACTS for t in before)
 
 
 def _is_destination_token(token: Token, trigger: Token) -> bool:

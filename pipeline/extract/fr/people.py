@@ -175,6 +175,8 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
         return doer
     if not candidates and (reported := _subject_after_que(context, verb)):
         return reported  # "Il a annoncé que X, le responsable de ..., quitte son poste"
+    if not candidates and (described := _participle_after_name(context, verb)):
+        return described
     if (
         not candidates
         and verb.dep_ in ("xcomp", "conj", "advcl")
@@ -256,6 +258,7 @@ def _sentence_opening_person(context: ArticleContext, verb: Token) -> list[tuple
         (t for t in reversed(context.doc[sentence.start : verb.i]) if t.text in ":;"), None
     )
     opening = colon.i + 1 if colon is not None else sentence.start
+    opening = _after_attribution(context, opening, verb)
     people = context.mentions.people_in(opening, verb.i)
     if len(people) != 1:
         return []
@@ -269,6 +272,37 @@ def _sentence_opening_person(context: ArticleContext, verb: Token) -> list[tuple
     if clause and not (_main_verb_without_subject(verb) or _resumes_after_comma(verb)):
         return []
     return [(people[0].entity, people[0].span.root)]
+
+
+_ATTRIBUTIONS = ("selon", "d'après", "d’après")
+
+
+def _after_attribution(context: ArticleContext, opening: int, verb: Token) -> int:
+    """ "Selon Jane Doe de Bloomberg, X, chercheur, quitte ...": who reports the news, in a
+    leading phrase closed by a comma, is not who the clause is about."""
+    if context.doc[opening].lower_ not in _ATTRIBUTIONS:
+        return opening
+    comma = next((t for t in context.doc[opening : verb.i] if t.text == ","), None)
+    return comma.i + 1 if comma is not None else opening
+
+
+def _participle_after_name(context: ArticleContext, verb: Token) -> People:
+    """ "X, l'un des plus anciens chercheurs, parti chez Meta": a bare past participle (no
+    auxiliary, no subject) describes the person named just before it, however the parser hung
+    it in a list of names and titles."""
+    if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+        return []
+    if any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children):
+        return []
+    people = context.mentions.people_in(verb.sent.start, verb.i)
+    if not people:
+        return []
+    between = context.doc[people[-1].span.end : verb.i]
+    if len(between) > 15 or any(
+        "Fin" in t.morph.get("VerbForm") or t.lower_ in _CLAUSE_WORDS for t in between
+    ):
+        return []
+    return [(people[-1].entity, people[-1].span.root)]
 
 
 def _resumes_after_comma(verb: Token) -> bool:
@@ -482,6 +516,9 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
             named_below = _named_below(context, token)  # "Le responsable de l'IA s'en va"
             if named_below is not None:
                 return [named_below]
+            # a heading inside the article (often a link to another story) announces what
+            # follows; the person the paragraph above named is not who it is about
+            return []
         antecedent = context.person_before(token)
         if antecedent:
             found = [(antecedent, token)]
