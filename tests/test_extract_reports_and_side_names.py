@@ -1,12 +1,16 @@
 """Constructions read in real articles, rewritten in our own words with invented people and
 companies: who reports the news ("Selon X de Bloomberg, Y quitte ..."), a bare participle after a
 name ("Y, chercheur, parti chez Meta"), a heading inside the article, another person's employer
-earlier in the sentence, "un coup dur pour" (no destination), and a unit's name said short."""
+earlier in the sentence, "un coup dur pour" (no destination), a unit's name said short, the
+future of reported speech, lists and examples, the team a person leads, and one key per team
+across the names articles give it."""
 
 from __future__ import annotations
 
 import pytest
 
+from pipeline.extract.results import EntityRef
+from pipeline.extract.team_mention import TeamMention
 from tests.helpers import found_pairs as found
 
 
@@ -54,3 +58,105 @@ def test_a_one_word_name_ending_a_known_longer_name_is_that_name(extractor):
         "Jeanne Roy, un des premiers membres de Brain, a quitté Brain en mai."
     )
     assert found(extractor, text, "fr", "departure") == {("Jeanne Roy", "Google")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the future of reported speech is an announcement, not a hypothesis
+        ("Paul Durand, chef de l'équipe produit, a annoncé qu'il quitterait Cohere.", "fr",
+         {("Paul Durand", "Cohere")}),
+        ("Paul Durand a déclaré qu'il quitterait Cohere si le conseil le demandait.", "fr",
+         set()),
+        ("Selon nos sources, Paul Durand quitterait Cohere.", "fr", set()),
+        ("Hours later, his colleague Dana Whitfield announced she would depart Cohere, too.",
+         "en", {("Dana Whitfield", "Cohere")}),
+        ("Dana Whitfield said that she would leave Cohere.", "en", {("Dana Whitfield", "Cohere")}),
+        ("Dana Whitfield would leave Cohere if the board asked her to.", "en", set()),
+        ("Dana Whitfield said she would not leave Cohere.", "en", set()),
+    ],
+)  # fmt: skip
+def test_reported_future_is_an_announced_departure(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "parmi les départs figure X": the list after a verb of being-among
+        ("Cohere perd des cadres. Parmi les départs notables figure Paul Durand, qui a passé "
+         "12 ans chez Cohere.", {("Paul Durand", "Cohere")}),
+        # an example of the plural subject
+        ("Cohere perd des cadres. D'autres anciens employés, comme Jean Roy, chercheur en "
+         "sécurité, ont également quitté la société.", {("Jean Roy", "Cohere")}),
+        # the years spent somewhere name the employer over an organisation in the title
+        ("Marc Petit, ancien responsable des systèmes GPU Lumen, a annoncé son départ après plus "
+         "de huit ans chez Cohere pour lancer une newsletter.", {("Marc Petit", "Cohere")}),
+        # "faire ses valises"
+        ("Arrivé en mars pour diriger l'IA de Cohere, Hugo Vasseur a déjà fait ses valises.",
+         {("Hugo Vasseur", "Cohere")}),
+        # a name after "et" starts another clause, not what was left
+        ("Selon des sources, Cohere est en train de dissoudre son équipe Lumen, le responsable "
+         "du projet, Paul Durand, va quitter l'entreprise et Kestrel a donné l'ordre d'arrêter "
+         "ce programme.",
+         {("Paul Durand", "Cohere")}),
+        # a group a company poached, named by the next sentence
+        ("Cohere vient de perdre des ingénieurs. Mistral AI a en effet débauché ces "
+         "spécialistes de l'intelligence artificielle. Parmi eux, Paul Durand, ancien "
+         "responsable de l'ingénierie.", {("Paul Durand", "Cohere")}),
+    ],
+)  # fmt: skip
+def test_lists_examples_and_years_spent(extractor, text, expected):
+    assert found(extractor, text, "fr", "departure") == expected
+
+
+def test_a_role_is_not_the_person_named_inside_its_own_phrase(extractor):
+    text = (
+        "Paul Durand perd son bras droit.\n\n"
+        "La directrice générale du réseau acheté par Paul Durand vient de démissionner."
+    )
+    assert found(extractor, text, "fr", "departure") == set()
+
+
+def test_the_departure_of_unnamed_people_is_not_who_is_appointed(extractor):
+    text = (
+        "The departure of its co-founders to Microsoft is tempered by the appointment of Dana "
+        "Whitfield as the new CEO of Cohere."
+    )
+    assert found(extractor, text, "en", "departure") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the team a leaving person leads is the one their title named
+        ("Chez Cohere, Paul Durand, chef de l'équipe de préparation aux crises, a annoncé "
+         "qu'il quitterait l'entreprise et a révélé que l'équipe qu'il dirige serait dissoute.",
+         "fr", {("équipe de préparation aux crises", "Cohere")}),
+        # a unit a possessive apposition introduced is its owner's, whoever is named between
+        ("Kestrel Group abandonne Nimbus, son unité de robots. En 2017, Mistral AI voulait la "
+         "racheter. La direction a finalement décidé de fermer Nimbus.", "fr",
+         {("Nimbus", "Kestrel Group")}),
+        # a field acronym before what the team does is no part of its name
+        ("Cohere has disbanded its Lumen AI supercomputer team.", "en", {("Lumen", "Cohere")}),
+        ("Cohere disbanded its Ethical AI team.", "en", {("Ethical AI", "Cohere")}),
+    ],
+)  # fmt: skip
+def test_which_team_is_dissolved(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "dissolution") == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "same"),
+    [
+        (("Super Alignment", "Superalignment", "équipe Superalignment"), True),
+        (("Lumen", "équipe de superordinateurs Lumen", "Lumen AI"), True),
+        (("bureau d'Edmonton", "Edmonton office"), True),
+        (("Lumen", "Nimbus"), False),
+        (("équipe de sécurité", "équipe d'éthique"), False),
+    ],
+)
+def test_one_team_keeps_one_key_across_names(names, same):
+    owner = EntityRef("organization", "Cohere", "cohere")
+    keys = {TeamMention(name, None, None, name).key_in(owner) for name in names}
+    assert (len(keys) == 1) is same

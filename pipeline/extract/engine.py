@@ -95,6 +95,12 @@ def extract(context: ArticleContext, book: RuleBook, grammar: Grammar) -> list[F
                     events[kept].subject.name
                 ):
                     events[kept] = event  # "closes model risk taskforce", then its proper name
+                elif event.event_type == "dissolution" and len(event.subject.name) < len(
+                    events[kept].subject.name
+                ):
+                    # "ferme le studio de jeux Lumen Forge Studios", then "Lumen Forge Studios":
+                    # one key, told shorter
+                    events[kept] = event
                 continue
             article.seen[key] = len(events)
             organization = event.organization.key if event.organization else None
@@ -174,7 +180,7 @@ def _dissolutions(article: _Article, candidate: Candidate) -> Iterator[FoundEven
         return
     team = replace(team, name=name)
     date = article.resolve(candidate, "date")
-    subject = EntityRef("team", team.name, f"{organization.key}/{team.key}")
+    subject = EntityRef("team", team.name, f"{organization.key}/{team.key_in(organization)}")
     context = article.context
     index = context.sentence_index(candidate.head)
     sentence = context.sentences[index]

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from pipeline.extract.context import ArticleContext
 from pipeline.extract.engine import resolver
+from pipeline.extract.fr.counted import counts_people, named_by_next_sentence
 from pipeline.extract.fr.people import People, _listed_after_colon, _people_from
 from pipeline.extract.gazetteers import role_words
 from pipeline.extract.listed import listed_after
@@ -24,10 +25,19 @@ def hired_fr(context: ArticleContext, candidate: Candidate) -> People:
     if listed:
         return listed
     for obj in (c for c in candidate.head.children if c.dep_ == "obj"):
+        if _counted_group(context, obj):  # "a débauché ces spécialistes. Parmi eux, X, ..."
+            return named_by_next_sentence(context, obj)
         return _people_from(context, obj) or _listed_after_colon(context, candidate.head)
     if _adjectival_participle(candidate.head):
         return _described_before(context, candidate.head)
     return []
+
+
+def _counted_group(context: ArticleContext, obj: Token) -> bool:
+    """ "ces spécialistes de l'IA": people counted, named later; not "des chercheurs d'Apple"."""
+    return counts_people(obj) and not any(
+        c.dep_ == "nmod" and context.mentions.organization_at(c) for c in obj.children
+    )
 
 
 def _adjectival_participle(verb: Token) -> bool:
@@ -76,6 +86,9 @@ def hired_from_fr(context: ArticleContext, candidate: Candidate, people=None) ->
         ref = context.mentions.organization_at(token)
         if ref and ref.key not in hiring and _introduced_by(token, _FROM_FR):
             return None if _formerly(token) else ref
+    if any(c.dep_ == "obj" and _counted_group(context, c) for c in verb.children):
+        # "Microsoft a débauché ces spécialistes": the ones the article is about, not Microsoft's
+        return context.organization_in_focus(verb, exclude=hiring)
     if _adjectival_participle(verb):  # "débauchés dès 2023 après leur passage chez Meta"
         for token in verb.doc[verb.i + 1 : verb.sent.end]:
             if token.pos_ in ("VERB", "AUX") or token.lower_ == "par":

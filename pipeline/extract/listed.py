@@ -21,9 +21,10 @@ GAP = 12  # words between two names of the list
 # it ("incluaient", "comprennent", "including"), and job titles
 _INTRODUCERS = {"de", "d'", "d’", "des", "du", "of", "comme", "notamment", "dont", "incluaient"}
 _INTRODUCERS |= {"incluent", "comprennent", "comprenaient", "including", "include", "included"}
-_INTRODUCERS |= {"such", "as", "like", "among", "parmi", "figurent", "figuraient", ":", ","}
+_INTRODUCERS |= {"such", "as", "like", "among", "parmi", ":", ","}
 _LIST_VERBS = {"incluaient", "incluent", "comprennent", "comprenaient", "include", "included"}
-_LIST_VERBS |= {"including", "figurent", "figuraient"}
+_LIST_VERBS |= {"including", "figure", "figurait", "figurent", "figuraient"}
+_INTRODUCERS |= _LIST_VERBS
 _STOPS = {".", ";", "?", "!"}
 _BETWEEN = {",", "et", "and", "de", "d'", "d’", "du", "des", "of", "puis", "ainsi", "que"}
 
@@ -83,6 +84,7 @@ def _separates(between: Span) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") or t.lower_ in _CLAUSE for t in between)
 
 
+_TIME_SPENT = {"ans", "années", "mois", "passé", "passées", "years", "spent"}
 _TOWARDS = {"to", "join", "joined", "joining", "joins", "for", "vers", "rejoindre", "pour"}
 _TOWARDS |= {"rejoint", "rejoignent", "chez"}
 
@@ -97,7 +99,9 @@ def organization_around_list(
     sentence = context.sentences[context.sentence_index(candidate.head)]
     for mention in context.mentions.organizations_in(sentence.start, sentence.end):
         before = context.doc[max(sentence.start, mention.span.start - 3) : mention.span.start]
-        if not any(t.lower_ in _TOWARDS for t in before):
+        if not any(t.lower_ in _TOWARDS for t in before) or any(
+            t.lower_ in _TIME_SPENT for t in before
+        ):  # "qui a passé 12 ans chez Meta": where they worked
             return mention.entity
     for person, _ in people or ():
         tied = context.affiliation(person, sentence, here=False) or context.employer_told(person)

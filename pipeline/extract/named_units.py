@@ -111,3 +111,26 @@ def closed_unit(context, trigger: Token):
         return None
     name = unit_after(trigger, names) or unit_before(trigger, names)
     return TeamMention(name, None, trigger, name) if name else None
+
+
+_POSSESSIVE_INTRODUCTION = re.compile(r"^\s*,\s+(?:son|sa|leur|its|their)\s")
+
+
+def owner_as_introduced(context, name: str):
+    """ "Alphabet, la maison mère de Google, abandonne Nimbus, son unité de robots": the
+    organisation named last before a unit that a possessive apposition introduces owns it."""
+    for sentence in context.sentences:
+        position = sentence.text.find(name)
+        if position < 0:
+            continue
+        if not _POSSESSIVE_INTRODUCTION.match(sentence.text[position + len(name) :]):
+            continue
+        start_char = sentence.start_char + position
+        owners = [
+            m
+            for m in context.mentions.organizations_in(sentence.start, sentence.end)
+            if m.span.end_char <= start_char
+        ]
+        if owners:
+            return owners[-1].entity
+    return None

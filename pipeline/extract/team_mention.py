@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from pipeline.extract.lexicons import lexicon
 from pipeline.extract.names import entity_key, fold
 from pipeline.extract.results import EntityRef
+
+_ACRONYMS = lexicon("any", "topic_acronyms")
+_TEAM_WORDS = lexicon("fr", "team_nouns") | lexicon("en", "team_nouns")
+_ELISION = re.compile(r"^[dlDL]['’]")
 
 
 @dataclass(frozen=True)
@@ -20,6 +26,19 @@ class TeamMention:
     @property
     def key(self) -> str:
         return entity_key(self.name)
+
+    def key_in(self, organization: EntityRef) -> str:
+        """ "Super Alignment", "Superalignment", "son équipe de superordinateurs Dojo" and "its
+        Dojo AI supercomputer team": an organisation's team keeps one key across articles and
+        languages, the proper name at the core of its names (spaces, field acronyms, team words
+        and the owner's name left out); a name without one keys on all its words."""
+        left_out = _ACRONYMS | _TEAM_WORDS | set(fold(organization.name).split())
+        core = []
+        for word in self.name.split():
+            word = _ELISION.sub("", word)
+            if word[:1].isupper() and fold(word) not in left_out:
+                core.append(fold(word).replace(" ", ""))
+        return "".join(core) or self.key
 
     def as_named_in(self, organization: EntityRef) -> TeamMention:
         """A generic name the gazetteer knows at one lab ("Ethics and Society") said of another

@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import Connection, delete, func, insert, select, union, update
+from sqlalchemy import (
+    Connection,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    union,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -49,18 +60,48 @@ def stored_by_run(engine, run_id: int) -> int:
         ).scalar_one()
 
 
+# One team told under several names ("Dojo AI", "son équipe de superordinateurs Dojo") has one
+# key; it shows its shortest name (then the first in order), whatever order articles came in.
+_NEW_NAME = bindparam("new_name")
+SHORTEST_TEAM_NAME = (
+    update(entities)
+    .where(
+        entities.c.kind == "team",
+        entities.c.key == bindparam("team_key"),
+        or_(
+            func.length(entities.c.name) > func.length(_NEW_NAME),
+            and_(
+                func.length(entities.c.name) == func.length(_NEW_NAME), entities.c.name > _NEW_NAME
+            ),
+        ),
+    )
+    .values(name=_NEW_NAME)
+)
+
+
+def _shorter(name: str, than: str) -> bool:
+    return (len(name), name) < (len(than), than)
+
+
 def upsert_entities(
     connection: Connection, refs: Iterable[EntityRef]
 ) -> dict[tuple[str, str], int]:
     """Ids for (kind, key), creating missing entities. Keys are sorted so that concurrent writers
     lock rows in the same order, and ON CONFLICT lets a racing writer's row win quietly."""
-    unique = {(ref.kind, ref.key): ref for ref in refs}
+    unique: dict[tuple[str, str], EntityRef] = {}
+    for ref in refs:
+        known = unique.get((ref.kind, ref.key))
+        if known is None or (ref.kind == "team" and _shorter(ref.name, known.name)):
+            unique[(ref.kind, ref.key)] = ref
     if not unique:
         return {}
     ordered = [unique[k] for k in sorted(unique)]
     dialect_insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
     statement = dialect_insert(entities).on_conflict_do_nothing(index_elements=["kind", "key"])
     connection.execute(statement, [{"kind": r.kind, "name": r.name, "key": r.key} for r in ordered])
+    teams = [{"team_key": r.key, "new_name": r.name} for r in ordered if r.kind == "team"]
+    if teams:
+        connection.execute(SHORTEST_TEAM_NAME, teams)
     ids: dict[tuple[str, str], int] = {}
     for kind in sorted({r.kind for r in ordered}):
         keys = [r.key for r in ordered if r.kind == kind]

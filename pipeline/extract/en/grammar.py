@@ -32,12 +32,23 @@ def _asserted(sentence: Span, index: int) -> bool:
     if _ORDINAL_TO.search(sentence[max(0, index - 7) : index + 1].text.lower()):
         # "announced that X would be the first executive to retire": reported, not hypothetical
         blocked = lexicon("en", "negations")
+    elif _REPORTED_FUTURE.search(sentence[max(0, index - 8) : index].text):
+        # "announced he would depart OpenAI": the future of reported speech, not a hypothesis
+        blocked = lexicon("en", "negations")
     if any(word in blocked for word in before):
         return False
+    if sentence[index].lower_ == "would" and not _REPORTED_FUTURE.search(
+        sentence[max(0, index - 7) : index + 1].text
+    ):
+        return False  # "X would leave OpenAI if ...": a hypothesis, not reported news
     lowered = sentence.text.lower()
     return not any(word in lowered for word in ("denied", "denies", "rumor", "rumour", "speculat"))
 
 
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:announced|said|confirmed|told \w+|wrote|revealed|disclosed|declared)"
+    r"(?: (?:on|this|last) \w+)?(?: that)? (?:he|she|they|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) would$"
+)
 _ORDINAL_TO = re.compile(r"\bwould be the (?:first|next|latest|last|second|third) [\w-]+ to$")
 NEWS_PRESENT = {
     "leaves",

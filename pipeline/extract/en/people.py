@@ -82,7 +82,10 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
     if trigger[0].lower_ in _EVENT_NOUNS:
         following = context.doc[trigger.end : trigger.end + 2]
         if following and following[0].lower_ == "of" and after:
-            return [(after[0].entity, after[0].span[0])]
+            gap = context.doc[trigger.end + 1 : after[0].span.start]
+            if len(gap) <= 8 and not any(t.lower_ in _CLAUSE_WORDS for t in gap):
+                return [(after[0].entity, after[0].span[0])]
+            return []  # "the departure of its co-founders is tempered by the appointment of X"
     if before and (main := _main_subject_resumed(context, sentence, start, before)):
         return main
     if before:
@@ -106,6 +109,9 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
                 return [(antecedent, token)]
     return []
 
+
+_CLAUSE_WORDS = {"is", "was", "are", "were", "has", "have", "had", "by", "that", "which", "who"}
+_CLAUSE_WORDS |= {"will", "would", "after", "before", "as", "while", "when"}
 
 # What an active dismissal verb's object starts with: "fired teams", "ousted the board"
 _OBJECT_OPENINGS = {"the", "its", "his", "her", "their", "all", "some", "several", "more", "most"}

@@ -183,8 +183,12 @@ def _words_before_team_noun(noun: Token) -> str | None:
         words.append(noun)  # "its DAMO quantum research laboratory": a lab goes by all of it
     elif words and words[0].text[:1].isupper():
         # "its Dojo supercomputer team": the name is the capitalised words, not what follows
+        described = len(words)
         while len(words) > 1 and (words[-1].is_lower or words[-1].text in HYPHENS):
             words.pop()
+        acronyms = lexicon("any", "topic_acronyms")
+        while len(words) < described and len(words) > 1 and words[-1].lower_ in acronyms:
+            words.pop()  # "its Dojo AI supercomputer team": the field is part of what follows
     elif words and not any(w.text[:1].isupper() for w in words):
         words.append(noun)  # "its ethics advisory council": plain words name it with the noun
     return _joined(words)

@@ -30,7 +30,7 @@ def _is_irrealis(token: Token, *, future_is_news: bool = False) -> bool:
     if _under_si(token):
         return True
     forms = [token, *(child for child in token.children if child.dep_.startswith("aux"))]
-    if future_is_news and _past_conditional(token, forms):
+    if future_is_news and (_past_conditional(token, forms) or _reported_future(token)):
         return False
     for form in forms:
         moods = form.morph.get("Mood")
@@ -61,6 +61,26 @@ def _past_conditional(token: Token, forms: list[Token]) -> bool:
         and f.lemma_ in ("avoir", "être")
         and ("Cnd" in f.morph.get("Mood") or _conditional_form(f))
         for f in forms[1:]
+    )
+
+
+_REPORTING = {"annoncer", "révéler", "confirmer", "indiquer", "déclarer", "affirmer", "préciser"}
+_REPORTING |= {"dire", "écrire", "expliquer", "informer", "prévenir", "faire savoir"}
+
+
+def _reported_future(token: Token) -> bool:
+    """ "X a annoncé qu'il quitterait l'entreprise", "a révélé que l'équipe serait dissoute":
+    the conditional of a clause reported in the past is its future, an announcement."""
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in _REPORTING:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in token.children):
+        return False
+    if any(t.lower_ == "si" and t.pos_ == "SCONJ" for t in token.sent if t.i > token.i):
+        return False  # "a déclaré qu'il quitterait l'entreprise si ...": a condition
+    governor = token.head
+    told_in_past = "Past" in governor.morph.get("Tense") or "Imp" in governor.morph.get("Tense")
+    return told_in_past or any(
+        c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in governor.children
     )
 
 

@@ -78,6 +78,8 @@ def organization_left(
         if owner is not None and owner.key not in destination_keys:
             return owner
         return context.organization_in_focus(token, exclude=destination_keys)
+    if (years_at := _years_spent_at(context, token)) is not None:
+        return years_at  # "annonce son départ après huit ans chez Meta"
     tied = _tied(context, token, people, destination_keys)
     if tied is not None:
         return tied
@@ -131,6 +133,14 @@ def _governed_organization(
         if c.dep_ in ("advcl", "conj", "parataxis", "nsubj") and c.i > token.i
         for t in c.subtree
     }
+    other_clauses |= {  # "va quitter l'entreprise et Kestrel a ordonné ...": another clause
+        t.i
+        for obj in token.children
+        if obj.dep_ == "obj" and not context.mentions.organization_at(obj)
+        for c in obj.children
+        if c.dep_ == "conj"
+        for t in c.subtree
+    }
     for child in token.subtree:
         if child.i <= token.i or child.i in other_clauses:
             continue
@@ -146,6 +156,8 @@ def _governed_organization(
     for following in token.sent[token.i - token.sent.start + 1 :][:6]:
         if following.lower_ in DESTINATION_MARKERS or following.text in ".;:,":
             break
+        if following.pos_ == "CCONJ":
+            break  # "va quitter l'entreprise et Musk a ordonné ...": another clause
         organization_ref = context.mentions.organization_at(following)
         if organization_ref:
             return organization_ref
@@ -286,6 +298,18 @@ def _where_they_worked(preposition: Token, trigger: Token) -> bool:
 
 
 _DURATIONS = {"an", "année", "mois", "semaine", "décennie", "passer"}
+
+
+def _years_spent_at(context: ArticleContext, trigger: Token) -> EntityRef | None:
+    """ "X a annoncé son départ après plus de huit ans chez Meta": the years right after the
+    trigger name the employer left, over any organisation in the person's title."""
+    sentence = trigger.sent
+    for token in sentence[trigger.i - sentence.start + 1 :][:10]:
+        if token.text in ".;:" or token.lower_ in ("pour", "vers", "rejoindre"):
+            return None
+        if _time_spent_at(token) and token.i + 1 < sentence.end:
+            return context.mentions.organization_at(token.doc[token.i + 1])
+    return None
 
 
 def _time_spent_at(preposition: Token) -> bool:

@@ -264,7 +264,9 @@ def _sentence_opening_person(context: ArticleContext, verb: Token) -> list[tuple
         return []
     start = people[0].span.start
     after_opening_phrase = start > opening and context.doc[start - 1].text == ","
-    if start - opening > 2 and not after_opening_phrase:
+    # "D'autres anciens employés, comme X, chercheur, ont quitté": an example of the subject
+    example = start > opening and context.doc[start - 1].lower_ in ("comme", "notamment")
+    if start - opening > 2 and not (after_opening_phrase or example):
         return []
     clause = any(
         t.lower_ in ("qui", "que", "dont") for t in context.doc[people[0].span.end : verb.i]
@@ -520,6 +522,8 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
             # follows; the person the paragraph above named is not who it is about
             return []
         antecedent = context.person_before(token)
+        if antecedent in _named_within(context, token):
+            antecedent = None  # "la CEO du réseau acheté par X" is not X
         if antecedent:
             found = [(antecedent, token)]
             for other in _coordinated(token):  # "lui et Daniel De Freitas avaient quitté"
@@ -533,6 +537,15 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
     if counts_people(token):
         return named_by_next_sentence(context, token)
     return []
+
+
+def _named_within(context: ArticleContext, noun: Token) -> set[EntityRef]:
+    """People named inside a noun's own phrase ("la CEO du réseau acheté par X")."""
+    return {
+        person
+        for t in noun.subtree
+        if t.i != noun.i and (person := context.mentions.person_at(t)) is not None
+    }
 
 
 LEAD_SENTENCES = 2

@@ -14,7 +14,7 @@ from pipeline.extract.engine import resolver
 from pipeline.extract.gazetteers import team_by_alias
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.mentions import CLOSING_QUOTES, NAMING_WORDS, OPENING_QUOTES, organization
-from pipeline.extract.named_units import closed_unit
+from pipeline.extract.named_units import closed_unit, owner_as_introduced
 from pipeline.extract.names import fold
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
@@ -154,6 +154,8 @@ def _team_from(context, token: Token, team_nouns: set[str], known: list[TeamMent
     named = _name_team(token, team_nouns)
     if named:
         return TeamMention(*named[:2], token, named[2])
+    if (led := _the_team_they_lead(token, team_nouns)) is not None:
+        return led
     is_pronoun = token.lower_ in OBJECT_PRONOUNS and token.pos_ == "PRON"
     is_team_noun = token.lemma_.lower() in team_nouns and "Plur" not in token.morph.get("Number")
     is_demonstrative = is_team_noun and any(
@@ -170,6 +172,22 @@ def _team_from(context, token: Token, team_nouns: set[str], known: list[TeamMent
     if is_team_noun and bare and _definite(token) and not _not_a_team(token):
         # "a finalement dissous l'équipe": the article names it no better
         return TeamMention(token.text, None, token, token.text)
+    return None
+
+
+_LEADING = {"diriger", "mener", "piloter", "superviser", "codiriger", "animer"}
+
+
+def _the_team_they_lead(token: Token, team_nouns) -> TeamMention | None:
+    """ "X, chef de l'équipe de préparation, ... a révélé que l'équipe qu'il dirige serait
+    dissoute": the team a person leads is the one their title named earlier in the sentence."""
+    if token.lemma_.lower() not in team_nouns or not any(
+        c.dep_ == "acl:relcl" and c.lemma_.lower() in _LEADING for c in token.children
+    ):
+        return None
+    for earlier in reversed(token.sent[: token.i - token.sent.start]):
+        if earlier.lemma_.lower() in team_nouns and (named := _name_team(earlier, team_nouns)):
+            return TeamMention(*named[:2], earlier, named[2])
     return None
 
 
@@ -558,6 +576,8 @@ def dissolver(context: ArticleContext, candidate: Candidate, team: TeamMention) 
     named = {m.entity.key for m in context.mentions.organizations}
     if team.organization and organization(team.organization).key in named:
         return organization(team.organization)  # the gazetteer's, when the article names it
+    if proper_name and (owner := owner_as_introduced(context, team.surface)) is not None:
+        return owner  # "Alphabet ... Nimbus, son unité de robots": then "fermer Nimbus"
     return context.organization_before(trigger) or _first_in_sentence(context, trigger)
 
 
