@@ -160,3 +160,31 @@ def test_one_team_keeps_one_key_across_names(names, same):
     owner = EntityRef("organization", "Cohere", "cohere")
     keys = {TeamMention(name, None, None, name).key_in(owner) for name in names}
     assert (len(keys) == 1) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle opening the sentence describes who opens the main clause
+        ("Cohere reproche à Paul Durand d'avoir débauché des ingénieurs. Licencié le lendemain, "
+         "Paul Durand aurait continué à démarcher des employés de Cohere avec Marc Petit.",
+         {("Paul Durand", "Cohere")}),
+        # a gerund is active: the subject fires someone, the subject is not fired
+        ("Jeanne Roy a déclaré que le conseil n'essayait pas de freiner Cohere en licenciant "
+         "le PDG.", set()),
+    ],
+)  # fmt: skip
+def test_fronted_participles_and_gerunds(extractor, text, expected):
+    assert found(extractor, text, "fr", "departure") == expected
+
+
+def test_the_company_that_announces_is_the_one_said_before(extractor):
+    # "la société" is the company the sentence before had as its subject, also a name NER
+    # misses but the article introduces as a maker ("le fabricant de robots nRobo")
+    text = (
+        "Cohere et le fabricant d'aspirateurs autonomes nRobo renoncent à leur fusion. nRobo a "
+        "annoncé un plan de restructuration. La société a également annoncé que Paul Durand "
+        "avait démissionné de son poste de directeur général."
+    )
+    assert found(extractor, text, "fr", "departure") == {("Paul Durand", "nRobo")}
+

@@ -78,6 +78,10 @@ def organization_left(
         if owner is not None and owner.key not in destination_keys:
             return owner
         return context.organization_in_focus(token, exclude=destination_keys)
+    post = next((c for c in token.children if c.lemma_.lower() in _POSTS), None)
+    owner = _possessor_in_clause(context, token, post) if post is not None else None
+    if owner is not None and owner.key not in destination_keys:
+        return owner  # "La société a annoncé que X avait démissionné de son poste"
     if (years_at := _years_spent_at(context, token)) is not None:
         return years_at  # "annonce son départ après huit ans chez Meta"
     tied = _tied(context, token, people, destination_keys)
@@ -207,9 +211,29 @@ def _possessor_in_clause(context: ArticleContext, verb: Token, obj: Token) -> En
                 continue
             if ref := context.mentions.organization_at(child):
                 return ref
+            if ref := _company_said_before(context, child):
+                return ref
             for token in child.subtree:  # "L'unité autonome Waymo d'Alphabet a déclaré que son"
                 if ref := context.mentions.organization_at(token):
                     return ref
+    return None
+
+
+_POSTS = {"poste", "fonction", "rôle", "mandat"}
+
+
+def _company_said_before(context: ArticleContext, subject: Token) -> EntityRef | None:
+    """ "iRobot a annoncé un plan ... La société a également annoncé que X avait démissionné de
+    son poste": "la société" is the company the sentences before had as their subject."""
+    if subject.lemma_.lower() not in lexicon("fr", "company_nouns") or not any(
+        c.dep_ == "det" and c.lower_ in ("la", "le", "l'", "l’") for c in subject.children
+    ):
+        return None
+    index = context.sentence_index(subject)
+    for previous in context.sentences[max(0, index - 2) : index][::-1]:
+        for mention in context.mentions.organizations_in(previous.start, previous.end):
+            if mention.span.root.dep_.startswith("nsubj"):
+                return mention.entity
     return None
 
 

@@ -147,7 +147,13 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
         ]
     active_dismissal = candidate.rule.kind == "dismissal" and "Pass" not in verb.morph.get("Voice")
     has_passive_aux = any(c.dep_ == "aux:pass" for c in verb.children)
-    if active_dismissal and not has_passive_aux:
+    # "Licencié le lendemain, X a continué ...": a past participle with no auxiliary is passive
+    bare_participle = (
+        "Part" in verb.morph.get("VerbForm")
+        and "Past" in verb.morph.get("Tense")
+        and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
+    )
+    if active_dismissal and not has_passive_aux and not bare_participle:
         objects = [c for c in verb.children if c.dep_ in ("obj", "iobj")]
         for obj in objects:  # "a renvoyé mercredi X": the parser may make the day an object too
             found = _people_from(context, obj)
@@ -169,6 +175,8 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
             return []  # "X a licencié plus de 10 % de l'entreprise": X let others go
     if not candidates and verb.dep_ == "acl" and context.mentions.person_at(verb.head):
         return _people_from(context, verb.head)  # "Jane Doe, renvoyée d'OpenAI, ..."
+    if not candidates and bare_participle and (fronted := _after_fronted_participle(context, verb)):
+        return fronted
     if not candidates and (among := _among_those(context, verb)):
         return among  # "X et Y figuraient parmi les personnes licenciées"
     if not candidates and (doer := _subject_of_gerund(context, verb)):
@@ -205,6 +213,18 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
     return _sentence_opening_person(context, verb)
 
 
+def _after_fronted_participle(context: ArticleContext, verb: Token) -> People:
+    """ "Licencié le lendemain, X aurait continué ...": a participle opening the sentence
+    describes the person who opens the main clause after the comma."""
+    if verb.i - verb.sent.start > 1:
+        return []
+    comma = next((t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.text == ","), None)
+    if comma is None or comma.i + 1 >= verb.sent.end:
+        return []
+    person = context.mentions.person_at(verb.doc[comma.i + 1])
+    return [(person, verb.doc[comma.i + 1])] if person else []
+
+
 def _among_those(context: ArticleContext, verb: Token) -> People:
     """ "X et Y figuraient parmi les personnes licenciées": the participle describes a group
     introduced by "parmi"; the subject of the verb that governs the group is in it."""
@@ -220,8 +240,8 @@ def _subject_of_gerund(context: ArticleContext, verb: Token) -> People:
     """ "X vient d'en faire les frais, en étant débarqué de son poste": a gerund's subject is the
     one of the clause it hangs on; by word order, the last person before it who is a subject."""
     before = [t.lower_ for t in verb.doc[max(verb.sent.start, verb.i - 2) : verb.i]]
-    if "en" not in before:
-        return []
+    if "en" not in before or any(c.dep_ == "obj" for c in verb.children):
+        return []  # "en licenciant le PDG": the subject acts on someone else
     people = context.mentions.people_in(verb.sent.start, verb.i)
     subjects = [m for m in people if m.span.root.dep_.startswith("nsubj")]
     return [(subjects[-1].entity, subjects[-1].span.root)] if subjects else []
@@ -522,8 +542,10 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
             # follows; the person the paragraph above named is not who it is about
             return []
         antecedent = context.person_before(token)
-        if antecedent in _named_within(context, token):
-            antecedent = None  # "la CEO du réseau acheté par X" is not X
+        if antecedent in _named_within(context, token) | _subjects_above(context, token):
+            # "la CEO du réseau acheté par X" is not X; "X a déclaré que ... en licenciant le
+            # PDG": who speaks is not the one the object stands for
+            antecedent = None
         if antecedent:
             found = [(antecedent, token)]
             for other in _coordinated(token):  # "lui et Daniel De Freitas avaient quitté"
@@ -537,6 +559,18 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
     if counts_people(token):
         return named_by_next_sentence(context, token)
     return []
+
+
+def _subjects_above(context: ArticleContext, token: Token) -> set[EntityRef]:
+    """People who are the subject of a verb that governs `token` in its sentence."""
+    if token.dep_.startswith("nsubj"):
+        return set()
+    return {
+        person
+        for governor in token.ancestors
+        for child in governor.children
+        if child.dep_.startswith("nsubj") and (person := context.mentions.person_at(child))
+    }
 
 
 def _named_within(context: ArticleContext, noun: Token) -> set[EntityRef]:
