@@ -187,4 +187,3 @@ def test_the_company_that_announces_is_the_one_said_before(extractor):
         "avait démissionné de son poste de directeur général."
     )
     assert found(extractor, text, "fr", "departure") == {("Paul Durand", "nRobo")}
-

@@ -14,7 +14,11 @@ from pipeline.extract.dates import CALENDAR_WORDS
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.rulebook import first_words
 
-_NAME = r"(?P<name>(?:[A-Z]|[a-z](?=[A-Z]))[\w&'’-]*(?:\.[A-Za-z]+)?(?:\s(?:AI|IA|Labs?|[A-Z][\w&-]*)){0,2})"
+# a capital, or a camel-case name ("iRobot"), then up to two more words
+_NAME = (
+    r"(?P<name>(?:[A-Z]|[a-z](?=[A-Z]))[\w&'’-]*(?:\.[A-Za-z]+)?"
+    r"(?:\s(?:AI|IA|Labs?|[A-Z][\w&-]*)){0,2})"
+)
 _FR_NOUNS = (
     r"start-up|startup|société|entreprise|firme|pépite|licorne|jeune pousse|scale-up|"
     r"laboratoire|éditeur|plateforme|spécialiste|fabricant|concepteur"
