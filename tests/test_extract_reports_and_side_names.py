@@ -187,3 +187,32 @@ def test_the_company_that_announces_is_the_one_said_before(extractor):
         "avait démissionné de son poste de directeur général."
     )
     assert found(extractor, text, "fr", "departure") == {("Paul Durand", "nRobo")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural noun of leaving, a colon, then one person per bulleted line
+        ("Cohere confirmed three departures from Cohere in one week:\n\n"
+         "• Dana Whitfield (June 18): led the model team, went to OpenAI\n"
+         "• Mia Torres (June 20): joined Anthropic\n"
+         "• Ruth Adler (June 24): joined Anthropic\n", 
+         {("Dana Whitfield", "Cohere"), ("Mia Torres", "Cohere"), ("Ruth Adler", "Cohere")}),
+        # a few words between the noun and the verb that lists; "the company's" is not where
+        # the person before went
+        ("Tom Hale, who once led Cohere's chip team, quit the company in April before setting "
+         "up shop at Kestrel. Other departures this spring included Mia Torres, the company's "
+         "main contact with regulators, who left for rival Waymo.",
+         {("Tom Hale", "Cohere"), ("Mia Torres", "Cohere")}),
+        # moving over to another employer is leaving the one the article is about
+        ("At Cohere, sales chief Mia Torres headed over to Lyft in March.",
+         {("Mia Torres", "Cohere")}),
+        # no employer left
+        ("This follows Dana Whitfield's departure from independent research to Cohere in May.",
+         set()),
+        # whose companies, not who left
+        ("Her exit adds to a run of senior exits from Dana Whitfield's companies.", set()),
+    ],
+)  # fmt: skip
+def test_english_lists_and_moves(extractor, text, expected):
+    assert found(extractor, text, "en", "departure") == expected

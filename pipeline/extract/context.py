@@ -458,6 +458,12 @@ def _named_as_destination(span: Span) -> bool:
             return True
         if token.lower_ in ("for", "pour") and token.i > 0 and doc[token.i - 1].lower_ in _LEFT:
             return True  # "left for OpenAI", "est parti pour Google"
+        if (
+            token.lower_ == "before"
+            and token.i + 1 < span.start
+            and doc[token.i + 1].lower_.endswith("ing")
+        ):
+            return True  # "quit in April before setting up shop at Intel": where they went next
     return False
 
 

@@ -32,10 +32,15 @@ _BETWEEN = {",", "et", "and", "de", "d'", "d’", "du", "des", "of", "puis", "ai
 @resolver("any", "person", "listed_after")
 def listed_after(context: ArticleContext, candidate: Candidate) -> list[tuple[EntityRef, object]]:
     noun = candidate.span[-1] if len(candidate.span) > 1 else candidate.head
-    sentence = context.sentences[context.sentence_index(noun)]
+    index = context.sentence_index(noun)
+    sentence = context.sentences[index]
     people = context.mentions.people_in(noun.i + 1, sentence.end)
+    if not people and sentence.text.rstrip().endswith(":"):
+        return _bulleted_after(context, index)  # "four departures from X: • A (June 18): ..."
     if not people or not _leads_to(context.doc[noun.i + 1 : people[0].span.start]):
         return []
+    if people[0].is_possessive:
+        return []  # "exits from Jane Doe's companies": whose companies, not who left
     found = [people[0]]
     for mention in people[1:]:
         between = context.doc[found[-1].span.end : mention.span.start]
@@ -43,6 +48,23 @@ def listed_after(context: ArticleContext, candidate: Candidate) -> list[tuple[En
             break
         found.append(mention)
     return [(m.entity, m.span.root) for m in found]
+
+
+_BULLETS = ("•", "-", "–", "—", "*", "·")
+
+
+def _bulleted_after(context: ArticleContext, index: int) -> list[tuple[EntityRef, object]]:
+    """The people who open the bulleted lines after a sentence ending with a colon."""
+    found = []
+    for line in context.sentences[index + 1 :]:
+        words = [t for t in line if not t.is_space]
+        if not words or words[0].text not in _BULLETS or len(words) < 2:
+            break
+        person = context.mentions.person_at(words[1])
+        if person is None:
+            break
+        found.append((person, words[1]))
+    return found
 
 
 def _leads_to(between: Span) -> bool:

@@ -63,7 +63,7 @@ def dissolver(context: ArticleContext, candidate: Candidate, team) -> EntityRef 
 
 
 def _organization_left(context, sentence: Span, trigger: Span, people):
-    if _leaves_a_place(context, trigger):
+    if _leaves_a_place(context, trigger) or _from_something_else(context, trigger):
         return None
     after = context.doc[trigger.end : sentence.end]
     for token in after:
@@ -104,6 +104,20 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
             if tied is not None and tied.key not in destinations:
                 return tied
     return context.organization_before(trigger[0], exclude=destinations)
+
+
+_NOT_EMPLOYERS_AFTER = {"independent", "academia", "research", "public", "politics", "retirement"}
+
+
+def _from_something_else(context, trigger: Span) -> bool:
+    """ "X's departure from independent research to Anthropic": what they left is no employer."""
+    doc = trigger.doc
+    if trigger.end + 1 >= len(doc) or doc[trigger.end].lower_ != "from":
+        return False
+    following = doc[trigger.end + 1]
+    return following.lower_ in _NOT_EMPLOYERS_AFTER and not context.mentions.organization_at(
+        following
+    )
 
 
 def _possessor_earlier(context, sentence: Span, trigger: Span, destinations) -> EntityRef | None:
