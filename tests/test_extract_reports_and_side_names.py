@@ -196,7 +196,7 @@ def test_the_company_that_announces_is_the_one_said_before(extractor):
         ("Cohere confirmed three departures from Cohere in one week:\n\n"
          "• Dana Whitfield (June 18): led the model team, went to OpenAI\n"
          "• Mia Torres (June 20): joined Anthropic\n"
-         "• Ruth Adler (June 24): joined Anthropic\n", 
+         "• Ruth Adler (June 24): joined Anthropic\n",
          {("Dana Whitfield", "Cohere"), ("Mia Torres", "Cohere"), ("Ruth Adler", "Cohere")}),
         # a few words between the noun and the verb that lists; "the company's" is not where
         # the person before went
