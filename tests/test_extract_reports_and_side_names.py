@@ -216,3 +216,21 @@ def test_the_company_that_announces_is_the_one_said_before(extractor):
 )  # fmt: skip
 def test_english_lists_and_moves(extractor, text, expected):
     assert found(extractor, text, "en", "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cohere let go of its entire accessibility team on Friday.",
+         {("accessibility team", "Cohere")}),
+        ("The entire accessibility team was let go at Cohere this week.",
+         {("accessibility team", "Cohere")}),
+        # a title-case headline: the words before the team noun, in lower case
+        ("Entire Accessibility Team Let Go in Cohere Purge", {("accessibility team", "Cohere")}),
+        ("Cohere let go of two engineers on its accessibility team.", set()),
+        # the headline's verb is no part of what it closes
+        ("Cohere Closes Lab", set()),
+    ],
+)  # fmt: skip
+def test_a_whole_team_let_go(extractor, text, expected):
+    assert found(extractor, text, "en", "dissolution") == expected

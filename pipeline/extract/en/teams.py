@@ -72,6 +72,29 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     opening = _named_in_opening_apposition(sentence, trigger, team_nouns)
     if opening:
         return opening, None
+    return _described_in_headline(window, headline, team_nouns)
+
+
+_HEADLINE_STOPS = {"entire", "whole", "its", "the", "their", "his", "her", "a", "an", "all"}
+
+
+def _described_in_headline(window: Span, headline: set[int], team_nouns) -> tuple[str, None] | None:
+    """ "Entire Accessibility Team Let Go": a title-case headline names no team, but the words
+    before the team noun, in lower case, describe it."""
+    for token in window:
+        if token.i not in headline or token.lower_ not in team_nouns:
+            continue
+        words = []
+        for before in reversed(window.doc[max(window.start, token.i - 3) : token.i]):
+            if (
+                before.lower_ in _HEADLINE_STOPS | news_words()
+                or not before.is_alpha
+                or before.ent_type_
+            ):
+                break
+            words.insert(0, before.lower_)
+        if words:
+            return " ".join([*words, token.lower_]), None
     return None
 
 
