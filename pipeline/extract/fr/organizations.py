@@ -153,6 +153,7 @@ def _governed_organization(
             organization_ref
             and organization_ref.key not in destination_keys
             and not _is_destination_token(child, token)
+            and (token.pos_ != "NOUN" or _complement_of(child))
         ):
             return organization_ref
     if token.pos_ == "NOUN":
@@ -166,6 +167,15 @@ def _governed_organization(
         if organization_ref:
             return organization_ref
     return None
+
+
+def _complement_of(token: Token) -> bool:
+    """ "le départ d'OpenAI", "sa démission de chez Google": a noun's organisation is its
+    complement, not a name set beside ("avec le départ de X, Benchmark, un investisseur, ...")."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].ent_iob_ == "I":
+        start -= 1
+    return start > 0 and token.doc[start - 1].lower_ in ("de", "d'", "d’", "du", "chez", "des")
 
 
 def _tied(context: ArticleContext, token: Token, people, exclude: set[str]) -> EntityRef | None:
