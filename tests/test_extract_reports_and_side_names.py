@@ -238,7 +238,7 @@ def test_a_whole_team_let_go(extractor, text, expected):
 
 def test_a_name_set_beside_a_noun_of_leaving_is_not_what_was_left(extractor):
     text = (
-        "Paul Durand quitte le conseil de Cohere. Avec le départ de Durand, Kestrel Capital, "
-        "l'un des principaux investisseurs de Cohere, ne dispose plus de siège au conseil."
+        "Paul Durand quitte le conseil de Cohere. Avec le départ de Durand, Nvidia, l'un des "
+        "principaux investisseurs de Cohere, ne dispose plus de siège au conseil."
     )
     assert found(extractor, text, "fr", "departure") == {("Paul Durand", "Cohere")}
