@@ -242,3 +242,16 @@ def test_a_name_set_beside_a_noun_of_leaving_is_not_what_was_left(extractor):
         "principaux investisseurs de Cohere, ne dispose plus de siège au conseil."
     )
     assert found(extractor, text, "fr", "departure") == {("Paul Durand", "Cohere")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Infrastructure lead Tom Hale left Cohere for OpenAI in mid-2024. Research veteran Mia "
+         "Torres followed in February 2025.", {("Tom Hale", "Cohere"), ("Mia Torres", "Cohere")}),
+        # following someone who joined is joining
+        ("Mia Torres joined Cohere in 2020. Tom Hale followed in February 2021.", set()),
+    ],
+)  # fmt: skip
+def test_following_someone_who_left(extractor, text, expected):
+    assert found(extractor, text, "en", "departure") == expected

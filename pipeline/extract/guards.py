@@ -47,6 +47,20 @@ def word_after(candidate: Candidate, *words: str) -> bool:
     return end < len(doc) and doc[end].lower_ in words
 
 
+_LEAVING_WORDS = {"left", "departed", "quit", "resigned", "exited", "leaves", "leaving", "exits"}
+_LEAVING_WORDS |= {"quitté", "parti", "partie", "démissionné", "départ", "quitte"}
+
+
+@guard("after_a_departure")
+def after_a_departure(candidate: Candidate) -> bool:
+    """The sentence before tells someone leaving ("X left for OpenAI. Y followed in May")."""
+    sentence = candidate.head.sent
+    if sentence.start == 0:
+        return False
+    previous = candidate.head.doc[sentence.start - 1].sent
+    return any(t.lower_ in _LEAVING_WORDS for t in previous)
+
+
 @guard("plural")
 def plural(candidate: Candidate) -> bool:
     return "Plur" in candidate.head.morph.get("Number")
