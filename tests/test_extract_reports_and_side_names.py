@@ -255,3 +255,36 @@ def test_a_name_set_beside_a_noun_of_leaving_is_not_what_was_left(extractor):
 )  # fmt: skip
 def test_following_someone_who_left(extractor, text, expected):
     assert found(extractor, text, "en", "departure") == expected
+
+
+def test_a_cleft_sentence_and_a_photo_credit(extractor):
+    text = (
+        "Cohere subit un nouveau départ © Jeanne Roy / Agence\n\n"
+        "Nouveau départ chez Cohere. Cette fois, c'est Paul Durand, l'un des responsables de la "
+        "recherche vocale de la société, qui a décidé de prendre le large."
+    )
+    assert found(extractor, text, "fr", "departure") == {("Paul Durand", "Cohere")}
+
+
+def test_the_backer_of_the_startup_left_is_not_what_was_left(extractor):
+    text = (
+        "Cohere disbanded its safety team this week. This news comes days after Dana Whitfield "
+        "announced her departure from the AI startup backed by Nvidia."
+    )
+    assert found(extractor, text, "en", "departure") == {("Dana Whitfield", "Cohere")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Cohere has disbanded its long-term AI risk research team.", "en",
+         {("long-term AI risk research team", "Cohere")}),
+        ("Cohere disbanded its AI ethics team.", "en", {("AI ethics team", "Cohere")}),
+        # a vague adjective names nothing: the headline's name is the team's
+        ("Cohere dissout l'équipe d'alignement de la mission\n\nCohere a décidé de dissoudre "
+         "une équipe spécifique chargée de communiquer la mission de l'entreprise.", "fr",
+         {("équipe d'alignement de la mission", "Cohere")}),
+    ],
+)  # fmt: skip
+def test_team_names_from_their_words(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "dissolution") == expected

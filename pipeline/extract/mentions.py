@@ -308,6 +308,7 @@ def _people(doc: Doc, text: str, title: str | None = None) -> list[Mention]:
             or not looks_like_person_name(name)
             or any(tok.ent_type_ == "ORG" and tok.ent_id_ for tok in span)
             or _after_a_product_noun(span)
+            or _credited(span)
         ):
             continue
         named.append((span, name))
@@ -340,6 +341,16 @@ def _full_name_in_title(surname: str, title: str, blocked) -> str | None:
         and fold(match.group(0).split()[0]) not in blocked
     }
     return found.pop() if len(found) == 1 else None
+
+
+_CREDIT_MARKS = {"©", "(c)", "crédit", "crédits", "credit", "photo", "illustration"}
+
+
+def _credited(span: Span) -> bool:
+    """ "OpenAI subit un nouveau départ © Jane Doe / Agence": a photo credit names no one in
+    the story."""
+    before = span.doc[max(0, span.start - 2) : span.start]
+    return any(t.lower_ in _CREDIT_MARKS for t in before)
 
 
 def _after_a_product_noun(span: Span) -> bool:

@@ -69,6 +69,8 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
     for token in after:
         if token.lower_ in DESTINATIONS | _CLAUSE_BREAKS or token.text in ".;":
             break
+        if token.lower_ in _BACKING and token.i + 1 < sentence.end and token.nbor(1).lower_ == "by":
+            break  # "from the AI startup backed by Microsoft": the startup, not its backer
         organization_ref = context.mentions.organization_at(token)
         if organization_ref:
             return organization_ref
@@ -106,6 +108,7 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
     return context.organization_before(trigger[0], exclude=destinations)
 
 
+_BACKING = {"backed", "supported", "funded", "owned", "bankrolled", "financed"}
 _NOT_EMPLOYERS_AFTER = {"independent", "academia", "research", "public", "politics", "retirement"}
 
 

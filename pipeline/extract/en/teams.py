@@ -184,7 +184,8 @@ def _words_before_team_noun(noun: Token) -> str | None:
             continue
         if token.lower_.endswith("'s") or (token.is_punct and not capitalised_list):
             break
-        if len(words) >= 5 and not token.text[:1].isupper():
+        spoken = [w for w in words if w.text not in HYPHENS]  # "long-term" is one word
+        if len(spoken) >= 5 and not token.text[:1].isupper():
             break
         words.insert(0, token)
         i -= 1
@@ -204,7 +205,11 @@ def _words_before_team_noun(noun: Token) -> str | None:
         words.append(noun)  # "its Edmonton site", "the San Diego team": where, not a name
     elif words and words[0].text[:1].isupper() and noun.lower_ in _DESCRIBED_UNIT_NOUNS:
         words.append(noun)  # "its DAMO quantum research laboratory": a lab goes by all of it
-    elif words and words[0].text[:1].isupper():
+    elif (
+        words
+        and words[0].text[:1].isupper()
+        and words[0].lower_ not in lexicon("any", "topic_acronyms")
+    ):
         # "its Dojo supercomputer team": the name is the capitalised words, not what follows
         described = len(words)
         while len(words) > 1 and (words[-1].is_lower or words[-1].text in HYPHENS):
@@ -212,8 +217,12 @@ def _words_before_team_noun(noun: Token) -> str | None:
         acronyms = lexicon("any", "topic_acronyms")
         while len(words) < described and len(words) > 1 and words[-1].lower_ in acronyms:
             words.pop()  # "its Dojo AI supercomputer team": the field is part of what follows
-    elif words and not any(w.text[:1].isupper() for w in words):
-        words.append(noun)  # "its ethics advisory council": plain words name it with the noun
+    elif words and not any(
+        w.text[:1].isupper() and w.lower_ not in lexicon("any", "topic_acronyms") for w in words
+    ):
+        # "its ethics advisory council", "its long-term AI risk research team": plain words
+        # (and a field's acronym) name it with the noun
+        words.append(noun)
     return _joined(words)
 
 

@@ -199,6 +199,18 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
     for candidate in candidates:
         if candidate.lower_ in ("qui", "que", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
             return _people_from(context, verb.head)
+        relative = candidate.head  # "c'est X, l'un des responsables, qui a décidé de partir"
+        if candidate.lower_ in ("qui", "lequel", "laquelle") and relative.dep_ == "acl:relcl":
+            antecedent = relative.head
+            for _ in range(3):  # up from "responsables" to "l'un" to X
+                if context.mentions.person_at(antecedent) or antecedent.dep_ not in (
+                    "nmod",
+                    "dep",
+                    "appos",
+                ):
+                    break
+                antecedent = antecedent.head
+            return _people_from(context, antecedent)
         if candidate.lower_ in ("je", "j'", "j’") and (speaker := context.quote_speaker(verb)):
             return [speaker]  # « J'ai décidé de quitter X », a annoncé Y
         found = _people_from(context, candidate)

@@ -411,6 +411,9 @@ def _acronym(token: Token) -> bool:
     return 2 <= len(token.text) <= 4 and capitals >= len(token.text) - 1
 
 
+_VAGUE = {"spécifique", "particulier", "certain", "interne", "entier", "restreint", "dernier"}
+
+
 def _descriptor(noun: Token) -> str | None:
     """ "équipe d'éthique et société" from "son équipe d'éthique et société, qui ..."."""
     keep, clauses = [noun], set()
@@ -419,6 +422,8 @@ def _descriptor(noun: Token) -> str | None:
             continue  # "de sa branche recherche": whose team, not its name
         if child.i < noun.i or child.ent_type_ == "ORG":
             continue
+        if child.dep_ == "amod" and child.lemma_.lower() in _VAGUE:
+            continue  # "une équipe spécifique chargée de ...": says nothing of which team
         if child.dep_ in ("amod", "nmod", "flat:name"):
             clauses |= {  # "de 500 salariés dirigée par X": who leads it is not its name
                 t.i for c in child.subtree if c.dep_.startswith("acl") for t in c.subtree
