@@ -288,3 +288,14 @@ def test_the_backer_of_the_startup_left_is_not_what_was_left(extractor):
 )  # fmt: skip
 def test_team_names_from_their_words(extractor, text, lang, expected):
     assert found(extractor, text, lang, "dissolution") == expected
+
+
+def test_a_quoted_title_is_no_person(extractor):
+    text = (
+        "Mistral AI a débauché plusieurs chercheurs de Cohere. Parmi eux, Paul Durand et Jean "
+        'Roy, deux développeurs clés de l\'IA audio "Julia Speaks", qui lit des textes.'
+    )
+    assert found(extractor, text, "fr", "departure") == {
+        ("Paul Durand", "Cohere"),
+        ("Jean Roy", "Cohere"),
+    }

@@ -309,6 +309,7 @@ def _people(doc: Doc, text: str, title: str | None = None) -> list[Mention]:
             or any(tok.ent_type_ == "ORG" and tok.ent_id_ for tok in span)
             or _after_a_product_noun(span)
             or _credited(span)
+            or _quoted_title(span)
         ):
             continue
         named.append((span, name))
@@ -351,6 +352,15 @@ def _credited(span: Span) -> bool:
     the story."""
     before = span.doc[max(0, span.start - 2) : span.start]
     return any(t.lower_ in _CREDIT_MARKS for t in before)
+
+
+def _quoted_title(span: Span) -> bool:
+    """ "l'IA audio "Audio Overviews"": a name in quotes titles a product or a work, not a
+    person."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return before in OPENING_QUOTES and after in CLOSING_QUOTES
 
 
 def _after_a_product_noun(span: Span) -> bool:
