@@ -355,7 +355,7 @@ def _credited(span: Span) -> bool:
 
 
 def _quoted_title(span: Span) -> bool:
-    """ "l'IA audio "Audio Overviews"": a name in quotes titles a product or a work, not a
+    """ "l'IA audio "Julia Speaks"": a name in quotes titles a product or a work, not a
     person."""
     doc = span.doc
     before = doc[span.start - 1].text if span.start > 0 else ""
@@ -428,7 +428,7 @@ def _organizations(
 
 
 def _short_forms_as_long(found: list[Mention]) -> list[Mention]:
-    """ "Google Brain ... un des premiers membres de Brain": a one-word name that ends a longer
+    """ "Google Brain ... un ancien de Brain": a one-word name that ends a longer
     known name given earlier is that name said short, not another organisation."""
     long_names: dict[str, EntityRef] = {}
     kept = []

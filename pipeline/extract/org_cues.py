@@ -14,7 +14,7 @@ from pipeline.extract.dates import CALENDAR_WORDS
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.rulebook import first_words
 
-# a capital, or a camel-case name ("iRobot"), then up to two more words
+# a capital, or a camel-case name ("nRobo"), then up to two more words
 _NAME = (
     r"(?P<name>(?:[A-Z]|[a-z](?=[A-Z]))[\w&'’-]*(?:\.[A-Za-z]+)?"
     r"(?:\s(?:AI|IA|Labs?|[A-Z][\w&-]*)){0,2})"
@@ -50,7 +50,7 @@ CUES = {
     "fr": [
         # "la start-up parisienne Synapsia", not "la société de VTC" (a kind of company)
         re.compile(rf"\b(?i:{_FR_NOUNS})\s+(?:(?!de\b|du\b|des\b)\w+\s+)?{_NAME}"),
-        # "le fabricant d'aspirateurs autonomes iRobot": what it makes, then its name
+        # "le fabricant de robots ménagers nRobo": what it makes, then its name
         re.compile(rf"\b(?i:{_FR_NOUNS})\s+d['’][a-zà-ÿ]+\s+(?:[a-zà-ÿ]+\s+)?{_NAME}"),
         re.compile(rf"{_NAME},\s+(?:une\s+|la\s+|l'|l’)?(?:\w+\s+)?(?:{_FR_NOUNS})\b"),
         re.compile(rf"\b(?:{_FR_ROLES})\s+(?:[a-zé]+\s+){{0,2}}(?:de|d'|d’|chez)\s*{_NAME}"),

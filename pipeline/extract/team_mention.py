@@ -28,8 +28,8 @@ class TeamMention:
         return entity_key(self.name)
 
     def key_in(self, organization: EntityRef) -> str:
-        """ "Super Alignment", "Superalignment", "son équipe de superordinateurs Dojo" and "its
-        Dojo AI supercomputer team": an organisation's team keeps one key across articles and
+        """ "Safe Harbor", "SafeHarbor", "son équipe de superordinateurs Lumen" and "its
+        Lumen AI supercomputer team": an organisation's team keeps one key across articles and
         languages, the proper name at the core of its names (spaces, field acronyms, team words
         and the owner's name left out); a name without one keys on all its words."""
         left_out = _ACRONYMS | _TEAM_WORDS | set(fold(organization.name).split())

@@ -60,7 +60,7 @@ def stored_by_run(engine, run_id: int) -> int:
         ).scalar_one()
 
 
-# One team told under several names ("Dojo AI", "son équipe de superordinateurs Dojo") has one
+# One team told under several names ("Lumen AI", "son équipe de superordinateurs Lumen") has one
 # key; it shows its shortest name (then the first in order), whatever order articles came in.
 _NEW_NAME = bindparam("new_name")
 SHORTEST_TEAM_NAME = (

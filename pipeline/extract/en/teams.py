@@ -216,7 +216,7 @@ def _words_before_team_noun(noun: Token) -> str | None:
             words.pop()
         acronyms = lexicon("any", "topic_acronyms")
         while len(words) < described and len(words) > 1 and words[-1].lower_ in acronyms:
-            words.pop()  # "its Dojo AI supercomputer team": the field is part of what follows
+            words.pop()  # "its Lumen AI supercomputer team": the field is part of what follows
     elif words and not any(
         w.text[:1].isupper() and w.lower_ not in lexicon("any", "topic_acronyms") for w in words
     ):

@@ -162,7 +162,7 @@ def _governed_organization(
         if following.lower_ in DESTINATION_MARKERS or following.text in ".;:,":
             break
         if following.pos_ == "CCONJ":
-            break  # "va quitter l'entreprise et Musk a ordonné ...": another clause
+            break  # "va quitter l'entreprise et Kestrel a ordonné ...": another clause
         organization_ref = context.mentions.organization_at(following)
         if organization_ref:
             return organization_ref
@@ -171,7 +171,7 @@ def _governed_organization(
 
 def _complement_of(token: Token) -> bool:
     """ "le départ d'OpenAI", "sa démission de chez Google": a noun's organisation is its
-    complement, not a name set beside ("avec le départ de X, Benchmark, un investisseur, ...")."""
+    complement, not a name set beside ("avec le départ de X, Kestrel, un investisseur, ...")."""
     start = token.i
     while start > 0 and token.doc[start - 1].ent_iob_ == "I":
         start -= 1
@@ -198,7 +198,7 @@ def _tied(context: ArticleContext, token: Token, people, exclude: set[str]) -> E
 
 
 def _someone_elses(context: ArticleContext, token: Token, organization: EntityRef, people) -> bool:
-    """ "La chercheuse de Google Brain, Jane Doe, a décrit le départ de X": the organisation
+    """ "La chercheuse de Kestrel Labs, Jane Doe, a décrit le départ de X": the organisation
     named earlier in the sentence is another person's, not a sign of where X worked."""
     sentence = context.sentences[context.sentence_index(token)]
     ours = {person for person, _ in people or ()}
@@ -233,7 +233,7 @@ _POSTS = {"poste", "fonction", "rôle", "mandat"}
 
 
 def _company_said_before(context: ArticleContext, subject: Token) -> EntityRef | None:
-    """ "iRobot a annoncé un plan ... La société a également annoncé que X avait démissionné de
+    """ "nRobo a annoncé un plan ... La société a également annoncé que X avait démissionné de
     son poste": "la société" is the company the sentences before had as their subject."""
     if subject.lemma_.lower() not in lexicon("fr", "company_nouns") or not any(
         c.dep_ == "det" and c.lower_ in ("la", "le", "l'", "l’") for c in subject.children
@@ -276,7 +276,7 @@ def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
 
 
 def _gone_to_before(context: ArticleContext, trigger: Token) -> set[str]:
-    """ "X, parti chez Reflection AI, et Y, parti chez Meta": where someone else named earlier
+    """ "X, parti chez Kestrel AI, et Y, parti chez Meta": where someone else named earlier
     in the sentence went is not what this person left."""
     keys = set()
     for token in context.doc[trigger.sent.start : trigger.i]:
