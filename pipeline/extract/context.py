@@ -82,10 +82,12 @@ class ArticleContext:
     def sentence_index(self, token: Token) -> int:
         return self._sentence_of[token.i]
 
-    def previous_sentences(self, index: int, *, same_paragraph: bool = True) -> list[Span]:
-        """Up to LOOKBACK_SENTENCES sentences before `index`, nearest first."""
+    def previous_sentences(
+        self, index: int, *, same_paragraph: bool = True, limit: int = LOOKBACK_SENTENCES
+    ) -> list[Span]:
+        """Up to `limit` sentences before `index`, nearest first."""
         found = []
-        for back in range(index - 1, max(-1, index - 1 - LOOKBACK_SENTENCES), -1):
+        for back in range(index - 1, max(-1, index - 1 - limit), -1):
             between = self.text[self.sentences[back].end_char : self.sentences[back + 1].start_char]
             if same_paragraph and "\n\n" in between.replace(" ", ""):
                 break

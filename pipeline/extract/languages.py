@@ -18,6 +18,7 @@ from pipeline.extract.en import teams as _en_teams  # noqa: F401
 from pipeline.extract.en.grammar import EnglishGrammar
 from pipeline.extract.en.pipeline import load as load_english
 from pipeline.extract.engine import Grammar
+from pipeline.extract.fr import exodus as _fr_exodus  # noqa: F401
 from pipeline.extract.fr import losses as _fr_losses  # noqa: F401
 from pipeline.extract.fr import organizations as _fr_organizations  # noqa: F401
 from pipeline.extract.fr import people as _fr_people  # noqa: F401
