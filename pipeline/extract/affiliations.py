@@ -14,6 +14,9 @@ from pipeline.extract.mentions import DocMentions, Mention
 from pipeline.extract.results import EntityRef
 
 WINDOW = 12  # words of an apposition
+# words of a title before a name, which may run long ("Le chef du matériel de l'unité de conduite
+# autonome Kestrel de Lumen Motors, X")
+TITLE_WINDOW = 16
 _STOPS = {".", ";", ":", "!", "?", "—", "–", "«", "»", '"', "“", "”"}
 # Words that make an introduction look forward ("pour rejoindre Y", "to join Y"): Y is not where
 # the person works.
@@ -65,7 +68,7 @@ def _before(doc: Doc, person: Span) -> Span | None:
     if end > 0 and doc[end - 1].text == ",":
         end -= 1
     start = end
-    while start > max(person.sent.start, end - WINDOW):
+    while start > max(person.sent.start, end - TITLE_WINDOW):
         previous = doc[start - 1]
         if previous.text in _STOPS or previous.text == ",":
             break
@@ -91,8 +94,21 @@ def _tie(doc: Doc, window: Span | None, mentions: DocMentions) -> tuple[EntityRe
     ]
     if not in_window:
         return None
-    past = any(word in _PAST or word.startswith("ex-") for word in words)
-    return in_window[-1].entity, past
+    if len(in_window) >= 2 and _a_unit_of(window.doc, *in_window[-2:]):
+        in_window = in_window[:-1]  # "l'unité Cruise de General Motors": who works at Cruise
+    formerly = [t.i for t in window if t.lower_ in _PAST or t.lower_.startswith("ex-")]
+    if not formerly:
+        return in_window[-1].entity, False
+    # "cofondateur de Kestrel et ancien chercheur chez Lumen": a post now, then a past one
+    current = [m for m in in_window if m.span.end <= formerly[0]]
+    if current:
+        return current[-1].entity, False
+    return in_window[-1].entity, True
+
+
+def _a_unit_of(doc: Doc, unit: Mention, owner: Mention) -> bool:
+    between = doc[unit.span.end : owner.span.start]
+    return len(between) == 1 and between[0].lower_ in ("de", "d'", "d’", "du")
 
 
 def affiliation_of(

@@ -326,6 +326,11 @@ class ArticleContext:
         if in_sentence:
             return in_sentence[-1].entity
         for previous in self.previous_sentences(index, same_paragraph=False)[:2]:
+            opening = previous[:3]
+            pronoun = next((t for t in opening if t.lower_ in _SUBJECT_PRONOUNS), None)
+            if pronoun is not None and not self.mentions.people_in(previous.start, pronoun.i):
+                # "He reported to Y. His departure ...": the pronoun goes on with the same person
+                return self.person_before(pronoun)
             people = self.mentions.people_in(previous.start, previous.end)
             if people:
                 # the article's protagonist wins over someone named in passing
@@ -367,9 +372,10 @@ class ArticleContext:
 
 
 _RELATIVES = {"who", "which", "whose", "that"}
+_SUBJECT_PRONOUNS = {"he", "she", "il", "elle"}
 
 
-_JOINING = {"joined", "rejoint", "rejoined", "arrived"}
+_JOINING = {"joined", "joining", "rejoint", "rejoined", "arrived"}
 _BACKGROUND_OPENERS = {"who", "qui", "after", "since", "après", "depuis", "when", "lorsqu'"}
 
 

@@ -19,8 +19,15 @@ from pipeline.extract.rulebook import Candidate
 _FROM_FR = {"de", "d'", "d’", "du", "chez"}
 
 
+_PURPOSE = {"pour", "afin", "tenter", "essayer", "chercher", "cherche", "tente", "essaie"}
+
+
 @resolver("fr", "person", "hired")
 def hired_fr(context: ArticleContext, candidate: Candidate) -> People:
+    verb = candidate.head
+    before = context.doc[max(verb.sent.start, verb.i - 3) : verb.i]
+    if "Inf" in verb.morph.get("VerbForm") and any(t.lower_ in _PURPOSE for t in before):
+        return []  # "une campagne pour attirer les meilleurs talents, y compris X": an aim
     listed = listed_after(context, candidate)  # "deux chercheurs d'Apple, X et Y"
     if listed:
         return listed

@@ -72,6 +72,7 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
         for m in before
         if not m.is_possessive
         and (not named_after_preposition(m.span) or _right_before(context.doc, m.span, start))
+        and not _in_relative_clause(context, m.span, start)
     ]
     if (is_passive or (not before and _counted_people_before(sentence, start))) and (
         included := _people_included(context, sentence, trigger)
@@ -108,6 +109,27 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
             if antecedent:
                 return [(antecedent, token)]
     return []
+
+
+_RELATIVE_OPENERS = {"who", "whose", "which"}
+
+
+def _in_relative_clause(context, name: Span, start: int) -> bool:
+    """ "X, who founded Kairn with CEO Y, was removed": Y is inside a clause about X, set off by
+    commas, and is not who the verb is about."""
+    doc = context.doc
+    sentence_start = name.sent.start
+    opener = next(
+        (
+            t
+            for t in reversed(doc[sentence_start : name.start])
+            if t.lower_ in _RELATIVE_OPENERS and t.i > 0 and doc[t.i - 1].text == ","
+        ),
+        None,
+    )
+    if opener is None or not context.mentions.people_in(sentence_start, opener.i):
+        return False
+    return any(t.text == "," for t in doc[name.end : start])
 
 
 _CLAUSE_WORDS = {"is", "was", "are", "were", "has", "have", "had", "by", "that", "which", "who"}

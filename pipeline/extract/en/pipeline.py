@@ -140,8 +140,10 @@ def _team_names(doc: Doc, runs: list[Span]) -> set[str]:
                 ):
                     break  # "X, another member of the founding team" is a person
                 if token.lower_ in team_nouns:
-                    possessive = doc[token.i + 1 : token.i + 2].text in ("'s", "’s", "'", "’")
-                    if not possessive:  # "X, the group's founding director"
+                    following = doc[token.i + 1 : token.i + 2].text
+                    possessive = following in ("'s", "’s", "'", "’")
+                    # "X, the group's founding director", "X, the team leader": a person
+                    if not possessive and following.lower() not in _ROLE_WORDS:
                         names.add(run.text)
                     break
     return names

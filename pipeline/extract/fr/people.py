@@ -31,6 +31,7 @@ def subjects(context: ArticleContext, candidate: Candidate) -> People:
     token = candidate.head
     is_noun = token.pos_ == "NOUN" and not candidate.rule.negation_is_event
     found = _noun_subjects(context, token) if is_noun else _verb_subjects(context, candidate)
+    found = [f for f in found if not _owner_of_organization(context, f[1])]
     if found:
         found += [f for f in companions(context, token) if all(f[0] != g for g, _ in found)]
     if found and not is_noun:
@@ -40,6 +41,22 @@ def subjects(context: ArticleContext, candidate: Candidate) -> People:
             if all(f[0] != g for g, _ in found)
         ]
     return found
+
+
+def _owner_of_organization(context: ArticleContext, token: Token) -> bool:
+    """ "Kestrel d'Anne Roy licencie 300 employés": a name right after a company and "de" is
+    whose company it is, not who leaves it."""
+    mention = next(
+        (m for m in context.mentions.people if m.span.start <= token.i < m.span.end), None
+    )
+    if mention is None or mention.span.start < 2:
+        return False
+    doc = context.doc
+    before = doc[mention.span.start - 1].lower_
+    return (
+        before in ("de", "d'", "d’")
+        and context.mentions.organization_at(doc[mention.span.start - 2]) is not None
+    )
 
 
 COMPANION_MARKERS = ("tout comme", "ainsi que", "de même que", "comme l'a fait", "à l'instar de")
@@ -392,6 +409,17 @@ def _noun_subjects(context: ArticleContext, noun: Token) -> list[tuple[EntityRef
             if found:
                 return found
     for child in noun.children:
+        if child.dep_ == "nmod" and counts_people(child):
+            # "après le départ des fondateurs, X a pris la tête": a group is not the one name
+            # after it, which is the main clause's subject
+            named = _people_from(context, child)
+            after_comma = (
+                any(t.text == "," for t in context.doc[child.i : named[0][1].i]) if named else True
+            )
+            if len(named) > 1 or not after_comma:
+                return named
+            return named_by_previous_sentence(context, child)
+    for child in noun.children:
         if child.dep_ == "appos" or context.mentions.person_at(child):
             found = _people_from(context, child)
             if found:
@@ -613,10 +641,17 @@ def _named_next(context: ArticleContext, token: Token) -> tuple[EntityRef, Token
             if not named_after_preposition(m.span)
         ]
         if people:
+            introduction = context.doc[
+                max(following.start, people[0].span.start - 8) : people[0].span.start
+            ]
+            if any(t.lower_ in _SOMEONE_NEW for t in introduction):
+                return None  # "l'interim CEO de X, Y": who took over, not the one described
             return people[0].entity, token
     return None
 
 
+_SOMEONE_NEW = {"intérim", "interim", "intérimaire", "nouveau", "nouvelle", "successeur"}
+_SOMEONE_NEW |= {"remplaçant", "remplaçante", "remplacé", "remplacée"}
 _OBJECT_PRONOUNS = {"le", "la", "l'", "l’"}
 
 
