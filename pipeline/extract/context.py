@@ -22,6 +22,7 @@ from pipeline.extract.results import EntityRef
 from pipeline.extract.words import Words
 
 LOOKBACK_SENTENCES = 3
+QUOTE_SENTENCES = 3  # sentences a French quote may run on before it is attributed
 
 
 @dataclass(frozen=True)
@@ -357,11 +358,25 @@ class ArticleContext:
             ),
             None,
         )
-        after_token = self.doc[token.i : sentence.end]
-        closing = next((t for t in after_token if t.text in CLOSING_QUOTES), None)
-        if opening is None or closing is None:
+        if opening is None:
             return None
-        after = self.mentions.people_in(closing.i, sentence.end)
+        # a French quote may run on over several sentences before it is attributed; English
+        # news attributes a quote after its first sentence ("I'm leaving," she said. "...")
+        index = self.sentence_index(token)
+        run_on = QUOTE_SENTENCES if self.lang == "fr" else 1
+        for following in self.sentences[index : index + run_on]:
+            start = token.i if following.start <= token.i else following.start
+            closing = next(
+                (t for t in self.doc[start : following.end] if t.text in CLOSING_QUOTES), None
+            )
+            if closing is not None:
+                attributed = following
+                break
+            if following.start > token.i and any(t.text in OPENING_QUOTES for t in following):
+                return None
+        else:
+            return None
+        after = self.mentions.people_in(closing.i, attributed.end)
         if after:
             return after[0].entity, after[0].span[0]
         before = self.mentions.people_in(sentence.start, max(sentence.start, opening.i))

@@ -229,6 +229,21 @@ def dismisses_an_idea(candidate: Candidate) -> bool:
     return any(word in things for word in following[:3] if word not in ("the", "a", "an", "as"))
 
 
+_ENDING = {"terminer", "achever", "arrêter", "finir", "clore", "clôturer", "fin"}
+
+
+@guard("told_as_ended")
+def told_as_ended(candidate: Candidate) -> bool:
+    """ "mon parcours chez X s'est terminé", "la fin de son aventure chez X", "met fin à son
+    aventure": a time at a company told as over."""
+    noun = candidate.head
+    governor = noun.head
+    if governor.lemma_.lower() in _ENDING:
+        return True  # "la fin de son aventure", "son parcours s'achève"
+    before = noun.doc[max(noun.sent.start, noun.i - 3) : noun.i]
+    return any(t.lower_ == "fin" for t in before)
+
+
 def _word(token: Token, offset: int) -> str:
     i = token.i + offset
     return token.doc[i].lower_ if 0 <= i < len(token.doc) else ""

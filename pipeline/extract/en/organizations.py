@@ -77,7 +77,7 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
     destinations = {  # "left for rival Anthropic", "to join Meta": the organisation joined
         m.entity.key
         for m in context.mentions.organizations_in(trigger.end, sentence.end)
-        if (before := context.doc[max(trigger.end, m.span.start - 3) : m.span.start])
+        if (before := _words_before(context.doc, m.span.start, trigger.end))
         and any(t.lower_ in DESTINATIONS - {"and"} for t in before)
         and not any(t.lower_ in _RETURNS for t in before)
     }
@@ -106,6 +106,14 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
             if tied is not None and tied.key not in destinations:
                 return tied
     return context.organization_before(trigger[0], exclude=destinations)
+
+
+def _words_before(doc, start: int, limit: int) -> list:
+    """Up to three words before `start`, in its clause: "after joining, Uber was quick to ...":
+    a comma ends what "joining" governs."""
+    words = list(doc[max(limit, start - 3) : start])
+    commas = [i for i, t in enumerate(words) if t.text == ","]
+    return words[commas[-1] + 1 :] if commas else words
 
 
 _BACKING = {"backed", "supported", "funded", "owned", "bankrolled", "financed"}

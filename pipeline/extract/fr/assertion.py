@@ -183,6 +183,8 @@ def is_asserted(trigger: Token, sentence_text: str, *, negation_is_event: bool =
         noun, verb = trigger.head, trigger.head.head
         if _is_negated(noun) or _is_negated(verb) or _is_irrealis(verb):
             return False
+    if _presupposed(trigger):
+        return True
     child = trigger
     for governor in _governors(trigger):
         if child.dep_ not in ARGUMENT_DEPS:
@@ -198,6 +200,28 @@ def is_asserted(trigger: Token, sentence_text: str, *, negation_is_event: bool =
             break
         child = governor
     return True
+
+
+_DEFINITE = {"le", "la", "l'", "l’", "son", "sa", "ce", "cet", "cette"}
+# What a departure that is a sentence's subject may do and still be in doubt: happen, be
+# announced, be confirmed ("le départ de X pourrait intervenir en mai")
+_HAPPENING = {"intervenir", "survenir", "arriver", "avoir", "être", "devenir", "concrétiser"}
+_HAPPENING |= {"annoncer", "officialiser", "confirmer", "acter", "produire", "effectuer"}
+_HAPPENING |= {"prendre", "faire", "dater", "remonter"}
+
+
+def _presupposed(trigger: Token) -> bool:
+    """ "Le départ de X pourrait ralentir ces plans": a definite noun of the event as the subject
+    of what it may cause is told as a fact; the modal is about the consequence."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ not in ("nsubj", "nsubj:pass"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children):
+        return False
+    verb = trigger.head
+    chain = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "aux:pass", "cop"))]
+    if any(t.lemma_.lower() in _HAPPENING for t in chain):
+        return False
+    return verb.pos_ in ("VERB", "AUX") and not _under_si(verb)
 
 
 NON_SPECIFIC_DETERMINERS = {"tout", "toute", "aucun", "aucune", "nul", "nulle"}

@@ -24,6 +24,7 @@ PRONOUN_SUBJECTS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "lui"}
 ROLE_SUBJECTS = role_words()
 NAME_LINKS = ("appos", "flat:name", "nmod", "acl")
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+_FIRST_PERSON = {"mon", "ma", "mes"}
 
 
 @resolver("fr", "person", "subject")
@@ -428,6 +429,9 @@ def _noun_subjects(context: ArticleContext, noun: Token) -> list[tuple[EntityRef
         return [named]
     if (owner := _dont_antecedent(context, noun)) is not None:
         return [owner]  # "X, dont la démission d'Apple avait été médiatisée"
+    if any(child.lower_ in _FIRST_PERSON for child in noun.children):
+        speaker = context.quote_speaker(noun)  # « Mon parcours chez X est terminé », écrit Y
+        return [speaker] if speaker else []
     possessives = [child.lower_ for child in noun.children if child.lower_ in POSSESSIVES]
     if not possessives:
         for token in noun.subtree:

@@ -1,0 +1,50 @@
+"""Departures told in a quote that runs on, as the subject of what they cause, as a time that is
+over, or with an emphatic "did"; rewritten in our own words with invented people."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import found_pairs as found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a French quote runs on over two sentences before it is attributed
+        ("Google perd le patron de sa voiture autonome. « Après huit belles années, j'ai "
+         "choisi de démissionner pour bâtir autre chose. Vendredi est mon dernier jour dans "
+         "l'équipe », écrit Paul Roy, directeur technique de Google.", {("Paul Roy", "Google")}),
+        # the modal is about what the departure causes, not about the departure
+        ("Tesla veut lancer son robotaxi. Mais le départ de Paul Roy, un pilier de l'équipe "
+         "matérielle du pilote automatique, pourrait retarder ces plans.", {("Paul Roy", "Tesla")}),
+        # ... but whether it happens, or is announced, is still in doubt
+        ("Le départ de Paul Roy de Tesla pourrait intervenir en mai.", set()),
+        ("Le départ de Paul Roy de Tesla devrait être annoncé lundi.", set()),
+        # a time at a company told as over
+        ("« Mon parcours chez Cohere s'est malheureusement terminé », a écrit Julie Perrin, "
+         "directrice du marketing.", {("Julie Perrin", "Cohere")}),
+        ("Julie Perrin a annoncé la fin de son aventure chez Mistral AI.",
+         {("Julie Perrin", "Mistral AI")}),
+        ("Julie Perrin poursuit son aventure chez Mistral AI.", set()),
+    ],
+)  # fmt: skip
+def test_french(extractor, text, expected):
+    assert found(extractor, text, "fr", "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an emphatic "did leave"; a comma ends what "joining" governs
+        ("Uber bought the start-up in 2016. And while its CEO Paul Roy did leave just a few "
+         "months after joining, Uber was quick to promote another cofounder.",
+         {("Paul Roy", "Uber")}),
+        # an English quote is attributed after its first sentence: the next one is not the
+        # speaker's ("I quit Twitter" here is about the social network)
+        ('Researchers are moving to Mastodon. "I quit Twitter on Saturday. I\'m not going '
+         'back," said Jane Doe, a researcher at a large company.', set()),
+    ],
+)  # fmt: skip
+def test_english(extractor, text, expected):
+    assert found(extractor, text, "en", "departure") == expected
