@@ -27,6 +27,12 @@ from tests.helpers import found_pairs as found
         ("Julie Perrin a annoncé la fin de son aventure chez Mistral AI.",
          {("Julie Perrin", "Mistral AI")}),
         ("Julie Perrin poursuit son aventure chez Mistral AI.", set()),
+        ("Julie Perrin raconte son parcours chez Cohere et termine par un conseil.", set()),
+        # the parse may hang the noun on the opening quote
+        ("Les anciens employés occupaient surtout des postes dans la communication.\n\n« Mon "
+         "parcours avec DataRobot s’est malheureusement terminé. L’entreprise a dû réduire ses "
+         "effectifs », a écrit Julie Perrin, ancienne directrice chez DataRobot.",
+         {("Julie Perrin", "DataRobot")}),
     ],
 )  # fmt: skip
 def test_french(extractor, text, expected):

@@ -237,9 +237,15 @@ def told_as_ended(candidate: Candidate) -> bool:
     """ "mon parcours chez X s'est terminé", "la fin de son aventure chez X", "met fin à son
     aventure": a time at a company told as over."""
     noun = candidate.head
-    governor = noun.head
-    if governor.lemma_.lower() in _ENDING:
+    if noun.head.lemma_.lower() in _ENDING:
         return True  # "la fin de son aventure", "son parcours s'achève"
+    # the parse may hang the noun elsewhere: the first verb after it
+    following = noun.doc[noun.i + 1 : min(noun.sent.end, noun.i + 7)]
+    verb = next((t for t in following if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux:tense"), None)
+    if verb is not None and verb.lemma_.lower() in _ENDING:
+        between = noun.doc[noun.i + 1 : verb.i]
+        # "son parcours chez X et termine par un conseil": another subject's verb
+        return not any(t.lower_ in ("et", ",", "qui", "que", "puis", "mais") for t in between)
     before = noun.doc[max(noun.sent.start, noun.i - 3) : noun.i]
     return any(t.lower_ == "fin" for t in before)
 
