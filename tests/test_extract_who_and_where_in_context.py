@@ -66,6 +66,12 @@ def test_a_joining_told_as_background_does_not_date_the_departure(extractor):
         # "l'unité Cruise de General Motors": who works at the unit
         ("Le chef du matériel de l'unité de conduite autonome Cruise de General Motors, Paul "
          "Roy, a annoncé jeudi qu'il avait démissionné de l'entreprise.", {("Paul Roy", "Cruise")}),
+        # the company in one person's apposition is not the other's, described by another name
+        ("De même, Marc Roy a attiré Paul Zhao, co-créateur de ChatGPT, et Anne Wang, "
+         "fondatrice de Scale AI, pour diriger son laboratoire.", {("Anne Wang", "Scale AI")}),
+        # ... but a post with no name of its own is at the company the sentence gives
+        ("Paul Zhao, directeur de la recherche, et Anne Wang, directrice technique de Cohere, "
+         "ont quitté Cohere.", {("Paul Zhao", "Cohere"), ("Anne Wang", "Cohere")}),
         # a hiring campaign's aim is no hiring yet
         ("En août, Anne Vidal a lancé une campagne de recrutement pour attirer les meilleurs "
          "talents en IA de Google, y compris Paul Roy.", set()),

@@ -124,3 +124,30 @@ def affiliation_of(
     # "former Amazon researcher X ... also resigned": a past tie is a company already left
     current = [t for t in before if not t.past]
     return current[-1].organization if current else None
+
+
+_POSSESSIVE_BACK = {"son", "sa", "ses", "its", "his", "her", "their", "leur"}
+
+
+def described_elsewhere(
+    doc: Doc, mentions: DocMentions, person: EntityRef, sentence: Span, organization: EntityRef
+) -> bool:
+    """ "X, co-créateur de ChatGPT, et Y, fondateur de Scale AI": the sentence describes X by
+    something else named, not by `organization` (and not by words that point back: "its
+    CFO")."""
+    for mention in mentions.people_in(sentence.start, sentence.end):
+        if mention.entity != person:
+            continue
+        window = _after(doc, mention.span)
+        if window is None or not len(window):
+            continue
+        words = [t.lower_ for t in window]
+        if any(w in _POSSESSIVE_BACK for w in words):
+            continue
+        for token in window[:-1]:
+            named = doc[token.i + 1]
+            if token.lower_ not in _CONNECTORS or not named.text[:1].isupper():
+                continue
+            if mentions.organization_at(named) != organization:
+                return True
+    return False

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.affiliations import Affiliation, affiliation_of, affiliations
+from pipeline.extract.affiliations import (
+    Affiliation,
+    affiliation_of,
+    affiliations,
+    described_elsewhere,
+)
 from pipeline.extract.dates import (
     ANAPHORIC_DAY_PHRASES,
     ResolvedDate,
@@ -67,6 +72,11 @@ class ArticleContext:
         if self._affiliations is None:
             self._affiliations = affiliations(self.doc, self.mentions)
         return affiliation_of(self._affiliations, person, sentence, here=here)
+
+    def described_elsewhere(
+        self, person: EntityRef, sentence: Span, organization: EntityRef
+    ) -> bool:
+        return described_elsewhere(self.doc, self.mentions, person, sentence, organization)
 
     def organization_earlier_in_sentence(
         self, token: Token, exclude: set[str] = frozenset()

@@ -140,9 +140,18 @@ def _person_events(article: _Article, candidate: Candidate) -> Iterator[FoundEve
     if rule.event == "departure":
         for person_ref, _ in people:
             context.note_employer(person_ref, organization)
+    tied_others = {
+        p.key for p, _ in people if context.affiliation(p, sentence, here=True) == organization
+    }
     for person_ref, anchor in people:
         if len(person_ref.name.split()) < 2:
             continue  # a lone surname never linked to a full name is too weak to report
+        if (
+            tied_others - {person_ref.key}
+            and person_ref.key not in tied_others
+            and context.described_elsewhere(person_ref, sentence, organization)
+        ):
+            continue  # "X, co-créateur de ChatGPT, et Y, fondateur de Scale AI": Y's company
         told = (rule.event, person_ref.key, organization.key)
         # "son départ", "his exit", "fired him" after the departure was told: the same event,
         # worth its own evidence row only for the date or the kind the earlier reports lacked
