@@ -33,6 +33,18 @@ def test_who_leaves_in_english(extractor, text, expected):
     assert found(extractor, text, "en", "departure") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tom Hale, an inference engineer, joined Meta after 11 years at Google.",
+         {("Tom Hale", "Google")}),
+        ("Tom Hale joined Meta after 11 years of study.", set()),
+    ],
+)  # fmt: skip
+def test_joining_after_years_elsewhere_in_english(extractor, text, expected):
+    assert found(extractor, text, "en", "departure") == expected
+
+
 def test_a_joining_told_as_background_does_not_date_the_departure(extractor):
     text = (
         "Tom Hale, Tesla's head of chip design, is leaving the company after joining from "
@@ -72,6 +84,9 @@ def test_a_joining_told_as_background_does_not_date_the_departure(extractor):
         # ... but a post with no name of its own is at the company the sentence gives
         ("Paul Zhao, directeur de la recherche, et Anne Wang, directrice technique de Cohere, "
          "ont quitté Cohere.", {("Paul Zhao", "Cohere"), ("Anne Wang", "Cohere")}),
+        # joining one company after years at another
+        ("Paul Roy, un ingénieur de l'inférence, a rejoint Meta après onze ans passés chez "
+         "Google.", {("Paul Roy", "Google")}),
         # a hiring campaign's aim is no hiring yet
         ("En août, Anne Vidal a lancé une campagne de recrutement pour attirer les meilleurs "
          "talents en IA de Google, y compris Paul Roy.", set()),

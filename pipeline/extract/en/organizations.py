@@ -180,3 +180,26 @@ def _organization_after(context, sentence: Span, trigger: Span):
         if organization_ref:
             return organization_ref
     return None
+
+
+_SPANS_OF_TIME = {"years", "year", "months", "decade", "decades", "stint", "tenure"}
+
+
+@resolver("en", "organization", "years_spent_at")
+def years_spent_at(context: ArticleContext, candidate: Candidate, people=None):
+    """ "joined Meta after 11 years at Google": the employer of the years told, not the one
+    joined."""
+    sentence = context.sentences[context.sentence_index(candidate.head)]
+    joined = _organization_after(context, sentence, candidate.span)
+    doc = context.doc
+    for token in doc[candidate.span.end : sentence.end]:
+        if token.text in ".;" or token.lower_ != "after":
+            continue
+        window = doc[token.i + 1 : min(sentence.end, token.i + 6)]
+        time = next((t for t in window if t.lower_ in _SPANS_OF_TIME), None)
+        if time is None or time.i + 2 >= sentence.end:
+            continue
+        if doc[time.i + 1].lower_ in ("at", "with"):
+            found = context.mentions.organization_at(doc[time.i + 2])
+            return found if found is not None and found != joined else None
+    return None

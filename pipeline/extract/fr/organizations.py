@@ -432,7 +432,8 @@ def post_left(context: ArticleContext, candidate: Candidate, people=None) -> Ent
         employer = next((ref for before, ref in posts if before == "chez"), None)
         if employer or posts:
             return employer or posts[0][1]
-    return None
+    years_at = _years_spent_at(context, verb)  # "a rejoint Meta après onze ans chez Google"
+    return years_at if years_at is not None and years_at != joined else None
 
 
 def _said_former(token: Token, anchor: Token) -> bool:
