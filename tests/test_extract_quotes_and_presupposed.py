@@ -1,5 +1,6 @@
 """Departures told in a quote that runs on, as the subject of what they cause, as a time that is
-over, or with an emphatic "did"; rewritten in our own words with invented people."""
+over, or with an emphatic "did", and jobs cut in a unit that stays; rewritten in our own words
+with invented people and units."""
 
 from __future__ import annotations
 
@@ -54,3 +55,9 @@ def test_french(extractor, text, expected):
 )  # fmt: skip
 def test_english(extractor, text, expected):
     assert found(extractor, text, "en", "departure") == expected
+
+
+def test_jobs_cut_in_a_unit_named_in_a_headline_is_no_dissolution(extractor):
+    # the parse may take the unit's name for a second object of "supprime"
+    text = "Meta supprime 600 postes dans sa division Vigie (Visual Intelligence Group)"
+    assert found(extractor, text, "fr", "dissolution") == set()

@@ -96,6 +96,8 @@ def _team_for(context, trigger: Token, team_nouns: frozenset[str], known: list[T
     objects += [c for o in objects for c in _coordinated_units(o, team_nouns)]  # "X et son labo"
     if objects and not any(_may_be_a_team(o, team_nouns) for o in objects):
         return None  # "a supprimé 600 postes au sein de FAIR": jobs cut, not a team dissolved
+    if any(o.lemma_.lower() in _JOBS for o in objects):
+        return None  # the same, when the parse takes the unit's name for a second object
     candidates = []
     for child in trigger.children:
         if child.dep_ in ("obj", "nsubj:pass", "nmod", "obl:arg", "obl", "obl:mod", "nsubj"):
