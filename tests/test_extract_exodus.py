@@ -1,6 +1,7 @@
 """Exodus paragraphs, rewritten in our own words with invented people: a paragraph says a group
 left a company, then tells each person only by where they went. Each joining is a departure from
-that company; a joining elsewhere, or one told without a group leaving, is only a hiring."""
+that company; a joining elsewhere, or one told without a group leaving, is only a hiring. A list
+of those poached goes on after a long description when "ainsi que" takes it up again."""
 
 from __future__ import annotations
 
@@ -46,3 +47,16 @@ def test_a_purpose_clause_leaves_the_leaving_to_its_own_words(extractor):
         "Paul Durand a annoncé son départ de Mistral AI pour rejoindre Anthropic."
     )
     assert found(extractor, text, "fr", "departure") == {("Paul Durand", "Mistral AI")}
+
+
+def test_a_list_taken_up_again_after_a_long_description(extractor):
+    text = (
+        "Microsoft a débauché plusieurs chercheurs de Google DeepMind. Parmi eux, Paul Roy et "
+        "Anne Vidal, deux développeurs clés de l'outil audio « Lumen », qui convertit des textes "
+        "en podcasts, ainsi que Marc Lenoir, un expert en vision."
+    )
+    assert found(extractor, text, "fr", "departure") == {
+        ("Paul Roy", "Google DeepMind"),
+        ("Anne Vidal", "Google DeepMind"),
+        ("Marc Lenoir", "Google DeepMind"),
+    }

@@ -68,12 +68,27 @@ def listed_people(context: ArticleContext, people) -> People:
     found = [people[0]]
     for mention in people[1:]:
         between = context.doc[found[-1].span.end : mention.span.start]
+        if _goes_on_after_apposition(between):
+            found.append(mention)  # "X et Y, deux chercheurs qui ..., ainsi que Z"
+            continue
         if len(between) > 12 or not any(t.lower_ in _LIST_GAP for t in between):
             break
         if any(t.pos_ in ("VERB", "AUX") for t in between):
             break
         found.append(mention)
     return [(m.entity, m.span.root) for m in found]
+
+
+def _goes_on_after_apposition(between) -> bool:
+    """ ", deux développeurs de l'outil, qui ..., ainsi que ": a list goes on after a description
+    set off by commas, however long, when "ainsi que" takes it up again."""
+    words = [t.lower_ for t in between]
+    return (
+        len(words) <= 30
+        and words[:1] == [","]
+        and words[-3:] == [",", "ainsi", "que"]
+        and not any(t.text in (".", ";", ":") for t in between)
+    )
 
 
 def counted_before(verb: Token) -> Token | None:
