@@ -87,6 +87,10 @@ def test_a_joining_told_as_background_does_not_date_the_departure(extractor):
         # joining one company after years at another
         ("Paul Roy, un ingénieur de l'inférence, a rejoint Meta après onze ans passés chez "
          "Google.", {("Paul Roy", "Google")}),
+        # a plural pronoun in a clause stands for the people who are the subject above it
+        ("Microsoft a licencié deux employées. Anna Roy et Julie Vidal ont reçu des messages "
+         "vocaux les informant qu'elles étaient licenciées, a déclaré le groupe.",
+         {("Anna Roy", "Microsoft"), ("Julie Vidal", "Microsoft")}),
         # a hiring campaign's aim is no hiring yet
         ("En août, Anne Vidal a lancé une campagne de recrutement pour attirer les meilleurs "
          "talents en IA de Google, y compris Paul Roy.", set()),

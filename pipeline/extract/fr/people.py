@@ -12,6 +12,7 @@ from pipeline.extract.fr.counted import (
     People,
     counted_before,
     counts_people,
+    listed_people,
     named_by_next_sentence,
     named_by_previous_sentence,
 )
@@ -600,8 +601,22 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
         named_next = _named_next(context, token)
         if named_next is not None:
             return [named_next]
+    if token.lower_ in ("ils", "elles"):
+        return _named_subjects_above(context, token)
     if counts_people(token):
         return named_by_next_sentence(context, token)
+    return []
+
+
+def _named_subjects_above(context: ArticleContext, pronoun: Token) -> People:
+    """ "X et Y ont reçu des messages les informant qu'elles étaient licenciées": a plural pronoun
+    in a clause stands for the two or more people who are the subject of a verb above it."""
+    for governor in pronoun.ancestors:
+        for subject in (c for c in governor.children if c.dep_.startswith("nsubj")):
+            if subject.i < pronoun.i and context.mentions.person_at(subject):
+                start = min(t.i for t in subject.subtree)
+                named = listed_people(context, context.mentions.people_in(start, governor.i))
+                return named if len(named) > 1 else []
     return []
 
 
