@@ -61,3 +61,37 @@ def test_jobs_cut_in_a_unit_named_in_a_headline_is_no_dissolution(extractor):
     # the parse may take the unit's name for a second object of "supprime"
     text = "Meta supprime 600 postes dans sa division Vigie (Visual Intelligence Group)"
     assert found(extractor, text, "fr", "dissolution") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "quitter son emploi" is a post left, like "quitter son poste"
+        ("Paul Roy, le dernier cofondateur encore en poste chez Apple, a annoncé qu'il quittait "
+         "son emploi pour se consacrer à des projets personnels.", {("Paul Roy", "Apple")}),
+        # a reported future hung by the parse on "une note"
+        ("Paul Roy a annoncé mardi dans une note interne qu'il quitterait ses fonctions de "
+         "directeur général de Cohere.", {("Paul Roy", "Cohere")}),
+        # ... but not on a condition, even as "s'il"
+        ("Paul Roy a annoncé dans une note qu'il quitterait Cohere s'il n'obtenait pas de "
+         "hausse.", set()),
+        # after a colon a new clause opens, with its own subject
+        ("Marc Roy, le patron d'Amazon, a annoncé la nouvelle sur le site : Paul Vidal, jusqu'ici "
+         "patron d'AWS, a quitté son poste.", {("Paul Vidal", "Amazon")}),
+    ],
+)  # fmt: skip
+def test_posts_reports_and_colons_in_french(extractor, text, expected):
+    assert found(extractor, text, "fr", "departure") == expected
+
+
+def test_a_list_set_apart_by_semicolons_with_job_titles_in_capitals(extractor):
+    text = (
+        "Tesla's software chief is stepping down. In recent months, there have been a string of "
+        "executive departures, including Ruth Adler, Principal CAE Crash Safety Engineer; Tom "
+        "Hale, Global Vehicle Automation and Safety Policy Lead; and CIO Dan Webb."
+    )
+    assert found(extractor, text, "en", "departure") == {
+        ("Ruth Adler", "Tesla"),
+        ("Tom Hale", "Tesla"),
+        ("Dan Webb", "Tesla"),
+    }

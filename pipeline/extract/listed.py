@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from pipeline.extract.context import ArticleContext
 from pipeline.extract.engine import resolver
+from pipeline.extract.gazetteers import role_words
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
 
@@ -94,6 +95,8 @@ _CLAUSE |= {"is", "are", "was", "were", "be", "been", "told", "added", "est", "s
 def _separates(between: Span) -> bool:
     """ ", ", " et ", " et de la directrice des communications ": the list goes on; also after
     a relative clause set off by commas (", who went to AMD, ")."""
+    if _item_with_its_title(between):
+        return True  # "A, Principal Safety Engineer; B, Policy Lead; and C"
     if not len(between) or len(between) > GAP or any(t.text in _STOPS for t in between):
         return False
     if len(between) > 2 and between[0].text == "," and between[1].lower_ in _RELATIVE_OPENINGS:
@@ -104,6 +107,24 @@ def _separates(between: Span) -> bool:
     if not any(t.lower_ in _BETWEEN for t in between):
         return False
     return not any(t.pos_ in ("VERB", "AUX") or t.lower_ in _CLAUSE for t in between)
+
+
+def _item_with_its_title(between: Span) -> bool:
+    """ ", Principal Safety Engineer; " / ", its policy lead; and ": the rest of one item of a list
+    whose items are set apart by semicolons."""
+    roles = role_words()
+    while len(between) > 2 and (
+        between[-1].lower_ in roles or (between[-1].text.isupper() and len(between[-1]) <= 4)
+    ):
+        between = between[:-1]  # "; and CIO X", "; and chief scientist X": the next item's title
+    words = [t.lower_ for t in between]
+    closing = words[-2:] == [";", "and"] and 2 or (words[-1:] == [";"] and 1)
+    if not closing or words[:1] != [","] or len(words) > GAP:
+        return False
+    inside = between[1 : len(words) - closing]
+    return bool(len(inside)) and not any(
+        t.text in _STOPS or t.lower_ in _CLAUSE or t.pos_ in ("VERB", "AUX") for t in inside
+    )
 
 
 _TIME_SPENT = {"ans", "années", "mois", "passé", "passées", "years", "spent"}

@@ -51,6 +51,8 @@ def english_people(doc: Doc) -> Doc:
             continue
         if run and (_given_as_a_name(run[0]) or _ends_a_longer_name(run[0])):
             pass  # "known internally as Societal Impacts", "Kairn's Institute of Applied Learning"
+        elif run and _opens_a_job_title(run, token):
+            pass  # "X, Principal Crash Safety Engineer;": the words of a title before its role
         elif len(run) >= 2 and run[0].i in headline_tokens:
             headline_runs.append(Span(doc, run[0].i, run[-1].i + 1, label="PER"))
         elif 2 <= len(run) <= 4:
@@ -75,6 +77,23 @@ def english_people(doc: Doc) -> Doc:
             spans.append(Span(doc, token.i, token.i + 1, label="PER"))
     doc.ents = filter_spans([*doc.ents, *spans])
     return doc
+
+
+def _opens_a_job_title(run: list[Token], following: Token | None) -> bool:
+    """ "Jane Doe, Principal Safety Engineer": capitalised words after a comma that a job title's
+    role word closes."""
+    doc, i = run[0].doc, run[0].i
+
+    def in_title(token: Token) -> bool:  # "Principal CAE Crash Safety", "Automation and Safety"
+        return (token.text[:1].isupper() and token.is_alpha) or token.lower_ in ("and", "&")
+
+    while i > 0 and in_title(doc[i - 1]):
+        i -= 1
+    after_comma = i > 0 and doc[i - 1].text == ","
+    j = following.i if following is not None else len(doc)
+    while j < len(doc) and in_title(doc[j]) and doc[j].lower_ not in _ROLE_WORDS:
+        j += 1
+    return after_comma and j < len(doc) and doc[j].lower_ in _ROLE_WORDS
 
 
 def _ends_a_longer_name(first: Token) -> bool:

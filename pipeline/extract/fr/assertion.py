@@ -71,17 +71,46 @@ _REPORTING |= {"dire", "écrire", "expliquer", "informer", "prévenir", "faire s
 def _reported_future(token: Token) -> bool:
     """ "X a annoncé qu'il quitterait l'entreprise", "a révélé que l'équipe serait dissoute":
     the conditional of a clause reported in the past is its future, an announcement."""
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in _REPORTING:
+    governor = _reporting_governor(token)
+    if governor is None:
         return False
-    if not any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in token.children):
+    if not any(_complementizer(c, token) for c in token.children):
         return False
-    if any(t.lower_ == "si" and t.pos_ == "SCONJ" for t in token.sent if t.i > token.i):
+    if any(_opens_a_condition(t) for t in token.sent if t.i > token.i):
         return False  # "a déclaré qu'il quitterait l'entreprise si ...": a condition
-    governor = token.head
     told_in_past = "Past" in governor.morph.get("Tense") or "Imp" in governor.morph.get("Tense")
     return told_in_past or any(
         c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in governor.children
     )
+
+
+def _opens_a_condition(token: Token) -> bool:
+    """ "si", or "s'" before "il"/"ils" (the parse may take it for the reflexive pronoun)."""
+    if token.lower_ == "si":
+        return token.pos_ == "SCONJ"
+    following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    return token.lower_ in ("s'", "s’") and following in ("il", "ils")
+
+
+def _reporting_governor(token: Token) -> Token | None:
+    """The verb of saying the clause reports: its head ("a annoncé qu'il quitterait"), or the head
+    of the noun the parse hung it on ("a annoncé dans une note qu'il quitterait")."""
+    if token.dep_ == "ccomp" and token.head.lemma_.lower() in _REPORTING:
+        return token.head
+    if token.dep_ == "acl:relcl" and token.head.dep_.startswith("obl"):
+        verb = token.head.head
+        return verb if verb.lemma_.lower() in _REPORTING else None
+    return None
+
+
+def _complementizer(child: Token, verb: Token) -> bool:
+    """ "que" opening the clause; the parse may take it for a relative pronoun object when the
+    verb has an object of its own ("qu'il quitterait ses fonctions")."""
+    if child.lower_ not in ("que", "qu'", "qu’") or child.i > verb.i:
+        return False
+    if child.dep_ == "mark":
+        return True
+    return child.dep_ == "obj" and any(c.dep_ == "obj" and c.i > verb.i for c in verb.children)
 
 
 def _under_si(token: Token) -> bool:

@@ -45,6 +45,7 @@ def organization_left(
         and is_quitter
         and not context.mentions.organization_at(objects[0])
         and objects[0].lemma_.lower() not in lexicon("fr", "employer_nouns")
+        and objects[0].lemma_.lower() not in _POSTS
     ):
         return None  # "quitter le secteur", "quitter le salon": not an employer
     governed = _governed_organization(context, token, destination_keys)
@@ -229,7 +230,7 @@ def _possessor_in_clause(context: ArticleContext, verb: Token, obj: Token) -> En
     return None
 
 
-_POSTS = {"poste", "fonction", "rôle", "mandat"}
+_POSTS = {"poste", "fonction", "rôle", "mandat", "emploi", "job", "travail"}
 
 
 def _company_said_before(context: ArticleContext, subject: Token) -> EntityRef | None:

@@ -34,6 +34,8 @@ def subjects(context: ArticleContext, candidate: Candidate) -> People:
     is_noun = token.pos_ == "NOUN" and not candidate.rule.negation_is_event
     found = _noun_subjects(context, token) if is_noun else _verb_subjects(context, candidate)
     found = [f for f in found if not _owner_of_organization(context, f[1])]
+    if found and not is_noun:
+        found = _named_after_colon(context, token) or found
     if found:
         found += [f for f in companions(context, token) if all(f[0] != g for g, _ in found)]
     if found and not is_noun:
@@ -43,6 +45,16 @@ def subjects(context: ArticleContext, candidate: Candidate) -> People:
             if all(f[0] != g for g, _ in found)
         ]
     return found
+
+
+def _named_after_colon(context: ArticleContext, verb: Token) -> People:
+    """ "X s'est chargé de l'annoncer : Y, jusqu'ici patron d'AWS, a quitté son poste": after a
+    colon a new clause opens, whose subject is named after it."""
+    sentence = verb.sent
+    colon = next((t for t in reversed(context.doc[sentence.start : verb.i]) if t.text == ":"), None)
+    if colon is None:
+        return []
+    return listed_people(context, context.mentions.people_in(colon.i + 1, verb.i))
 
 
 def _owner_of_organization(context: ArticleContext, token: Token) -> bool:
