@@ -1,6 +1,6 @@
 """Departures told in a quote that runs on, as the subject of what they cause, as a time that is
-over, or with an emphatic "did", and jobs cut in a unit that stays; rewritten in our own words
-with invented people and units."""
+over, or with an emphatic "did"; jobs cut in a unit that stays, and a unit closed with a verb
+the lemmatizer leaves as it is; rewritten in our own words with invented people and units."""
 
 from __future__ import annotations
 
@@ -95,3 +95,14 @@ def test_a_list_set_apart_by_semicolons_with_job_titles_in_capitals(extractor):
         ("Tom Hale", "Tesla"),
         ("Dan Webb", "Tesla"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Google ferme sa division robotique.",
+        "Meta ferme sa branche dédiée à la robotique, créée en 2015 par Paul Roy.",
+    ],
+)
+def test_a_unit_closed_when_the_lemmatizer_leaves_ferme_as_it_is(extractor, text):
+    assert len(found(extractor, text, "fr", "dissolution")) == 1
