@@ -341,7 +341,9 @@ class ArticleContext:
             pronoun = next((t for t in opening if t.lower_ in _SUBJECT_PRONOUNS), None)
             if pronoun is not None and not self.mentions.people_in(previous.start, pronoun.i):
                 # "He reported to Y. His departure ...": the pronoun goes on with the same person
-                return self.person_before(pronoun)
+                chained = self.person_before(pronoun)
+                if chained is not None:
+                    return chained
             people = self.mentions.people_in(previous.start, previous.end)
             if people:
                 # the article's protagonist wins over someone named in passing
