@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from pipeline.extract.context import ArticleContext
 from pipeline.extract.engine import resolver
 from pipeline.extract.fr.counted import counted_before, counts_people
-from pipeline.extract.fr.organizations import _SEATS, _is_quitter, organization_joined
+from pipeline.extract.fr.organizations import is_quitter, joins_a_seat, organization_joined
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
 
@@ -30,8 +30,8 @@ def left_in_exodus(context: ArticleContext, candidate: Candidate, people=None) -
         return None  # "rejoints par X": the one joined
     if "Inf" in verb.morph.get("VerbForm"):
         return None  # "son départ d'OpenAI pour rejoindre X": the leaving is told by its own words
-    if any(c.dep_ == "obj" and c.lemma_.lower() in _SEATS for c in verb.children):
-        return None  # a board seat is held alongside a post
+    if joins_a_seat(verb):
+        return None
     index = context.sentence_index(verb)
     joined = organization_joined(context, candidate)
     for sentence in [context.sentences[index], *_paragraph_before(context, index)]:
@@ -56,7 +56,7 @@ def group_left(context: ArticleContext, sentence: Span) -> EntityRef | None:
     """ "au moins huit employés ont quitté Kestrel" / "les départs se multiplient chez Kestrel":
     the company a group of people left, told in this sentence."""
     for token in sentence:
-        if _is_quitter(token) and _group_subject(token):
+        if is_quitter(token) and _group_subject(token):
             return _organization_after(context, token, sentence)
         if token.lower_ in _MANY_LEAVING and token.pos_ == "NOUN":
             return _organization_after(context, token, sentence)

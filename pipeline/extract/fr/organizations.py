@@ -20,7 +20,7 @@ DESTINATION_MARKERS = {"pour", "rejoindre", "vers", "chez", "au profit"}
 _VERBS = ("VERB", "AUX")
 
 
-def _is_quitter(token: Token) -> bool:
+def is_quitter(token: Token) -> bool:
     """ "quitter", also where the lemmatizer left a form as it is ("quitte" as a noun)."""
     if token.lemma_.lower() == "quitter" and token.pos_ in _VERBS:
         return True
@@ -39,10 +39,10 @@ def organization_left(
         for c in token.children
         if c.dep_ == "obj" and c.lower_ not in _RELATIVE_THAT and not _a_time(c)
     ]
-    is_quitter = _is_quitter(token)
+    quitting = is_quitter(token)
     if (
         objects
-        and is_quitter
+        and quitting
         and not context.mentions.organization_at(objects[0])
         and objects[0].lemma_.lower() not in lexicon("fr", "employer_nouns")
         and objects[0].lemma_.lower() not in _POSTS
@@ -88,7 +88,7 @@ def organization_left(
     tied = _tied(context, token, people, destination_keys)
     if tied is not None:
         return tied
-    if objects and is_quitter:  # "quitter l'entreprise": the organisation the article is about
+    if objects and quitting:  # "quitter l'entreprise": the organisation the article is about
         owner = _possessor_in_clause(context, token, objects[0])
         if owner is not None and owner.key not in destination_keys:
             return owner  # "OpenAI a dit que Durand allait quitter son conseil": OpenAI's board
@@ -397,6 +397,11 @@ _BOARDS = {"conseil", "board", "comité"}
 _SEATS = {"conseil", "comité", "board", "bureau"}
 
 
+def joins_a_seat(verb: Token) -> bool:
+    """ "rejoint le conseil d'administration de Y": a seat many hold alongside their post."""
+    return any(c.dep_ == "obj" and c.lemma_.lower() in _SEATS for c in verb.children)
+
+
 @resolver("fr", "organization", "post_left")
 def post_left(context: ArticleContext, candidate: Candidate, people=None) -> EntityRef | None:
     """ "X, cofondateur de Character.AI, rejoint Google": the organisation of the post the
@@ -406,7 +411,7 @@ def post_left(context: ArticleContext, candidate: Candidate, people=None) -> Ent
     if any(c.dep_ in ("aux:pass", "obl:agent") for c in verb.children):
         return None  # "fondée par deux anciens de X, rejoints par ...": joined, not joining
     joined = organization_joined(context, candidate)
-    if joined is None or any(c.dep_ == "obj" and c.lemma_.lower() in _SEATS for c in verb.children):
+    if joined is None or joins_a_seat(verb):
         return None
     for _, anchor in people or ():
         if anchor.i > verb.i:
