@@ -265,7 +265,11 @@ def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
     for token in after:
         lemma = token.lemma_.lower()
         if lemma in ("rejoindre", "pour", "vers", "chez", "profit", "intégrer"):
-            in_destination = not _where_they_worked(token, trigger) and not _blow_to(token)
+            in_destination = (
+                not _where_they_worked(token, trigger)
+                and not _blow_to(token)
+                and not _for_something(context, token)
+            )
         elif token.pos_ in ("VERB", "AUX") and any(a.i == token.i for a in trigger.ancestors):
             in_destination = False  # "Le départ de X vers Meta a surpris Google": the main verb
         elif token.lower_ in _RELATIVES and token.i and token.doc[token.i - 1].text == ",":
@@ -292,6 +296,30 @@ def _gone_to_before(context: ArticleContext, trigger: Token) -> set[str]:
 
 _RELATIVES = {"où", "qui", "dont", "lequel", "laquelle"}
 _IMPACTS = {"coup", "dur", "perte", "revers", "camouflet", "nouvelle", "victoire", "signal"}
+
+
+def _for_something(context: ArticleContext, preposition: Token) -> bool:
+    """ "parti dans un contexte de baisse pour la gamme de véhicules de Tesla", "une année
+    tumultueuse pour Tesla": "pour" before a common noun that is not an employer, or a company
+    qualifying a noun that is not a move, names a purpose or a cause, not where the person goes
+    ("pour Anthropic", "pour une startup", "son départ pour Meta", "pour rejoindre Meta" do)."""
+    if preposition.lower_ != "pour":
+        return False
+    governed = preposition.head
+    if governed.i < preposition.i:
+        return False
+    if context.mentions.organization_at(governed) is None:
+        return governed.pos_ == "NOUN" and governed.lemma_.lower() not in lexicon(
+            "fr", "employer_nouns"
+        )
+    # "une année tumultueuse pour Tesla": the company qualifies a noun that is not a move
+    owner = governed.head
+    return (
+        governed.dep_ == "nmod"
+        and owner.pos_ == "NOUN"
+        and owner.i < preposition.i
+        and owner.lemma_.lower() not in lexicon("fr", "departure_nouns")
+    )
 
 
 def _blow_to(preposition: Token) -> bool:
