@@ -61,6 +61,14 @@ def after_a_departure(candidate: Candidate) -> bool:
     return any(t.lower_ in _LEAVING_WORDS for t in previous)
 
 
+@guard("words_earlier_in_sentence")
+def words_earlier_in_sentence(candidate: Candidate, *words: str) -> bool:
+    """One of `words` comes before the match in its sentence ("laid off its head of AI, along
+    with his entire team")."""
+    sentence = candidate.head.sent
+    return any(t.lower_ in words for t in candidate.head.doc[sentence.start : candidate.span.start])
+
+
 @guard("plural")
 def plural(candidate: Candidate) -> bool:
     return "Plur" in candidate.head.morph.get("Number")

@@ -87,6 +87,7 @@ class DocMentions:
         people = _people(doc, text, title)
         full_names = {fold(m.entity.name) for m in people if len(m.entity.name.split()) >= 2}
         team_names = _team_names(doc)
+        acting = {fold(name) for name in org_cues.named_by_deeds(text, lang)}
         discovered = {
             name
             for name in org_cues.discover(text, lang)
@@ -96,7 +97,8 @@ class DocMentions:
             and not canonical_organization(name.split()[0])  # "Meta AI" is Meta
             and fold(name) not in team_by_alias()
             and fold(name) not in team_names  # "fondatrice de Contrepoids", a team
-            and fold(name) not in full_names  # "chez Bob McGrew" does not make him a company
+            # "chez Bob McGrew" does not make him a company; laying off its staff does
+            and (fold(name) not in full_names or fold(name) in acting)
         }
         self.people: list[Mention] = [
             m for m in people if fold(m.entity.name) not in {fold(n) for n in discovered}

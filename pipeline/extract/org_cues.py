@@ -16,8 +16,8 @@ from pipeline.extract.rulebook import first_words
 
 # a capital, or a camel-case name ("nRobo"), then up to two more words
 _NAME = (
-    r"(?P<name>(?:[A-Z]|[a-z](?=[A-Z]))[\w&'’-]*(?:\.[A-Za-z]+)?"
-    r"(?:\s(?:AI|IA|Labs?|[A-Z][\w&-]*)){0,2})"
+    r"(?P<name>(?:[A-Z]|[a-z](?=[A-Z]))[\w&'’\u2011-]*(?:\.[A-Za-z]+)?"
+    r"(?:\s(?:AI|IA|Labs?|[A-Z][\w&\u2011-]*)){0,2})"
 )
 _FR_NOUNS = (
     r"start-up|startup|société|entreprise|firme|pépite|licorne|jeune pousse|scale-up|"
@@ -69,6 +69,30 @@ CUES = {
         re.compile(rf"\b(?:{_EN_ROLES})\s+{_NAME}"),
         re.compile(
             rf"{_NAME}(?:'s|’s|'|’)\s+(?:board|CEO|chief|co-?founder|founder|(?:vice )?president)\b"
+        ),
+    ],
+}
+
+# What only a company does, whatever the parser made of its name: "Tallis Interactive has laid
+# off its head of AI" (a two-word name the parser takes for a person's), "Tallis closed its lab"
+DEEDS = {
+    "en": [
+        re.compile(
+            rf"{_NAME}\s+(?:has\s+|have\s+)?(?:laid off|lays off|fired|fires|dismissed|"
+            rf"dismisses|ousted|ousts|loses|lost|parted ways with|closed|closes|shut down|"
+            rf"shuts down|shuttered|shutters|disbanded|disbands|dissolved|dissolves)\s+its\b"
+        ),
+    ],
+}
+
+# Where someone leaves: "Quillon Games" in "Paul Wren left Quillon Games in May" is an employer,
+# unless it is a place ("left China for the US")
+LEAVING = {
+    "en": [
+        re.compile(
+            rf"\b(?:left|leaving|leaves|quit|quits|quitting|departed|departs|departing|exited|"
+            rf"exits|exiting|resigned from|stepped down from|steps down from|fired from|"
+            rf"ousted from|departure from|exit from)\s+{_NAME}"
         ),
     ],
 }
@@ -134,9 +158,30 @@ def discover(text: str, lang: str) -> set[str]:
             names.add(name)
             if len(first) >= 4:
                 names.add(first)
-    for pattern in CUES.get(lang, CUES["fr"]):
+    left = {
+        name  # "left Generative AI startup Corvel": a field, then the company
+        for name in _named_by(LEAVING.get(lang, []), text)
+        if name not in _places() and name.split()[0].lower() not in lexicon("any", "field_words")
+    }
+    return names | left | named_by_deeds(text, lang) | _named_by(CUES.get(lang, CUES["fr"]), text)
+
+
+@cache
+def _places() -> frozenset[str]:
+    return lexicon("any", "places")
+
+
+def named_by_deeds(text: str, lang: str) -> set[str]:
+    """Names the article shows acting as a company ("X has laid off its head of AI")."""
+    return _named_by(DEEDS.get(lang, []), text)
+
+
+def _named_by(patterns: list[re.Pattern], text: str) -> set[str]:
+    names = set()
+    for pattern in patterns:
         for match in pattern.finditer(text):
-            name = _before_a_verb(without_leading_preposition(match.group("name").strip(" .,'’")))
+            name = match.group("name").strip(" .,'’").removesuffix("'s").removesuffix("’s")
+            name = _before_a_verb(without_leading_preposition(name))
             first = name.split()[0].lower() if name else ""
             # a month after a cue is a date ("the company in March"), not a name
             if (

@@ -53,6 +53,8 @@ def english_people(doc: Doc) -> Doc:
             pass  # "known internally as Societal Impacts", "Kairn's Institute of Applied Learning"
         elif run and _opens_a_job_title(run, token):
             pass  # "X, Principal Crash Safety Engineer;": the words of a title before its role
+        elif run and token is not None and token.lower_.rstrip(".") in _COMPANY_SUFFIXES:
+            pass  # "The Walt Disney Co.": a company's name
         elif len(run) >= 2 and run[0].i in headline_tokens:
             headline_runs.append(Span(doc, run[0].i, run[-1].i + 1, label="PER"))
         elif 2 <= len(run) <= 4:
@@ -104,6 +106,7 @@ def _ends_a_longer_name(first: Token) -> bool:
 
 
 HEADLINE_TOKENS = "title_case_tokens"
+_COMPANY_SUFFIXES = lexicon("en", "company_suffixes")
 _ROLE_WORDS = {w for role in lexicon("any", "roles") for w in role.split()}
 # "Lindo St. Angel", "Louis Gerstner Jr.": abbreviations inside or closing a name
 _INSIDE_NAMES = {"St.", "Ste.", "Jr.", "Sr."}
@@ -129,7 +132,9 @@ def _title_case_line_tokens(doc: Doc) -> set[int]:
             and not t.ent_type_
         ]
         capitalised = sum(1 for t in words if t.text[:1].isupper())
-        if len(words) >= 4 and capitalised >= 0.8 * len(words):
+        # "Paul Wren left Quillon Games in May.": a sentence, ended and with a word in lower case
+        a_sentence = len(line) > 1 and line[-1].text == "." and capitalised < len(words)
+        if len(words) >= 4 and capitalised >= 0.8 * len(words) and not a_sentence:
             found.update(t.i for t in line)
         line = []
     return found

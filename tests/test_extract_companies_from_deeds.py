@@ -1,0 +1,82 @@
+"""Companies the gazetteer does not know, read from what the article shows them doing or from
+what someone leaves, and the company a French descriptor ("le constructeur") stands for; written
+in our own words with invented people and invented companies."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import found_pairs as found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a two-word company name the capitals alone would make a person's
+        ("A games site reported that Quillon Interactive has laid off its director of AI "
+         "research, Paul Wren, as part of a restructuring.",
+         {("Paul Wren", "Quillon Interactive")}),
+        # the employer left, when nothing else names it
+        ("Paul Wren left Quillon Games in May.", {("Paul Wren", "Quillon Games")}),
+        # a country left is not an employer
+        ("Paul Wren left Portugal for Canada in May.", set()),
+        # "X's board": the company's name stops before the possessive
+        ("Co-founder Mary Hale stepped down from Brindle's board in May.",
+         {("Mary Hale", "Brindle")}),
+    ],
+)  # fmt: skip
+def test_companies_named_by_what_happens_to_them(extractor, text, expected):
+    assert found(extractor, text, "en", "departure") == expected
+
+
+def test_a_lead_let_go_with_the_whole_team_dissolves_the_team(extractor):
+    text = (
+        "Quillon Games has laid off its director of AI research, Paul Wren, along with his "
+        "entire AI team."
+    )
+    assert found(extractor, text, "en", "dissolution") == {("AI team", "Quillon Games")}
+    assert found(extractor, text, "en", "departure") == {("Paul Wren", "Quillon Games")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quillon Games hired Paul Wren along with his entire AI team.",
+        "Paul Wren left Quillon Games along with his whole team.",
+    ],
+)
+def test_leaving_or_joining_with_the_team_dissolves_nothing(extractor, text):
+    assert found(extractor, text, "en", "dissolution") == set()
+
+
+def test_a_company_closing_its_lab_is_not_a_person(extractor):
+    text = (
+        "The Harrow Corp. logo hangs in the lobby. Harrow closed its robotics lab at the "
+        "university in March."
+    )
+    assert found(extractor, text, "en", "dissolution") == {("robotics lab", "Harrow")}
+
+
+def test_an_ended_sentence_is_not_a_title_case_headline(extractor):
+    # four capitalised words out of five, but a full stop and a verb in lower case
+    text = "Paul Wren left Quillon Games in May 2024."
+    assert found(extractor, text, "en", "departure") == {("Paul Wren", "Quillon Games")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "le constructeur de ...": the company the apposition names
+        ("Marc Delorme, dirigeant de Tesla, a quitté le constructeur de véhicules électriques, "
+         "selon trois sources.", {("Marc Delorme", "Tesla")}),
+        # "pour" before a purpose or a company's bad year is no destination
+        ("Chez Tesla, Marc Delorme est parti dans un contexte de baisse des ventes pour la gamme "
+         "de voitures de Tesla.", {("Marc Delorme", "Tesla")}),
+        ("Chez Tesla, Marc Delorme est le dernier cadre à quitter le constructeur au cours d'une "
+         "année difficile pour Tesla.", {("Marc Delorme", "Tesla")}),
+        # a real destination still is one
+        ("Marc Delorme, de Google, annonce son départ pour Meta.", {("Marc Delorme", "Google")}),
+    ],
+)  # fmt: skip
+def test_french_descriptors_and_what_pour_introduces(extractor, text, expected):
+    assert found(extractor, text, "fr", "departure") == expected
