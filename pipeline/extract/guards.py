@@ -48,17 +48,24 @@ def word_after(candidate: Candidate, *words: str) -> bool:
 
 
 _LEAVING_WORDS = {"left", "departed", "quit", "resigned", "exited", "leaves", "leaving", "exits"}
+_LEAVING_WORDS |= {"departure", "departures", "resignation"}
 _LEAVING_WORDS |= {"quitté", "parti", "partie", "démissionné", "départ", "quitte"}
+_BACK = 80  # words: a quoted farewell post may stand between the two
 
 
 @guard("after_a_departure")
 def after_a_departure(candidate: Candidate) -> bool:
-    """The sentence before tells someone leaving ("X left for OpenAI. Y followed in May")."""
-    sentence = candidate.head.sent
+    """One of the sentences just before tells someone leaving ("X left for OpenAI. Y followed in
+    May"), the one before or the ones within a few lines ("Goodbye, team! ... Y had done the
+    same")."""
+    doc, sentence = candidate.head.doc, candidate.head.sent
     if sentence.start == 0:
         return False
-    previous = candidate.head.doc[sentence.start - 1].sent
-    return any(t.lower_ in _LEAVING_WORDS for t in previous)
+    previous = doc[sentence.start - 1].sent
+    start = previous.start
+    while start > 0 and sentence.start - doc[start - 1].sent.start <= _BACK:
+        start = doc[start - 1].sent.start
+    return any(t.lower_ in _LEAVING_WORDS for t in doc[start : sentence.start])
 
 
 @guard("words_earlier_in_sentence")

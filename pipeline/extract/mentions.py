@@ -430,20 +430,28 @@ def _organizations(
 
 
 def _short_forms_as_long(found: list[Mention]) -> list[Mention]:
-    """ "Google Brain ... un ancien de Brain": a one-word name that ends a longer
-    known name given earlier is that name said short, not another organisation."""
+    """ "Google Brain ... un ancien de Brain", "Sanctuary AI ... Sanctuary co-founder X": a
+    one-word name that ends a longer known name, or begins one whose other word only says what
+    kind of company it is, is that name said short, not another organisation."""
     long_names: dict[str, EntityRef] = {}
-    kept = []
     for mention in found:
         words = mention.span.text.split()
         if len(words) > 1 and mention.span[0].ent_id_:
             long_names.setdefault(fold(words[-1]), mention.entity)
-        elif len(words) == 1 and not mention.span[0].ent_id_:
+            if len(words) == 2 and words[1].lower() in _KIND_WORDS:
+                long_names.setdefault(fold(words[0]), mention.entity)
+    kept = []
+    for mention in found:
+        words = mention.span.text.split()
+        if len(words) == 1 and not mention.span[0].ent_id_:
             longer = long_names.get(fold(words[0]))
             if longer is not None and longer != mention.entity:
                 mention = Mention(longer, mention.span)
         kept.append(mention)
     return kept
+
+
+_KIND_WORDS = {"ai", "labs", "lab", "robotics", "technologies", "systems", "intelligence"}
 
 
 def _abbreviates_words(span: Span) -> bool:

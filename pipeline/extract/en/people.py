@@ -224,11 +224,19 @@ def _counted_people_before(sentence: Span, start: int) -> bool:
 
 def _people_included(context, sentence: Span, trigger: Span):
     after = context.doc[trigger.end : sentence.end]
-    including = next((t for t in after if t.lower_ == "including"), None)
+    # "including X and Y", "Five key engineers have left Tesla: X, Y and Z"
+    including = next((t for t in after if t.lower_ == "including" or t.text == ":"), None)
     if including is None:
         return []
     people = context.mentions.people_in(including.i, sentence.end)
-    return [(m.entity, m.span[0]) for m in people]
+    return [
+        (m.entity, m.span[0])
+        for m in people
+        if not m.is_possessive and context.doc[m.span.start - 1].lower_ not in _OWNED_BY
+    ]
+
+
+_OWNED_BY = {"of", "at", "by", "with", "under", "from"}  # whose team, not who left
 
 
 # ", head of trust and safety" / "and principal research scientist": a list goes on with the

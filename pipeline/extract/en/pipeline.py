@@ -53,8 +53,8 @@ def english_people(doc: Doc) -> Doc:
             pass  # "known internally as Societal Impacts", "Kairn's Institute of Applied Learning"
         elif run and _opens_a_job_title(run, token):
             pass  # "X, Principal Crash Safety Engineer;": the words of a title before its role
-        elif run and token is not None and token.lower_.rstrip(".") in _COMPANY_SUFFIXES:
-            pass  # "The Walt Disney Co.": a company's name
+        elif run and token is not None and _closes_a_company_name(token):
+            pass  # "The Walt Disney Co.", "Sanctuary Cognitive Systems Corp.": a company's name
         elif len(run) >= 2 and run[0].i in headline_tokens:
             headline_runs.append(Span(doc, run[0].i, run[-1].i + 1, label="PER"))
         elif 2 <= len(run) <= 4:
@@ -98,6 +98,18 @@ def _opens_a_job_title(run: list[Token], following: Token | None) -> bool:
     return after_comma and j < len(doc) and doc[j].lower_ in _ROLE_WORDS
 
 
+def _closes_a_company_name(following: Token) -> bool:
+    """A company suffix right after a run of capitalised words, or after up to two more
+    ("Cognitive Systems Corp.")."""
+    doc = following.doc
+    for token in doc[following.i : min(following.i + 3, len(doc))]:
+        if token.lower_.rstrip(".") in _COMPANY_SUFFIXES:
+            return True
+        if not token.text[:1].isupper():
+            return False
+    return False
+
+
 def _ends_a_longer_name(first: Token) -> bool:
     """ "Institute of Applied Learning", "University of Southern California": capitalised words
     after "of" and a capitalised word end an institution's name, never begin a person's."""
@@ -115,29 +127,52 @@ _INSIDE_NAMES = {"St.", "Ste.", "Jr.", "Sr."}
 def _title_case_line_tokens(doc: Doc) -> set[int]:
     """Tokens of lines where nearly every word that is not a short function word is
     capitalised: headlines, whose capitals say nothing about names. A colon starts a new one
-    ("Full story: Did They Really Cut ...")."""
+    ("Full story: Did They Really Cut ..."), unless the line is a sentence: ended with a full
+    stop and with a word in lower case ("Paul Wren left Quillon Games in May.", "Three
+    engineers left: Paul Wren, Ann Lee and Tom Hale.")."""
     found: set[int] = set()
-    line: list[Token] = []
-    for token in [*doc, None]:
-        if token is not None and "\n" not in token.text:
-            line.append(token)
-            if "\n" not in token.whitespace_ and token.text != ":":
-                continue
-        words = [  # a company or a month is capitalised in any sentence: it says nothing
-            t
-            for t in line
-            if t.is_alpha
-            and t.lower_ not in _FUNCTION_WORDS
-            and t.lower_ not in CALENDAR_WORDS
-            and not t.ent_type_
-        ]
-        capitalised = sum(1 for t in words if t.text[:1].isupper())
-        # "Paul Wren left Quillon Games in May.": a sentence, ended and with a word in lower case
-        a_sentence = len(line) > 1 and line[-1].text == "." and capitalised < len(words)
-        if len(words) >= 4 and capitalised >= 0.8 * len(words) and not a_sentence:
-            found.update(t.i for t in line)
-        line = []
+    for line in _lines(doc):
+        words = _telling_words(line)
+        a_sentence = len(line) > 1 and line[-1].text == "." and any(w.is_lower for w in words)
+        if a_sentence:
+            continue
+        segment: list[Token] = []
+        for token in line:
+            segment.append(token)
+            if token.text == ":" or token.i == line[-1].i:
+                words = _telling_words(segment)
+                capitalised = sum(1 for t in words if t.text[:1].isupper())
+                if len(words) >= 4 and capitalised >= 0.8 * len(words):
+                    found.update(t.i for t in segment)
+                segment = []
     return found
+
+
+def _lines(doc: Doc) -> list[list[Token]]:
+    lines, line = [], []
+    for token in doc:
+        if "\n" in token.text:
+            lines.append(line)
+            line = []
+            continue
+        line.append(token)
+        if "\n" in token.whitespace_:
+            lines.append(line)
+            line = []
+    return [line for line in [*lines, line] if line]
+
+
+def _telling_words(tokens: list[Token]) -> list[Token]:
+    """The words whose capitals could tell a headline: a company or a month is capitalised in
+    any sentence, and says nothing."""
+    return [
+        t
+        for t in tokens
+        if t.is_alpha
+        and t.lower_ not in _FUNCTION_WORDS
+        and t.lower_ not in CALENDAR_WORDS
+        and not t.ent_type_
+    ]
 
 
 _DETERMINERS = {"its", "the", "a", "an", "their", "entire", "whole", "his", "her", "this", "that"}

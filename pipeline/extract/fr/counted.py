@@ -1,6 +1,7 @@
 """French: people an article counts before it names them. "Quatre chercheurs ont quitté Apple. Il
 s'agit de X, Y et Z", "« au moins quatre chercheurs » ont claqué la porte": a plural noun for people
-(a job title or a word of the `group_nouns` lexicon), and the sentence after it that lists them."""
+(a job title or a word of the `group_nouns` lexicon), and the colon or the sentence after it that
+lists them, or the names the counted noun is set after ("X et Y, deux responsables de ...")."""
 
 from __future__ import annotations
 
@@ -45,6 +46,51 @@ def named_by_next_sentence(context: ArticleContext, token: Token) -> People:
     if not NAMING_OPENING.match(following.text.lower()):
         return []
     return listed_people(context, context.mentions.people_in(following.start, following.end))
+
+
+def named_after_colon(context: ArticleContext, token: Token) -> People:
+    """ "Cinq ingénieurs clés sont partis : un vétéran de la perception, le responsable de la
+    simulation, et X, qui dirigeait ...": the people a colon lists after the clause that counted
+    them, whatever descriptions of unnamed ones stand between; not the people named with "de",
+    "chez" or "par" (whose team, whose company)."""
+    sentence = token.sent
+    colon = next((t for t in token.doc[token.i + 1 : sentence.end] if t.text == ":"), None)
+    if colon is None or any(t.text in ".;" for t in token.doc[token.i : colon.i]):
+        return []
+    found = []
+    for mention in context.mentions.people_in(colon.i + 1, sentence.end):
+        before = token.doc[mention.span.start - 1]
+        if before.lower_ in _OWNERS or mention.is_possessive:
+            continue
+        found.append((mention.entity, mention.span.root))
+    return found
+
+
+_OWNERS = {"de", "d'", "d’", "du", "chez", "par", "avec", "à"}
+
+
+def named_before_apposition(context: ArticleContext, token: Token) -> People:
+    """ "X et Y, deux anciens responsables de Pony.ai, ont démissionné": the parse may make the
+    counted noun set off by commas the subject; the people named right before it are meant."""
+    start = min(t.i for t in token.subtree)
+    if not counts_people(token) or start < 1 or token.doc[start - 1].text != ",":
+        return []
+    people = [
+        m for m in context.mentions.people_in(token.sent.start, start - 1) if not m.is_possessive
+    ]
+    if not people or people[-1].span.end != start - 1:
+        return []
+    listed = []
+    for mention in reversed(people):  # back from the comma: "X et Y", "X, Y et Z"
+        if listed:
+            between = token.doc[mention.span.end : listed[0].span.start]
+            if not between or not all(t.lower_ in _LIST_GAP for t in between):
+                break
+        listed.insert(0, mention)
+    opening = token.doc[listed[0].span.start - 1] if listed[0].span.start else None
+    if opening is not None and opening.i >= token.sent.start and opening.pos_ == "ADP":
+        return []  # "Selon X, deux responsables ont démissionné": who says, not who leaves
+    return [(m.entity, m.span.root) for m in listed]
 
 
 def named_by_previous_sentence(context: ArticleContext, token: Token) -> People:
@@ -94,7 +140,7 @@ def _goes_on_after_apposition(between) -> bool:
 def counted_before(verb: Token) -> Token | None:
     """ "« au moins quatre chercheurs ... » ont claqué la porte": the parse may lose a plural
     subject; the last plural noun for people before a plural verb, with no verb in between."""
-    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
     if not any("Plur" in t.morph.get("Number") for t in [verb, *auxiliaries]):
         return None
     first = min([verb, *auxiliaries], key=lambda t: t.i)

@@ -146,8 +146,11 @@ def _governed_organization(
         if c.dep_ == "conj"
         for t in c.subtree
     }
+    # "sont partis : un vétéran ..., qui rejoint Cruise, et X": what the colon lists is not
+    # the complement
+    colon = next((t.i for t in token.doc[token.i : token.sent.end] if t.text == ":"), None)
     for child in token.subtree:
-        if child.i <= token.i or child.i in other_clauses:
+        if child.i <= token.i or child.i in other_clauses or (colon and child.i > colon):
             continue
         organization_ref = context.mentions.organization_at(child)
         if (

@@ -13,6 +13,8 @@ from pipeline.extract.fr.counted import (
     counted_before,
     counts_people,
     listed_people,
+    named_after_colon,
+    named_before_apposition,
     named_by_next_sentence,
     named_by_previous_sentence,
 )
@@ -31,7 +33,16 @@ _FIRST_PERSON = {"mon", "ma", "mes"}
 @resolver("fr", "person", "subject")
 def subjects(context: ArticleContext, candidate: Candidate) -> People:
     token = candidate.head
-    is_noun = token.pos_ == "NOUN" and not candidate.rule.negation_is_event
+    is_noun = (
+        token.pos_ == "NOUN"
+        and not candidate.rule.negation_is_event
+        # "trois ingénieurs sont partis": a participle the tagger took for a noun after "être"
+        # is the predicate, read as a verb ("est sur le départ" stays a noun of leaving)
+        and not (
+            any(c.dep_ == "cop" for c in token.children)
+            and token.lemma_.lower() not in lexicon("fr", "departure_nouns")
+        )
+    )
     found = _noun_subjects(context, token) if is_noun else _verb_subjects(context, candidate)
     found = [f for f in found if not _owner_of_organization(context, f[1])]
     if found and not is_noun:
@@ -250,9 +261,14 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
     for candidate in candidates:  # "Les cofondateurs de Kairn vont quitter Cohere"
         if found := named_by_previous_sentence(context, candidate):
             return found
+        if found := named_before_apposition(context, candidate):
+            return found  # "X et Y, deux responsables de Pony.ai, ont démissionné"
     counted = None if candidates else counted_before(verb)
     if counted is not None and (found := named_by_next_sentence(context, counted)):
         return found
+    for counted in [c for c in candidates if counts_people(c)] or [counted_before(verb)]:
+        if counted is not None and (found := named_after_colon(context, counted)):
+            return found  # "Cinq ingénieurs sont partis : X, Y et Z"
     return _sentence_opening_person(context, verb)
 
 
@@ -616,7 +632,7 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
     if token.lower_ in ("ils", "elles"):
         return _named_subjects_above(context, token)
     if counts_people(token):
-        return named_by_next_sentence(context, token)
+        return named_after_colon(context, token) or named_by_next_sentence(context, token)
     return []
 
 

@@ -286,6 +286,37 @@ def _quoted_around(noun: Token) -> str | None:
     return None
 
 
+_BECOMING = {"devenir", "rester", "redevenir"}
+
+
+def _subject_it_describes(noun: Token) -> str | None:
+    """ "Vigie a été développé chez Google avant de devenir une filiale d'Alphabet": the unit a
+    predicate noun describes is the proper name that is the subject, and "cette filiale" later
+    stands for it."""
+    if noun.dep_ == "obj" and noun.head.lemma_.lower() in _BECOMING:
+        verb = noun.head
+    elif any(c.dep_ == "cop" for c in noun.children):
+        verb = noun
+    else:
+        return None
+    for _ in range(3):  # up from "devenir" to the verb whose subject it shares
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is not None or verb.dep_ not in ("advcl", "xcomp"):
+            break
+        verb = verb.head
+    if (
+        subject is None
+        or subject.i > noun.i
+        or not subject.text[:1].isupper()
+        or subject.pos_ not in ("PROPN", "X", "NOUN")
+        or subject.ent_id_  # a company the gazetteer knows is no unit
+        or subject.ent_type_ == "PER"
+    ):
+        return None
+    name = _ent_text(subject)
+    return name if name[:1].isupper() and len(name) > 1 else None
+
+
 def _name_before_apposition(noun: Token) -> str | None:
     """ "Meta Connectivity, une division de R&D": the capitalised words before ", un(e) NOUN"."""
     doc = noun.doc
@@ -553,6 +584,9 @@ def _named_teams(context: ArticleContext, team_nouns: frozenset[str]) -> list[Te
     words = context.words
     for i in sorted(words.teams.union(words.indexes_of(team_nouns, 0, len(context.doc)))):
         token = context.doc[i]
+        if token.lemma_.lower() in team_nouns and (described := _subject_it_describes(token)):
+            teams.append(TeamMention(described, None, token, described))  # "X est une filiale"
+            continue
         named = _name_team(token, team_nouns)
         if named:
             name, organization, surface = named

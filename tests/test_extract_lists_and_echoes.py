@@ -1,0 +1,93 @@
+"""People an article counts before it names them ("cinq ingénieurs sont partis : ..."), people set
+before a counted apposition ("X et Y, deux responsables de ..."), someone who "did the same" as
+a person who left, a whole team laid off, and a unit named by what it became; written in our own
+words with invented people (real company names where the gazetteer must know them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import found_pairs as found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tagger reads "partis" as a noun (a political party); the colon lists who left
+        ("Chez Tesla, trois ingénieurs sont partis : Paul Marchal, Jean Vidal et Lise Caron.",
+         {("Paul Marchal", "Tesla"), ("Jean Vidal", "Tesla"), ("Lise Caron", "Tesla")}),
+        # unnamed people and a destination in a relative clause stand between the names
+        ("Chez Tesla, cinq ingénieurs clés sont partis : un vétéran de la perception, le "
+         "responsable de la simulation, qui fera la même chose chez Cruise, et Paul Marchal, "
+         "qui dirigeait l'équipe.", {("Paul Marchal", "Tesla")}),
+        ("Paul Marchal a tiré parti de son passage chez Tesla.", set()),
+    ],
+)  # fmt: skip
+def test_people_a_colon_lists_after_a_counted_subject(extractor, text, expected):
+    assert found(extractor, text, "fr", "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Marchal et Jean Vidal, deux responsables de Google, ont démissionné.",
+         {("Paul Marchal", "Google"), ("Jean Vidal", "Google")}),
+        # who says it is not who leaves
+        ("Selon Paul Marchal, deux responsables de Google ont démissionné.", set()),
+    ],
+)  # fmt: skip
+def test_people_before_a_counted_apposition(extractor, text, expected):
+    assert found(extractor, text, "fr", "departure") == expected
+
+
+def test_people_a_colon_lists_in_english(extractor):
+    text = "Five key engineers have left Tesla: Paul Wren, Ann Lee and Tom Hale."
+    assert found(extractor, text, "en", "departure") == {
+        ("Paul Wren", "Tesla"),
+        ("Ann Lee", "Tesla"),
+        ("Tom Hale", "Tesla"),
+    }
+
+
+def test_doing_the_same_as_someone_who_left_is_leaving(extractor):
+    text = (
+        "Earlier today, Tom Hale posted a photo of his Cohere badge, marking his departure. "
+        "Goodbye, team! Thanks for everything! On to the next adventure. "
+        "Two days earlier, Ann Lee and Paul Wren had done the same thing."
+    )
+    assert found(extractor, text, "en", "departure") >= {
+        ("Ann Lee", "Cohere"),
+        ("Paul Wren", "Cohere"),
+    }
+
+
+def test_doing_the_same_as_someone_who_joined_is_not(extractor):
+    text = "Tom Hale joined Cohere in 2020. Ann Lee did the same a year later."
+    assert found(extractor, text, "en", "departure") == set()
+
+
+def test_a_whole_team_to_be_laid_off_is_dissolved(extractor):
+    text = "Staff were told that the whole simulation team will be laid off at Cohere."
+    assert found(extractor, text, "en", "dissolution") == {("simulation team", "Cohere")}
+    text = "Cohere said two members of the simulation team will be laid off."
+    assert found(extractor, text, "en", "dissolution") == set()
+
+
+def test_a_company_name_closed_by_a_suffix_is_not_a_person(extractor):
+    text = (
+        "Harrow AI's co-founder Tom Hale is leaving the robotics startup. Tom Hale and Ann Lee "
+        "started Harrow Cognitive Systems Corp. in 2018, and Harrow AI has raised money since. "
+        "Co-founder Ann Lee also left the company in April."
+    )
+    assert found(extractor, text, "en", "departure") == {
+        ("Tom Hale", "Harrow AI"),
+        ("Ann Lee", "Harrow AI"),
+    }
+
+
+def test_this_subsidiary_is_the_unit_the_sentence_before_said_it_became(extractor):
+    text = (
+        "Vigie a été développée au sein du laboratoire de Google, avant de devenir une filiale "
+        "à part entière d'Alphabet. Mais malheureusement, cette filiale sera fermée."
+    )
+    assert {team for team, _ in found(extractor, text, "fr", "dissolution")} == {"Vigie"}
