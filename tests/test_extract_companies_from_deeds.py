@@ -80,3 +80,23 @@ def test_an_ended_sentence_is_not_a_title_case_headline(extractor):
 )  # fmt: skip
 def test_french_descriptors_and_what_pour_introduces(extractor, text, expected):
     assert found(extractor, text, "fr", "departure") == expected
+
+
+def test_going_back_after_years_leading_a_startup_leaves_the_startup(extractor):
+    text = (
+        "Ruth Adler announced her return to Google after a year and a half leading the AI "
+        "startup Brindle AI."
+    )
+    assert found(extractor, text, "en", "departure") == {("Ruth Adler", "Brindle AI")}
+    text = "Ruth Adler returned to Google after two years of study."
+    assert found(extractor, text, "en", "departure") == set()
+
+
+def test_an_institute_closed_by_a_faculty(extractor):
+    text = (
+        "The Long Futures Institute was shut down by the Faculty of Philosophy on April "
+        "16th after 19 years of operation."
+    )
+    assert found(extractor, text, "en", "dissolution") == {
+        ("Long Futures Institute", "Faculty of Philosophy")
+    }

@@ -19,6 +19,8 @@ _NAME = (
     r"(?P<name>(?:[A-Z]|[a-z](?=[A-Z]))[\w&'’\u2011-]*(?:\.[A-Za-z]+)?"
     r"(?:\s(?:AI|IA|Labs?|[A-Z][\w&\u2011-]*)){0,2})"
 )
+# "Faculty of Philosophy", "Institute for Advanced Study": a name with "of" or "for" inside
+_INSTITUTION = r"(?P<name>[A-Z][\w&-]*(?:\s(?:of|for|and)\s[A-Z][\w&-]*|\s[A-Z][\w&-]*){0,3})"
 _FR_NOUNS = (
     r"start-up|startup|société|entreprise|firme|pépite|licorne|jeune pousse|scale-up|"
     r"laboratoire|éditeur|plateforme|spécialiste|fabricant|concepteur"
@@ -69,6 +71,11 @@ CUES = {
         re.compile(rf"\b(?:{_EN_ROLES})\s+{_NAME}"),
         re.compile(
             rf"{_NAME}(?:'s|’s|'|’)\s+(?:board|CEO|chief|co-?founder|founder|(?:vice )?president)\b"
+        ),
+        # "was shut down by the Faculty of Philosophy": who closes a unit is an organisation
+        re.compile(
+            rf"\b(?:shut down|closed|disbanded|dissolved|dismantled|wound down|scrapped|axed)\s+"
+            rf"by\s+(?:the\s+)?{_INSTITUTION}"
         ),
     ],
 }

@@ -197,9 +197,19 @@ def years_spent_at(context: ArticleContext, candidate: Candidate, people=None):
             continue
         window = doc[token.i + 1 : min(sentence.end, token.i + 6)]
         time = next((t for t in window if t.lower_ in _SPANS_OF_TIME), None)
-        if time is None or time.i + 2 >= sentence.end:
+        if time is None:
             continue
-        if doc[time.i + 1].lower_ in ("at", "with"):
-            found = context.mentions.organization_at(doc[time.i + 2])
-            return found if found is not None and found != joined else None
+        # "after 11 years at Google", "after a year and a half leading the AI startup Reka AI"
+        rest = doc[time.i + 1 : min(sentence.end, time.i + 5)]
+        spent = next((t for t in rest if t.lower_ in _SPENT_AT), None)
+        if spent is None or any(t.text in ",.;" for t in doc[time.i : spent.i]):
+            continue
+        for place in doc[spent.i + 1 : min(sentence.end, spent.i + 6)]:
+            if place.text in ",.;":
+                break
+            if (found := context.mentions.organization_at(place)) is not None:
+                return found if found != joined else None
     return None
+
+
+_SPENT_AT = {"at", "with", "leading", "running", "heading", "helming", "building", "inside"}
