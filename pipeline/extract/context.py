@@ -21,8 +21,10 @@ from pipeline.extract.dates import (
     is_present_marker,
     period_end,
 )
+from pipeline.extract.gazetteers import platforms
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.mentions import CLOSING_QUOTES, OPENING_QUOTES, DocMentions
+from pipeline.extract.names import fold
 from pipeline.extract.results import EntityRef
 from pipeline.extract.words import Words
 
@@ -292,7 +294,7 @@ class ArticleContext:
             m
             for sentence in window
             for m in self.mentions.organizations_in(sentence.start, min(sentence.end, token.i))
-            if m.entity.key not in exclude
+            if m.entity.key not in exclude and not _named_as_medium(m.span)
         ]
         if not mentions:
             return self.main_organization(exclude)
@@ -482,6 +484,18 @@ def _named_as_former(span: Span) -> bool:
         and (after[0] in _FORMER_AFTER or after[0] in _FORMER)
         or any(w in _FORMER or w.startswith("ex-") for w in before)
     )
+
+
+_MEDIUM_CUES = {"via", "on", "sur", "through", "platform", "plateforme", "network", "réseau"}
+
+
+def _named_as_medium(span: Span) -> bool:
+    """ "announced it via the social media platform X", "a écrit sur LinkedIn": a platform named
+    as where news is told is not an employer in focus."""
+    if fold(span.text) not in platforms():
+        return False
+    before = span.doc[max(span.sent.start, span.start - 4) : span.start]
+    return any(t.lower_ in _MEDIUM_CUES for t in before)
 
 
 def _named_as_destination(span: Span) -> bool:

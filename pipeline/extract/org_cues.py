@@ -196,6 +196,9 @@ def _named_by(patterns: list[re.Pattern], text: str) -> set[str]:
                 and first not in _NOT_NAMES
                 and first not in CALENDAR_WORDS
                 and first not in _role_words()  # "Company CEO and founder X"
+                and first not in lexicon("en", "not_name_words")  # "Meanwhile, the company"
+                # "Leaving the Company Again": a headline's capitalised word is no name
+                and not (" " not in name and (first in EN_STOP_WORDS or first in FR_STOP_WORDS))
                 and len(name) > 1
             ):
                 names.add(name)

@@ -12,6 +12,7 @@ from pipeline.extract.context import ArticleContext
 from pipeline.extract.dates import CALENDAR_WORDS
 from pipeline.extract.engine import resolver
 from pipeline.extract.gazetteers import platforms, role_words
+from pipeline.extract.lexicons import lexicon
 from pipeline.extract.names import entity_key, fold
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
@@ -63,7 +64,11 @@ def dissolver(context: ArticleContext, candidate: Candidate, team) -> EntityRef 
 
 
 def _organization_left(context, sentence: Span, trigger: Span, people):
-    if _leaves_a_place(context, trigger) or _from_something_else(context, trigger):
+    if (
+        _leaves_a_place(context, trigger)
+        or _leaves_a_thing(context, trigger)
+        or _from_something_else(context, trigger)
+    ):
         return None
     after = context.doc[trigger.end : sentence.end]
     for token in after:
@@ -142,13 +147,56 @@ _EMPLOYER_NOUNS = {"company", "firm", "startup", "start-up", "group", "lab", "bu
 
 
 def _the_company_after(context, trigger: Span) -> bool:
-    following = [t.lower_ for t in context.doc[trigger.end : trigger.end + 2]]
-    return (
-        len(following) == 2 and following[0] in ("the", "its") and following[1] in (_EMPLOYER_NOUNS)
-    )
+    """ "left the company", "leaving the AI startup": a noun for the employer, after words that
+    describe it, and no organisation named there."""
+    doc = context.doc
+    if doc[trigger.end : trigger.end + 1].text.lower() not in ("the", "its"):
+        return False
+    for token in doc[trigger.end + 1 : min(trigger.end + 5, trigger.sent.end)]:
+        if context.mentions.organization_at(token):
+            return False
+        if token.lower_ in _EMPLOYER_NOUNS:
+            return True
+        if not (token.is_alpha or token.text == "-") or (token.is_stop and token.is_lower):
+            return False
+    return False
 
 
 _LEAVING_WORDS = {"left", "leaves", "leaving", "leave", "quit", "quits", "quitting", "exited"}
+
+
+_THE = {"the", "a", "an", "this", "that"}
+_TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "morning"}
+_TIME_NOUNS |= {"afternoon", "evening", "night", "weekend", "time", "following"}
+
+
+def _leaves_a_thing(context, trigger: Span) -> bool:
+    """ "left the stage after his keynote", "left the room": what the verb's object names is
+    no employer (unlike "left the ChatGPT maker", "left the search giant")."""
+    doc = context.doc
+    following = doc[trigger.end : min(trigger.end + 4, trigger.sent.end)]
+    return (
+        trigger.text.lower() in _LEAVING_WORDS
+        and following[:1].text in _THE
+        # "quit the next day": a time, the employer is told elsewhere
+        and not any(t.lower_ in CALENDAR_WORDS or t.lower_ in _TIME_NOUNS for t in following)
+        and not _employer_named_after(context, trigger)
+    )
+
+
+def _employer_named_after(context, trigger: Span) -> bool:
+    """The words right after the verb name an employer: an organisation, or a noun for one
+    after its description ("the San Francisco-based startup", "the ChatGPT maker")."""
+    doc = context.doc
+    start = trigger.end + (1 if doc[trigger.end : trigger.end + 1].text in _THE else 0)
+    for token in doc[start : min(start + 5, trigger.sent.end)]:
+        if context.mentions.organization_at(token) or token.lower_ in lexicon(
+            "en", "employer_nouns"
+        ):
+            return True
+        if not (token.is_alpha or token.text == "-") or (token.is_stop and token.is_lower):
+            return False
+    return False
 
 
 def _leaves_a_place(context, trigger: Span) -> bool:
@@ -161,6 +209,7 @@ def _leaves_a_place(context, trigger: Span) -> bool:
     left = doc[i]
     if (
         not left.text[:1].isupper()
+        or _employer_named_after(context, trigger)  # "left the ChatGPT maker"
         or left.lower_ in CALENDAR_WORDS
         or context.mentions.organization_at(left)
         or context.mentions.person_at(left)

@@ -1,7 +1,8 @@
-"""French: a company that loses its people. "OpenAI perd son directeur scientifique, X",
-"l'entreprise s'apprête à perdre un autre de ses cadres, X", "Apple perd quatre chercheurs. Cela
-concerne X, Y et Z". The subject is the company left; what it loses is a job title, and the
-people are named after it in the sentence, or listed by the next one."""
+"""French: a company that loses its people. "OpenAI perd son directeur scientifique, X", "OpenAI
+perd X, son directeur scientifique", "l'entreprise s'apprête à perdre un autre de ses cadres, X",
+"Apple perd quatre chercheurs. Cela concerne X, Y et Z". The subject is the company left; what it
+loses is a job title or a person, and the people are named after it in the sentence, or listed by
+the next one."""
 
 from __future__ import annotations
 
@@ -20,13 +21,18 @@ from pipeline.extract.rulebook import Candidate
 @resolver("fr", "person", "lost")
 def lost(context: ArticleContext, candidate: Candidate) -> People:
     verb = candidate.head
-    lost_thing = next((c for c in verb.children if c.dep_ == "obj"), None)
+    objects = [c for c in verb.children if c.dep_ == "obj"]
+    lost_thing = next(  # "Mistral AI perd X": the parse may also take the company's end for one
+        (c for c in objects if _stands_for_staff(c) or context.mentions.person_at(c)),
+        objects[0] if objects else None,
+    )
     if lost_thing is None:  # "a perdu mercredi son cofondateur": the parse may hang it elsewhere
         following = verb.doc[verb.i + 1 : min(verb.i + 5, verb.sent.end)]
         lost_thing = next((t for t in following if t.pos_ == "NOUN" and _stands_for_staff(t)), None)
+    named_lost = lost_thing is not None and context.mentions.person_at(lost_thing) is not None
     if (
         lost_thing is None
-        or not _stands_for_staff(lost_thing)
+        or not (_stands_for_staff(lost_thing) or named_lost)  # "perd X, son directeur"
         or losing(context, candidate) is None
     ):
         return []

@@ -92,7 +92,8 @@ def _team_noun_after(trigger: Token, team_nouns) -> Token | None:
 
 
 def _team_for(context, trigger: Token, team_nouns: frozenset[str], known: list[TeamMention]):
-    objects = [c for c in trigger.children if c.dep_ == "obj"]
+    # "mettre la clé sous la porte de son laboratoire": the key is no object
+    objects = [c for c in trigger.children if c.dep_ == "obj" and c.lemma_.lower() != "clé"]
     objects += [c for o in objects for c in _coordinated_units(o, team_nouns)]  # "X et son labo"
     if objects and not any(_may_be_a_team(o, team_nouns) for o in objects):
         return None  # "a supprimé 600 postes au sein de FAIR": jobs cut, not a team dissolved

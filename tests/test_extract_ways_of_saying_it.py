@@ -1,0 +1,120 @@
+"""Ways journalists tell a departure beyond "quitter" and "leave": idioms ("met les voiles", "cède
+sa place"), a company that loses or parts ways with someone, "the latest executive to leave";
+written in our own words with invented people."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import found_pairs as found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hugo Lemaire tire sa révérence chez Mistral AI.",
+        "Hugo Lemaire, directeur de Mistral AI, met les voiles.",
+        "Hugo Lemaire cède sa place à la tête de Mistral AI.",
+        "Hugo Lemaire abandonne ses fonctions chez Mistral AI.",
+        "Mistral AI perd Hugo Lemaire, son directeur de la recherche.",
+    ],
+)
+def test_french_ways_of_leaving(extractor, text):
+    assert found(extractor, text, "fr", "departure") == {("Hugo Lemaire", "Mistral AI")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maya Lin exits Cohere.",
+        "Maya Lin bowed out of Cohere in May.",
+        "Maya Lin is no longer with Cohere.",
+        "Maya Lin said goodbye to Cohere last week.",
+        "Maya Lin is the latest senior executive to leave Cohere.",
+        "Cohere has lost another senior researcher, Maya Lin.",
+        "Cohere parted ways with Maya Lin last week.",
+    ],
+)
+def test_english_ways_of_leaving(extractor, text):
+    assert found(extractor, text, "en", "departure") == {("Maya Lin", "Cohere")}
+
+
+def test_a_company_losing_two_people(extractor):
+    text = "Cohere loses its CTO Tom Reyes and its CFO Maya Lin to OpenAI."
+    assert found(extractor, text, "en", "departure") == {
+        ("Tom Reyes", "Cohere"),
+        ("Maya Lin", "Cohere"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cohere lost a lawsuit brought by Tom Reyes.",
+        "Cohere lost money last year, said Maya Lin.",
+        "Maya Lin is no longer with us.",
+        "Maya Lin would be the last person to leave OpenAI, she said.",
+    ],
+)
+def test_what_is_not_a_departure(extractor, text):
+    assert found(extractor, text, "en", "departure") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Meta a mis la clé sous la porte de son laboratoire Vigie en mai.", "fr",
+         {("Vigie", "Meta")}),
+        ("Meta a mis la clé sous la porte de sa boutique de Lyon.", "fr", set()),
+        ("Google a sabordé son équipe Vigie.", "fr", {("Vigie", "Google")}),
+        ("Google pulled the plug on its Vigil team last year.", "en", {("Vigil", "Google")}),
+    ],
+)  # fmt: skip
+def test_ways_of_closing_a_unit(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "dissolution") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maya Lin left the stage after her keynote at Cohere's conference.", set()),
+        ("Maya Lin left the room in silence at Cohere.", set()),
+        # a description of the employer, then the noun for it: not a place, not a thing
+        ("Maya Lin left the San Francisco-based startup Cohere in May.", {("Maya Lin", "Cohere")}),
+        ("Maya Lin left the ChatGPT maker in May. OpenAI declined to comment.",
+         {("Maya Lin", "OpenAI")}),
+    ],
+)  # fmt: skip
+def test_what_is_left_after_the(extractor, text, expected):
+    assert found(extractor, text, "en", "departure") == expected
+
+
+def test_quitting_the_next_day_leaves_the_company_in_the_story(extractor):
+    text = (
+        "Cohere laid off Maya Lin, who founded its fairness team, on Tuesday. Her deputy, Tom "
+        "Reyes, quit the next day in protest."
+    )
+    assert ("Tom Reyes", "Cohere") in found(extractor, text, "en", "departure")
+
+
+def test_a_platform_the_news_was_told_on_is_not_the_employer(extractor):
+    text = (
+        "Maya Lin and Tom Reyes left OpenAI this week. Lin and Reyes announced their departures "
+        "via the social media platform X, with Reyes giving his reasons for leaving the AI "
+        "startup."
+    )
+    assert found(extractor, text, "en", "departure") == {
+        ("Maya Lin", "OpenAI"),
+        ("Tom Reyes", "OpenAI"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meanwhile, the company said Maya Lin left OpenAI in May.",
+        "Maya Lin, a Founding Member of OpenAI, Is Leaving the Company Again",
+    ],
+)
+def test_sentence_words_are_not_companies(extractor, text):
+    assert {org for _, org in found(extractor, text, "en", "departure")} <= {"OpenAI"}
