@@ -166,6 +166,7 @@ _LEAVING_WORDS = {"left", "leaves", "leaving", "leave", "quit", "quits", "quitti
 
 
 _THE = {"the", "a", "an", "this", "that"}
+_EMPLOYER_WORDS = lexicon("en", "employer_nouns")  # "left the ChatGPT maker", "left his role"
 _TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "morning"}
 _TIME_NOUNS |= {"afternoon", "evening", "night", "weekend", "time", "following"}
 
@@ -190,9 +191,7 @@ def _employer_named_after(context, trigger: Span) -> bool:
     doc = context.doc
     start = trigger.end + (1 if doc[trigger.end : trigger.end + 1].text in _THE else 0)
     for token in doc[start : min(start + 5, trigger.sent.end)]:
-        if context.mentions.organization_at(token) or token.lower_ in lexicon(
-            "en", "employer_nouns"
-        ):
+        if context.mentions.organization_at(token) or token.lower_ in _EMPLOYER_WORDS:
             return True
         if not (token.is_alpha or token.text == "-") or (token.is_stop and token.is_lower):
             return False
