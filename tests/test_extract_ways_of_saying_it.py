@@ -118,3 +118,21 @@ def test_a_platform_the_news_was_told_on_is_not_the_employer(extractor):
 )
 def test_sentence_words_are_not_companies(extractor, text):
     assert {org for _, org in found(extractor, text, "en", "departure")} <= {"OpenAI"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the post is left, the company is not
+        ("Après dix ans comme directeur technique, Hugo Lemaire décide de quitter son poste chez "
+         "Mistral AI. Il ne quitte toutefois pas l'entreprise, puisqu'il occupera un poste à "
+         "temps partiel au sein du groupe.", set()),
+        ("Mistral AI a annoncé que Hugo Lemaire quittera son poste actuel. Lemaire passera au "
+         "poste nouvellement créé de technologue en chef.", set()),
+        # an adviser's role is outside the staff: a departure still
+        ("Hugo Lemaire, le directeur technique de Mistral AI, a quitté son poste pour occuper la "
+         "fonction de conseiller.", {("Hugo Lemaire", "Mistral AI")}),
+    ],
+)  # fmt: skip
+def test_a_post_left_for_another_in_the_same_company(extractor, text, expected):
+    assert found(extractor, text, "fr", "departure") == expected

@@ -1,5 +1,6 @@
 """People the article says still work where they were said to leave: "X quitte ses fonctions
-... l'intéressé reste toutefois employé chez Microsoft", "she remains at Google as an adviser".
+... l'intéressé reste toutefois employé chez Microsoft", "she remains at Google as an adviser",
+"il ne quitte toutefois pas l'entreprise", "X passera au poste de technologue en chef".
 A departure or a resignation from that organisation told of the same person is a change of
 post, not a departure ("démissionne de son poste de directeur"); a dismissal stays what it is,
 and "reste chez X jusqu'en mai" tells when the person goes."""
@@ -32,6 +33,12 @@ def stays_on(context: ArticleContext) -> set[tuple[str, str]]:
             organization = _organization_of_new_role(context, token)
             if organization is None or _advisory(token):
                 continue
+        elif _does_not_leave(context, token) or _moves_to_a_post(token):
+            # "il ne quitte toutefois pas l'entreprise", "X passera au poste de technologue en
+            # chef": the company the article is about keeps them
+            organization = _organization_after(context, token) or context.main_organization()
+            if organization is None or _advisory(token):
+                continue
         else:
             continue
         person = _who_stays(context, token)
@@ -49,7 +56,40 @@ def _a_new_role(token: Token) -> bool:
     return token.lower_ in _NEW and following is not None and following.lower_ in _POSTS
 
 
-_ADVISERS = {"adviser", "advisor"}
+def _does_not_leave(context: ArticleContext, verb: Token) -> bool:
+    """ "il ne quitte toutefois pas l'entreprise": "quitter" denied, with the employer (a
+    noun for it, or its name) as what is not left."""
+    if verb.lemma_.lower() != "quitter" or not any(
+        c.dep_ == "advmod" and c.lower_ in ("pas", "jamais") for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ == "obj"
+        and (c.lemma_.lower() in _EMPLOYERS or context.mentions.organization_at(c) is not None)
+        for c in verb.children
+    )
+
+
+_EMPLOYERS = {"entreprise", "groupe", "société", "firme", "maison", "compagnie", "company"}
+
+
+def _moves_to_a_post(verb: Token) -> bool:
+    """ "X passera au poste nouvellement créé de technologue en chef", "occupera un poste à temps
+    partiel au sein du groupe": a new post told without a new employer."""
+    if verb.lemma_.lower() not in ("passer", "occuper"):
+        return False
+    tense = verb.morph.get("Tense")
+    if "Fut" not in tense and not (
+        "Pres" in tense and not any(c.dep_.startswith("aux") for c in verb.children)
+    ):
+        return False  # "elle occupa le rôle de CEO", "a occupé le poste de": a past post
+    following = [t.lower_ for t in verb.doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]]
+    return any(word in ("poste", "rôle", "fonction") for word in following) and not any(
+        t.lower_ in ("chez", "pour") for t in verb.doc[verb.i + 1 : verb.sent.end]
+    )
+
+
+_ADVISERS = {"adviser", "advisor", "conseiller", "conseillère"}
 
 
 def _advisory(new: Token) -> bool:
@@ -124,4 +164,14 @@ def _who_stays(context: ArticleContext, verb: Token):
     words = {t.lower_ for t in context.doc[max(sentence.start, verb.i - 3) : verb.i]}
     if words & _PRONOUNS or "intéressé" in words or "intéressée" in words:
         return context.person_before(verb)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ == "PROPN":  # a surname NER left alone
+        return next(
+            (
+                m.entity
+                for m in context.mentions.people
+                if m.entity.name.split()[-1] == subject.text and m.span.start < verb.i
+            ),
+            None,
+        )
     return None
