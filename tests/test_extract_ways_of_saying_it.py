@@ -136,3 +136,36 @@ def test_sentence_words_are_not_companies(extractor, text):
 )  # fmt: skip
 def test_a_post_left_for_another_in_the_same_company(extractor, text, expected):
     assert found(extractor, text, "fr", "departure") == expected
+
+
+def test_a_hard_wrapped_paragraph_is_one_sentence(extractor):
+    text = (
+        "Cohere a annoncé dimanche un nouveau départ au sein de sa\n"
+        "direction, celui de Hugo Lemaire, un expert en marketing qui avait\n"
+        "été engagé il y a sept mois."
+    )
+    assert found(extractor, text, "fr", "departure") == {("Hugo Lemaire", "Cohere")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a quote that runs over two sentences before it is attributed
+        ("“J’ai décidé de passer à autre chose. Je quitte Uber”, a expliqué Léa Morel dans un "
+         "courriel.", "fr", {("Léa Morel", "Uber")}),
+        ("“It has been a great ride. I'm leaving Cohere,” wrote Maya Lin.", "en",
+         {("Maya Lin", "Cohere")}),
+        # a closed quote before the word: the speaker is not the one who leaves
+        ("« C'est une perte », a dit Léa Morel. Je quitte Uber, a-t-on lu ensuite.", "fr", set()),
+    ],
+)  # fmt: skip
+def test_first_person_quotes_that_run_on(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "departure") == expected
+
+
+def test_a_unit_in_title_case_is_no_person(extractor):
+    text = (
+        "IBM veteran Tom Reyes is retiring. The company said that Reyes, an executive vice "
+        "president who leads IBM's Watson Health Unit, will retire on July 1."
+    )
+    assert {person for person, _ in found(extractor, text, "en", "departure")} == {"Tom Reyes"}

@@ -13,10 +13,19 @@ from pipeline.extract.names import CORPORATE_SUFFIXES
 
 @Language.component("line_breaks_end_sentences")
 def line_breaks_end_sentences(doc: Doc) -> Doc:
-    """A title or list item never continues into the next line's sentence."""
+    """A title or list item never continues into the next line's sentence; a hard-wrapped
+    paragraph does ("au sein de sa\ndirection, celui de X"): a line that stops on a word, with
+    the next one going on in lower case."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+            following = doc[token.i + 1]
+            wrapped = (
+                token.i > 0
+                and doc[token.i - 1].is_alpha
+                and following.is_lower
+                and "\n\n" not in token.text
+            )
+            following.is_sent_start = not wrapped
     return doc
 
 

@@ -363,15 +363,7 @@ class ArticleContext:
         """Who says a quote `token` is in: « J'ai décidé de quitter X », a annoncé Y / "I've
         decided to leave X," wrote Y / Y a déclaré : « ... »."""
         sentence = self.doc[token.sent.start : token.sent.end]
-        # the sentencizer may leave an opening quote at the end of the sentence before
-        opening = next(
-            (
-                t
-                for t in reversed(self.doc[max(0, sentence.start - 1) : token.i])
-                if t.text in OPENING_QUOTES
-            ),
-            None,
-        )
+        opening = self._opening_quote_before(token)
         if opening is None:
             return None
         # a French quote may run on over several sentences before it is attributed; English
@@ -395,6 +387,22 @@ class ArticleContext:
             return after[0].entity, after[0].span[0]
         before = self.mentions.people_in(sentence.start, max(sentence.start, opening.i))
         return (before[-1].entity, before[-1].span[0]) if before else None
+
+    def _opening_quote_before(self, token: Token) -> Token | None:
+        """The quote mark that opens the quote `token` is in: in its sentence, or one of the
+        sentences before when the quote runs on ("“J'ai décidé de passer à autre chose. Je
+        quitte Uber”, a expliqué X"); none when a closing mark comes first."""
+        index = self.sentence_index(token)
+        start = self.sentences[max(0, index - QUOTE_SENTENCES + 1)].start
+        straight = []  # '"' opens and closes: an odd count before the word means inside
+        for t in reversed(self.doc[max(0, start - 1) : token.i]):
+            if t.text == '"':
+                straight.append(t)
+            elif t.text in OPENING_QUOTES:
+                return t if not straight else None
+            elif t.text in CLOSING_QUOTES:
+                return None
+        return straight[0] if len(straight) % 2 == 1 else None
 
     def _mention_count(self, entity: EntityRef, before: int) -> int:
         return sum(1 for m in self.mentions.people if m.entity == entity and m.span.start < before)

@@ -37,7 +37,7 @@ def organization_left(
     objects = [
         c
         for c in token.children
-        if c.dep_ == "obj" and c.lower_ not in _RELATIVE_THAT and not _a_time(c)
+        if c.dep_ == "obj" and c.lower_ not in _RELATIVE_THAT and not _a_time(c) and not c.is_punct
     ]
     quitting = is_quitter(token)
     if (
