@@ -169,3 +169,15 @@ def test_a_unit_in_title_case_is_no_person(extractor):
         "president who leads IBM's Watson Health Unit, will retire on July 1."
     )
     assert {person for person, _ in found(extractor, text, "en", "departure")} == {"Tom Reyes"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apple's car team was broken up last year.", {("car team", "Apple")}),
+        ("The couple broke up in May, Maya Lin said.", set()),
+        ("Unity broke up with its effects studio in a company reset.", set()),
+    ],
+)
+def test_a_team_broken_up(extractor, text, expected):
+    assert found(extractor, text, "en", "dissolution") == expected
