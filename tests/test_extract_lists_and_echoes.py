@@ -91,3 +91,16 @@ def test_this_subsidiary_is_the_unit_the_sentence_before_said_it_became(extracto
         "à part entière d'Alphabet. Mais malheureusement, cette filiale sera fermée."
     )
     assert {team for team, _ in found(extractor, text, "fr", "dissolution")} == {"Vigie"}
+
+
+def test_a_site_named_by_a_place_is_the_lab_named_before_with_it(extractor):
+    text = (
+        "IBM has closed its Beijing-based Harbour Research Laboratory after 25 years. After the "
+        "closure of the Beijing site, IBM still runs 11 labs around the world."
+    )
+    assert {team for team, _ in found(extractor, text, "en", "dissolution")} == {
+        "Beijing-based Harbour Research Laboratory"
+    }
+    # two names that share no capitalised word stay two teams
+    text = "Meta disbanded its Vigil team in May. Meta also disbanded its Compass team in June."
+    assert {team for team, _ in found(extractor, text, "en", "dissolution")} == {"Vigil", "Compass"}

@@ -259,6 +259,14 @@ def one_name_per_team(events: list[FoundEvent], headline_end: int = 0) -> list[F
                 if first.subject != e.subject:
                     renamed[id(e)] = replace(e, subject=first.subject)
         reports = [renamed.get(id(e), e) for e in reports]
+        for e in reports:  # "the Beijing site" after "its Beijing-based China Research Lab"
+            parts = _capitalised_parts(e.subject.name)
+            fuller = next(
+                (o for o in reports if parts and parts < _capitalised_parts(o.subject.name)), None
+            )
+            if fuller is not None:
+                renamed[id(e)] = replace(e, subject=fuller.subject)
+        reports = [renamed.get(id(e), e) for e in reports]
         proper = [e for e in reports if _is_proper_name(e.subject.name)]
         if proper:
             named = [e for e in proper if e.sentence_start >= headline_end] or proper
@@ -307,6 +315,11 @@ def _names_within(short: str, long: str) -> bool:
 def _capitalised_words(name: str) -> frozenset[str]:
     acronyms = lexicon("any", "topic_acronyms")
     return frozenset(w for w in name.split() if w[:1].isupper() and w.lower() not in acronyms)
+
+
+def _capitalised_parts(name: str) -> frozenset[str]:
+    """The capitalised words of a name, hyphenated ones split ("Beijing-based" gives Beijing)."""
+    return _capitalised_words(name.replace("-", " ").replace("\u2011", " "))
 
 
 def _is_proper_name(name: str) -> bool:
