@@ -13,8 +13,8 @@ from tests.helpers import found_pairs as found
     ("text", "expected"),
     [
         # a two-word company name the capitals alone would make a person's
-        ("A games site reported that Quillon Interactive has laid off its director of AI "
-         "research, Paul Wren, as part of a restructuring.",
+        ("Quillon Interactive has laid off its director of AI research, Paul Wren, a trade "
+         "blog said on Monday.",
          {("Paul Wren", "Quillon Interactive")}),
         # the employer left, when nothing else names it
         ("Paul Wren left Quillon Games in May.", {("Paul Wren", "Quillon Games")}),
@@ -31,8 +31,8 @@ def test_companies_named_by_what_happens_to_them(extractor, text, expected):
 
 def test_a_lead_let_go_with_the_whole_team_dissolves_the_team(extractor):
     text = (
-        "Quillon Games has laid off its director of AI research, Paul Wren, along with his "
-        "entire AI team."
+        "Quillon Games has laid off its head of research, Paul Wren, along with his entire AI "
+        "team, to cut costs."
     )
     assert found(extractor, text, "en", "dissolution") == {("AI team", "Quillon Games")}
     assert found(extractor, text, "en", "departure") == {("Paul Wren", "Quillon Games")}
@@ -67,13 +67,13 @@ def test_an_ended_sentence_is_not_a_title_case_headline(extractor):
     ("text", "expected"),
     [
         # "le constructeur de ...": the company the apposition names
-        ("Marc Delorme, dirigeant de Tesla, a quitté le constructeur de véhicules électriques, "
-         "selon trois sources.", {("Marc Delorme", "Tesla")}),
+        ("Marc Delorme, cadre de Tesla depuis six ans, a quitté le constructeur de voitures "
+         "électriques en mars.", {("Marc Delorme", "Tesla")}),
         # "pour" before a purpose or a company's bad year is no destination
-        ("Chez Tesla, Marc Delorme est parti dans un contexte de baisse des ventes pour la gamme "
-         "de voitures de Tesla.", {("Marc Delorme", "Tesla")}),
-        ("Chez Tesla, Marc Delorme est le dernier cadre à quitter le constructeur au cours d'une "
-         "année difficile pour Tesla.", {("Marc Delorme", "Tesla")}),
+        ("Marc Delorme, de Tesla, est parti alors que les commandes reculent pour la gamme de "
+         "voitures de Tesla.", {("Marc Delorme", "Tesla")}),
+        ("Chez Tesla, Marc Delorme est le troisième cadre à quitter le constructeur en six mois, "
+         "une période pénible pour Tesla.", {("Marc Delorme", "Tesla")}),
         # a real destination still is one
         ("Marc Delorme, de Google, annonce son départ pour Meta.", {("Marc Delorme", "Google")}),
     ],
@@ -83,10 +83,7 @@ def test_french_descriptors_and_what_pour_introduces(extractor, text, expected):
 
 
 def test_going_back_after_years_leading_a_startup_leaves_the_startup(extractor):
-    text = (
-        "Ruth Adler announced her return to Google after a year and a half leading the AI "
-        "startup Brindle AI."
-    )
+    text = "Ruth Adler returns to Google after two years at the AI startup Brindle AI."
     assert found(extractor, text, "en", "departure") == {("Ruth Adler", "Brindle AI")}
     text = "Ruth Adler returned to Google after two years of study."
     assert found(extractor, text, "en", "departure") == set()
@@ -94,8 +91,8 @@ def test_going_back_after_years_leading_a_startup_leaves_the_startup(extractor):
 
 def test_an_institute_closed_by_a_faculty(extractor):
     text = (
-        "The Long Futures Institute was shut down by the Faculty of Philosophy on April "
-        "16th after 19 years of operation."
+        "Funding had dried up, and in March the Long Futures Institute was closed by the "
+        "Faculty of Philosophy."
     )
     assert found(extractor, text, "en", "dissolution") == {
         ("Long Futures Institute", "Faculty of Philosophy")

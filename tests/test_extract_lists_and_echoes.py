@@ -17,9 +17,9 @@ from tests.helpers import found_pairs as found
         ("Chez Tesla, trois ingénieurs sont partis : Paul Marchal, Jean Vidal et Lise Caron.",
          {("Paul Marchal", "Tesla"), ("Jean Vidal", "Tesla"), ("Lise Caron", "Tesla")}),
         # unnamed people and a destination in a relative clause stand between the names
-        ("Chez Tesla, cinq ingénieurs clés sont partis : un vétéran de la perception, le "
-         "responsable de la simulation, qui fera la même chose chez Cruise, et Paul Marchal, "
-         "qui dirigeait l'équipe.", {("Paul Marchal", "Tesla")}),
+        ("Chez Tesla, quatre chercheurs sont partis : deux spécialistes des capteurs, une "
+         "ingénieure qui rejoint Cruise, et Paul Marchal, arrivé en 2019.",
+         {("Paul Marchal", "Tesla")}),
         ("Paul Marchal a tiré parti de son passage chez Tesla.", set()),
     ],
 )  # fmt: skip
@@ -51,9 +51,9 @@ def test_people_a_colon_lists_in_english(extractor):
 
 def test_doing_the_same_as_someone_who_left_is_leaving(extractor):
     text = (
-        "Earlier today, Tom Hale posted a photo of his Cohere badge, marking his departure. "
-        "Goodbye, team! Thanks for everything! On to the next adventure. "
-        "Two days earlier, Ann Lee and Paul Wren had done the same thing."
+        "Tom Hale announced his departure from Cohere on Friday with a short post. "
+        "So long! It was a joy! Time for something new. "
+        "Ann Lee and Paul Wren had done the same thing on Wednesday."
     )
     assert found(extractor, text, "en", "departure") >= {
         ("Ann Lee", "Cohere"),
@@ -67,7 +67,7 @@ def test_doing_the_same_as_someone_who_joined_is_not(extractor):
 
 
 def test_a_whole_team_to_be_laid_off_is_dissolved(extractor):
-    text = "Staff were told that the whole simulation team will be laid off at Cohere."
+    text = "At Cohere, the memo said the whole simulation team will be laid off by June."
     assert found(extractor, text, "en", "dissolution") == {("simulation team", "Cohere")}
     text = "Cohere said two members of the simulation team will be laid off."
     assert found(extractor, text, "en", "dissolution") == set()
@@ -75,9 +75,9 @@ def test_a_whole_team_to_be_laid_off_is_dissolved(extractor):
 
 def test_a_company_name_closed_by_a_suffix_is_not_a_person(extractor):
     text = (
-        "Harrow AI's co-founder Tom Hale is leaving the robotics startup. Tom Hale and Ann Lee "
-        "started Harrow Cognitive Systems Corp. in 2018, and Harrow AI has raised money since. "
-        "Co-founder Ann Lee also left the company in April."
+        "Tom Hale is leaving Harrow AI, the robotics company said. Harrow AI, registered as "
+        "Harrow Cognitive Systems Corp., builds warehouse robots. Ann Lee, its other "
+        "co-founder, left the company in April."
     )
     assert found(extractor, text, "en", "departure") == {
         ("Tom Hale", "Harrow AI"),
@@ -87,19 +87,19 @@ def test_a_company_name_closed_by_a_suffix_is_not_a_person(extractor):
 
 def test_this_subsidiary_is_the_unit_the_sentence_before_said_it_became(extractor):
     text = (
-        "Vigie a été développée au sein du laboratoire de Google, avant de devenir une filiale "
-        "à part entière d'Alphabet. Mais malheureusement, cette filiale sera fermée."
+        "Née dans un incubateur de Google, Vigie est devenue une filiale d'Alphabet en 2021. "
+        "Alphabet a annoncé que cette filiale sera fermée."
     )
     assert {team for team, _ in found(extractor, text, "fr", "dissolution")} == {"Vigie"}
 
 
 def test_a_site_named_by_a_place_is_the_lab_named_before_with_it(extractor):
     text = (
-        "IBM has closed its Beijing-based Harbour Research Laboratory after 25 years. After the "
-        "closure of the Beijing site, IBM still runs 11 labs around the world."
+        "IBM said on Monday it had closed its Lisbon-based Harbour Research Laboratory. With the "
+        "Lisbon site closed, staff move to other labs."
     )
     assert {team for team, _ in found(extractor, text, "en", "dissolution")} == {
-        "Beijing-based Harbour Research Laboratory"
+        "Lisbon-based Harbour Research Laboratory"
     }
     # two names that share no capitalised word stay two teams
     text = "Meta disbanded its Vigil team in May. Meta also disbanded its Compass team in June."

@@ -99,9 +99,8 @@ def test_quitting_the_next_day_leaves_the_company_in_the_story(extractor):
 
 def test_a_platform_the_news_was_told_on_is_not_the_employer(extractor):
     text = (
-        "Maya Lin and Tom Reyes left OpenAI this week. Lin and Reyes announced their departures "
-        "via the social media platform X, with Reyes giving his reasons for leaving the AI "
-        "startup."
+        "Maya Lin and Tom Reyes left OpenAI this week. Both posted the news on the social network "
+        "X, and Reyes said he had thought for months about leaving the AI startup."
     )
     assert found(extractor, text, "en", "departure") == {
         ("Maya Lin", "OpenAI"),
@@ -113,7 +112,7 @@ def test_a_platform_the_news_was_told_on_is_not_the_employer(extractor):
     "text",
     [
         "Meanwhile, the company said Maya Lin left OpenAI in May.",
-        "Maya Lin, a Founding Member of OpenAI, Is Leaving the Company Again",
+        "Maya Lin, One of OpenAI's First Hires, Quits the Company Again",
     ],
 )
 def test_sentence_words_are_not_companies(extractor, text):
@@ -124,14 +123,13 @@ def test_sentence_words_are_not_companies(extractor, text):
     ("text", "expected"),
     [
         # the post is left, the company is not
-        ("Après dix ans comme directeur technique, Hugo Lemaire décide de quitter son poste chez "
-         "Mistral AI. Il ne quitte toutefois pas l'entreprise, puisqu'il occupera un poste à "
-         "temps partiel au sein du groupe.", set()),
-        ("Mistral AI a annoncé que Hugo Lemaire quittera son poste actuel. Lemaire passera au "
-         "poste nouvellement créé de technologue en chef.", set()),
+        ("Hugo Lemaire quitte son poste de directeur technique de Mistral AI. Il ne quittera pas "
+         "pour autant l'entreprise, où il conseillera les équipes produit.", set()),
+        ("Hugo Lemaire quitte la direction de la recherche de Mistral AI en juin. Lemaire "
+         "passera au poste de directeur scientifique.", set()),
         # an adviser's role is outside the staff: a departure still
-        ("Hugo Lemaire, le directeur technique de Mistral AI, a quitté son poste pour occuper la "
-         "fonction de conseiller.", {("Hugo Lemaire", "Mistral AI")}),
+        ("Hugo Lemaire, directeur technique de Mistral AI, devient simple conseiller externe : "
+         "il a quitté son poste en mai.", {("Hugo Lemaire", "Mistral AI")}),
     ],
 )  # fmt: skip
 def test_a_post_left_for_another_in_the_same_company(extractor, text, expected):
@@ -140,9 +138,9 @@ def test_a_post_left_for_another_in_the_same_company(extractor, text, expected):
 
 def test_a_hard_wrapped_paragraph_is_one_sentence(extractor):
     text = (
-        "Cohere a annoncé dimanche un nouveau départ au sein de sa\n"
-        "direction, celui de Hugo Lemaire, un expert en marketing qui avait\n"
-        "été engagé il y a sept mois."
+        "Cohere a confirmé mardi le départ de son\n"
+        "directeur de la recherche, Hugo Lemaire, arrivé\n"
+        "il y a deux ans."
     )
     assert found(extractor, text, "fr", "departure") == {("Hugo Lemaire", "Cohere")}
 
@@ -151,9 +149,9 @@ def test_a_hard_wrapped_paragraph_is_one_sentence(extractor):
     ("text", "lang", "expected"),
     [
         # a quote that runs over two sentences before it is attributed
-        ("“J’ai décidé de passer à autre chose. Je quitte Uber”, a expliqué Léa Morel dans un "
-         "courriel.", "fr", {("Léa Morel", "Uber")}),
-        ("“It has been a great ride. I'm leaving Cohere,” wrote Maya Lin.", "en",
+        ("“Sept ans, c'est long. Je quitte Uber à la fin du mois”, écrit Léa Morel à ses "
+         "équipes.", "fr", {("Léa Morel", "Uber")}),
+        ("“Time for a change. I'm leaving Cohere,” Maya Lin told colleagues.", "en",
          {("Maya Lin", "Cohere")}),
         # a closed quote before the word: the speaker is not the one who leaves
         ("« C'est une perte », a dit Léa Morel. Je quitte Uber, a-t-on lu ensuite.", "fr", set()),
@@ -165,8 +163,8 @@ def test_first_person_quotes_that_run_on(extractor, text, lang, expected):
 
 def test_a_unit_in_title_case_is_no_person(extractor):
     text = (
-        "IBM veteran Tom Reyes is retiring. The company said that Reyes, an executive vice "
-        "president who leads IBM's Watson Health Unit, will retire on July 1."
+        "Tom Reyes is retiring from IBM. Reyes, a senior vice president who runs IBM's Quantum "
+        "Systems Unit, will retire in July."
     )
     assert {person for person, _ in found(extractor, text, "en", "departure")} == {"Tom Reyes"}
 

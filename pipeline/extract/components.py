@@ -14,8 +14,8 @@ from pipeline.extract.names import CORPORATE_SUFFIXES
 @Language.component("line_breaks_end_sentences")
 def line_breaks_end_sentences(doc: Doc) -> Doc:
     """A title or list item never continues into the next line's sentence; a hard-wrapped
-    paragraph does ("au sein de sa\ndirection, celui de X"): a line that stops on a word, with
-    the next one going on in lower case."""
+    paragraph does ("le départ de son\ndirecteur de la recherche, X"): a line that stops on a
+    word, with the next one going on in lower case."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             following = doc[token.i + 1]

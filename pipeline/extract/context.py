@@ -390,8 +390,8 @@ class ArticleContext:
 
     def _opening_quote_before(self, token: Token) -> Token | None:
         """The quote mark that opens the quote `token` is in: in its sentence, or one of the
-        sentences before when the quote runs on ("“J'ai décidé de passer à autre chose. Je
-        quitte Uber”, a expliqué X"); none when a closing mark comes first."""
+        sentences before when the quote runs on ("“Sept ans, c'est long. Je quitte Uber”,
+        écrit X"); none when a closing mark comes first."""
         index = self.sentence_index(token)
         start = self.sentences[max(0, index - QUOTE_SENTENCES + 1)].start
         straight = []  # '"' opens and closes: an odd count before the word means inside
@@ -498,7 +498,7 @@ _MEDIUM_CUES = {"via", "on", "sur", "through", "platform", "plateforme", "networ
 
 
 def _named_as_medium(span: Span) -> bool:
-    """ "announced it via the social media platform X", "a écrit sur LinkedIn": a platform named
+    """ "posted the news on the social network X", "a écrit sur LinkedIn": a platform named
     as where news is told is not an employer in focus."""
     if fold(span.text) not in platforms():
         return False

@@ -259,7 +259,7 @@ def one_name_per_team(events: list[FoundEvent], headline_end: int = 0) -> list[F
                 if first.subject != e.subject:
                     renamed[id(e)] = replace(e, subject=first.subject)
         reports = [renamed.get(id(e), e) for e in reports]
-        for e in reports:  # "the Beijing site" after "its Beijing-based China Research Lab"
+        for e in reports:  # "the Lisbon site" after "its Lisbon-based Harbour Research Lab"
             parts = _capitalised_parts(e.subject.name)
             fuller = next(
                 (o for o in reports if parts and parts < _capitalised_parts(o.subject.name)), None

@@ -72,7 +72,7 @@ CUES = {
         re.compile(
             rf"{_NAME}(?:'s|’s|'|’)\s+(?:board|CEO|chief|co-?founder|founder|(?:vice )?president)\b"
         ),
-        # "was shut down by the Faculty of Philosophy": who closes a unit is an organisation
+        # "was closed by the Faculty of Philosophy": who closes a unit is an organisation
         re.compile(
             rf"\b(?:shut down|closed|disbanded|dissolved|dismantled|wound down|scrapped|axed)\s+"
             rf"by\s+(?:the\s+)?{_INSTITUTION}"
@@ -197,7 +197,7 @@ def _named_by(patterns: list[re.Pattern], text: str) -> set[str]:
                 and first not in CALENDAR_WORDS
                 and first not in _role_words()  # "Company CEO and founder X"
                 and first not in lexicon("en", "not_name_words")  # "Meanwhile, the company"
-                # "Leaving the Company Again": a headline's capitalised word is no name
+                # "Quits the Company Again": a headline's capitalised word is no name
                 and not (" " not in name and (first in EN_STOP_WORDS or first in FR_STOP_WORDS))
                 and len(name) > 1
             ):

@@ -1,6 +1,6 @@
 """People the article says still work where they were said to leave: "X quitte ses fonctions
 ... l'intéressé reste toutefois employé chez Microsoft", "she remains at Google as an adviser",
-"il ne quitte toutefois pas l'entreprise", "X passera au poste de technologue en chef".
+"il ne quitte pas pour autant l'entreprise", "X passera au poste de directeur scientifique".
 A departure or a resignation from that organisation told of the same person is a change of
 post, not a departure ("démissionne de son poste de directeur"); a dismissal stays what it is,
 and "reste chez X jusqu'en mai" tells when the person goes."""
@@ -34,8 +34,8 @@ def stays_on(context: ArticleContext) -> set[tuple[str, str]]:
             if organization is None or _advisory(token):
                 continue
         elif _does_not_leave(context, token) or _moves_to_a_post(token):
-            # "il ne quitte toutefois pas l'entreprise", "X passera au poste de technologue en
-            # chef": the company the article is about keeps them
+            # "il ne quitte pas pour autant l'entreprise", "X passera au poste de directeur
+            # scientifique": the company the article is about keeps them
             organization = _organization_after(context, token) or context.main_organization()
             if organization is None or _advisory(token):
                 continue
@@ -57,7 +57,7 @@ def _a_new_role(token: Token) -> bool:
 
 
 def _does_not_leave(context: ArticleContext, verb: Token) -> bool:
-    """ "il ne quitte toutefois pas l'entreprise": "quitter" denied, with the employer (a
+    """ "il ne quitte pas pour autant l'entreprise": "quitter" denied, with the employer (a
     noun for it, or its name) as what is not left."""
     if verb.lemma_.lower() != "quitter" or not any(
         c.dep_ == "advmod" and c.lower_ in ("pas", "jamais") for c in verb.children
@@ -74,15 +74,15 @@ _EMPLOYERS = {"entreprise", "groupe", "société", "firme", "maison", "compagnie
 
 
 def _moves_to_a_post(verb: Token) -> bool:
-    """ "X passera au poste nouvellement créé de technologue en chef", "occupera un poste à temps
-    partiel au sein du groupe": a new post told without a new employer."""
+    """ "X passera au poste de directeur scientifique", "occupera un poste de conseil au sein du
+    groupe": a new post told without a new employer."""
     if verb.lemma_.lower() not in ("passer", "occuper"):
         return False
     tense = verb.morph.get("Tense")
     if "Fut" not in tense and not (
         "Pres" in tense and not any(c.dep_.startswith("aux") for c in verb.children)
     ):
-        return False  # "elle occupa le rôle de CEO", "a occupé le poste de": a past post
+        return False  # "elle occupa la présidence", "a occupé le poste de": a past post
     following = [t.lower_ for t in verb.doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]]
     return any(word in ("poste", "rôle", "fonction") for word in following) and not any(
         t.lower_ in ("chez", "pour") for t in verb.doc[verb.i + 1 : verb.sent.end]

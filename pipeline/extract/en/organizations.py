@@ -172,7 +172,7 @@ _TIME_NOUNS |= {"afternoon", "evening", "night", "weekend", "time", "following"}
 
 
 def _leaves_a_thing(context, trigger: Span) -> bool:
-    """ "left the stage after his keynote", "left the room": what the verb's object names is
+    """ "left the stage after her talk", "left the room": what the verb's object names is
     no employer (unlike "left the ChatGPT maker", "left the search giant")."""
     doc = context.doc
     following = doc[trigger.end : min(trigger.end + 4, trigger.sent.end)]
@@ -247,7 +247,7 @@ def years_spent_at(context: ArticleContext, candidate: Candidate, people=None):
         time = next((t for t in window if t.lower_ in _SPANS_OF_TIME), None)
         if time is None:
             continue
-        # "after 11 years at Google", "after a year and a half leading the AI startup Reka AI"
+        # "after 11 years at Google", "after two years running the AI startup Brindle"
         rest = doc[time.i + 1 : min(sentence.end, time.i + 5)]
         spent = next((t for t in rest if t.lower_ in _SPENT_AT), None)
         if spent is None or any(t.text in ",.;" for t in doc[time.i : spent.i]):

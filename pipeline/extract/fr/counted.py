@@ -49,10 +49,10 @@ def named_by_next_sentence(context: ArticleContext, token: Token) -> People:
 
 
 def named_after_colon(context: ArticleContext, token: Token) -> People:
-    """ "Cinq ingénieurs clés sont partis : un vétéran de la perception, le responsable de la
-    simulation, et X, qui dirigeait ...": the people a colon lists after the clause that counted
-    them, whatever descriptions of unnamed ones stand between; not the people named with "de",
-    "chez" or "par" (whose team, whose company)."""
+    """ "Quatre chercheurs sont partis : deux spécialistes des capteurs, une ingénieure, et X":
+    the people a colon lists after the clause that counted them, whatever descriptions of
+    unnamed ones stand between; not the people named with "de", "chez" or "par" (whose team,
+    whose company)."""
     sentence = token.sent
     colon = next((t for t in token.doc[token.i + 1 : sentence.end] if t.text == ":"), None)
     if colon is None or any(t.text in ".;" for t in token.doc[token.i : colon.i]):
@@ -70,7 +70,7 @@ _OWNERS = {"de", "d'", "d’", "du", "chez", "par", "avec", "à"}
 
 
 def named_before_apposition(context: ArticleContext, token: Token) -> People:
-    """ "X et Y, deux anciens responsables de Pony.ai, ont démissionné": the parse may make the
+    """ "X et Y, deux cadres de Kestrel, ont démissionné": the parse may make the
     counted noun set off by commas the subject; the people named right before it are meant."""
     start = min(t.i for t in token.subtree)
     if not counts_people(token) or start < 1 or token.doc[start - 1].text != ",":

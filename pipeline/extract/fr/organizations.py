@@ -146,7 +146,7 @@ def _governed_organization(
         if c.dep_ == "conj"
         for t in c.subtree
     }
-    # "sont partis : un vétéran ..., qui rejoint Cruise, et X": what the colon lists is not
+    # "sont partis : une ingénieure qui rejoint Cruise, et X": what the colon lists is not
     # the complement
     colon = next((t.i for t in token.doc[token.i : token.sent.end] if t.text == ":"), None)
     for child in token.subtree:
@@ -302,10 +302,10 @@ _IMPACTS = {"coup", "dur", "perte", "revers", "camouflet", "nouvelle", "victoire
 
 
 def _for_something(context: ArticleContext, preposition: Token) -> bool:
-    """ "parti dans un contexte de baisse pour la gamme de véhicules de Tesla", "une année
-    tumultueuse pour Tesla": "pour" before a common noun that is not an employer, or a company
-    qualifying a noun that is not a move, names a purpose or a cause, not where the person goes
-    ("pour Anthropic", "pour une startup", "son départ pour Meta", "pour rejoindre Meta" do)."""
+    """ "parti alors que les ventes baissent pour la gamme de Tesla", "un trimestre difficile
+    pour Tesla": "pour" before a common noun that is not an employer, or a company qualifying a
+    noun that is not a move, names a purpose or a cause, not where the person goes ("pour
+    Anthropic", "pour une startup", "son départ pour Meta", "pour rejoindre Meta" do)."""
     if preposition.lower_ != "pour":
         return False
     governed = preposition.head
@@ -315,7 +315,7 @@ def _for_something(context: ArticleContext, preposition: Token) -> bool:
         return governed.pos_ == "NOUN" and governed.lemma_.lower() not in lexicon(
             "fr", "employer_nouns"
         )
-    # "une année tumultueuse pour Tesla": the company qualifies a noun that is not a move
+    # "un trimestre difficile pour Tesla": the company qualifies a noun that is not a move
     owner = governed.head
     return (
         governed.dep_ == "nmod"

@@ -262,7 +262,7 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
         if found := named_by_previous_sentence(context, candidate):
             return found
         if found := named_before_apposition(context, candidate):
-            return found  # "X et Y, deux responsables de Pony.ai, ont démissionné"
+            return found  # "X et Y, deux cadres de Kestrel, ont démissionné"
     counted = None if candidates else counted_before(verb)
     if counted is not None and (found := named_by_next_sentence(context, counted)):
         return found

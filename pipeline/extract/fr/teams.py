@@ -291,9 +291,8 @@ _BECOMING = {"devenir", "rester", "redevenir"}
 
 
 def _subject_it_describes(noun: Token) -> str | None:
-    """ "Vigie a été développé chez Google avant de devenir une filiale d'Alphabet": the unit a
-    predicate noun describes is the proper name that is the subject, and "cette filiale" later
-    stands for it."""
+    """ "Née chez Google, Vigie est devenue une filiale d'Alphabet": the unit a predicate noun
+    describes is the proper name that is the subject, and "cette filiale" later stands for it."""
     if noun.dep_ == "obj" and noun.head.lemma_.lower() in _BECOMING:
         verb = noun.head
     elif any(c.dep_ == "cop" for c in noun.children):
