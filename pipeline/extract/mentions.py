@@ -87,10 +87,11 @@ class DocMentions:
         people = _people(doc, text, title)
         full_names = {fold(m.entity.name) for m in people if len(m.entity.name.split()) >= 2}
         team_names = _team_names(doc)
-        acting = {fold(name) for name in org_cues.named_by_deeds(text, lang)}
+        deeds = org_cues.named_by_deeds(text, lang)
+        acting = {fold(name) for name in deeds}
         discovered = {
             name
-            for name in org_cues.discover(text, lang)
+            for name in org_cues.discover(text, lang, deeds)
             if fold(name) not in not_people()
             and not _is_outlet(name)
             and not canonical_organization(name)

@@ -149,7 +149,7 @@ _NOT_NAMES = {
 }
 
 
-def discover(text: str, lang: str) -> set[str]:
+def discover(text: str, lang: str, deeds: set[str] | None = None) -> set[str]:
     """Company names the article introduces; for "Kerlann AI", also "Kerlann" (the short form
     later sentences use)."""
     names = set()
@@ -170,7 +170,9 @@ def discover(text: str, lang: str) -> set[str]:
         for name in _named_by(LEAVING.get(lang, []), text)
         if name not in _places() and name.split()[0].lower() not in lexicon("any", "field_words")
     }
-    return names | left | named_by_deeds(text, lang) | _named_by(CUES.get(lang, CUES["fr"]), text)
+    if deeds is None:  # the caller may have read them already
+        deeds = named_by_deeds(text, lang)
+    return names | left | deeds | _named_by(CUES.get(lang, CUES["fr"]), text)
 
 
 @cache

@@ -166,6 +166,8 @@ _LEAVING_WORDS = {"left", "leaves", "leaving", "leave", "quit", "quits", "quitti
 
 
 _THE = {"the", "a", "an", "this", "that"}
+# Wider than _EMPLOYER_NOUNS (the nouns that send "left the ..." to the company in focus): any
+# word after "left the ..." that says an employer or a job was left, not a stage or a room
 _EMPLOYER_WORDS = lexicon("en", "employer_nouns")  # "left the ChatGPT maker", "left his role"
 _TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "morning"}
 _TIME_NOUNS |= {"afternoon", "evening", "night", "weekend", "time", "following"}
