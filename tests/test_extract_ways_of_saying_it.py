@@ -17,6 +17,12 @@ from tests.helpers import found_pairs as found
         "Hugo Lemaire cède sa place à la tête de Mistral AI.",
         "Hugo Lemaire abandonne ses fonctions chez Mistral AI.",
         "Mistral AI perd Hugo Lemaire, son directeur de la recherche.",
+        "Mistral AI voit partir Hugo Lemaire, son directeur de la recherche.",
+        "Mistral AI a mis fin au contrat de son directeur de la recherche, Hugo Lemaire.",
+        "Hugo Lemaire n'est plus le directeur de la recherche de Mistral AI.",
+        "Hugo Lemaire n'est plus co-PDG chez Mistral AI.",
+        "Après onze ans chez Mistral AI, Hugo Lemaire s'envole vers OpenAI.",
+        "Après onze ans chez Mistral AI, Hugo Lemaire rejoint OpenAI.",
     ],
 )
 def test_french_ways_of_leaving(extractor, text):
@@ -33,6 +39,9 @@ def test_french_ways_of_leaving(extractor, text):
         "Maya Lin is the latest senior executive to leave Cohere.",
         "Cohere has lost another senior researcher, Maya Lin.",
         "Cohere parted ways with Maya Lin last week.",
+        "Maya Lin is moving on from Cohere after six years.",
+        "Maya Lin is no longer chief technology officer of Cohere.",
+        "After eleven years at Cohere, Maya Lin is joining OpenAI.",
     ],
 )
 def test_english_ways_of_leaving(extractor, text):
@@ -54,10 +63,29 @@ def test_a_company_losing_two_people(extractor):
         "Cohere lost money last year, said Maya Lin.",
         "Maya Lin is no longer with us.",
         "Maya Lin would be the last person to leave OpenAI, she said.",
+        "Maya Lin is no longer the only founder of Cohere on its board.",
+        "Maya Lin is no longer chief executive of Cohere but remains its chairman.",
+        "After eleven years of study, Maya Lin is joining OpenAI.",
     ],
 )
 def test_what_is_not_a_departure(extractor, text):
     assert found(extractor, text, "en", "departure") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hugo Lemaire n'est plus le seul cofondateur de Mistral AI à siéger au conseil.",
+        "Hugo Lemaire n'est plus PDG de Mistral AI, mais reste président du conseil.",
+        "Mistral AI a mis fin au contrat de fourniture de puces, selon Hugo Lemaire.",
+        "Mistral AI pourrait mettre fin au contrat de Hugo Lemaire.",
+        # a trip, not a move
+        "Hugo Lemaire, le PDG de Mistral AI, a quitté la scène pour s'envoler vers Bruxelles, "
+        "où il rencontrera la Commission européenne.",
+    ],
+)
+def test_what_is_not_a_french_departure(extractor, text):
+    assert found(extractor, text, "fr", "departure") == set()
 
 
 @pytest.mark.parametrize(
@@ -68,6 +96,16 @@ def test_what_is_not_a_departure(extractor, text):
         ("Meta a mis la clé sous la porte de sa boutique de Lyon.", "fr", set()),
         ("Google a sabordé son équipe Vigie.", "fr", {("Vigie", "Google")}),
         ("Google pulled the plug on its Vigil team last year.", "en", {("Vigil", "Google")}),
+        ("Le groupe Vigie de Microsoft n'existe plus depuis mars.", "fr",
+         {("Vigie", "Microsoft")}),
+        ("Ce problème n'existe plus chez Microsoft, selon le groupe Vigie.", "fr", set()),
+        ("Microsoft's Vigil Council no longer exists, a spokesman said.", "en",
+         {("Vigil Council", "Microsoft")}),
+        ("The problem no longer exists at Microsoft, said its ethics team.", "en", set()),
+        ("Google a mis fin aux activités de son laboratoire Vigie en mai.", "fr",
+         {("Vigie", "Google")}),
+        # the parser's entity may swallow the "de" before the owner
+        ("L'équipe Vigie de Google fermera ses portes en juin.", "fr", {("Vigie", "Google")}),
     ],
 )  # fmt: skip
 def test_ways_of_closing_a_unit(extractor, text, lang, expected):

@@ -185,6 +185,10 @@ def _dissolutions(article: _Article, candidate: Candidate) -> Iterator[FoundEven
         return
     team = team.as_named_in(organization)
     name = team.name.strip(_QUOTES_AND_SPACE)  # "son département 'Health'"
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _DANGLING:
+        words.pop()  # the parser's entity may take the "de" before the owner: "Vigie de"
+    name = " ".join(words)
     if not name:
         return
     team = replace(team, name=name)
@@ -202,6 +206,7 @@ def _dissolutions(article: _Article, candidate: Candidate) -> Iterator[FoundEven
 
 
 _QUOTES_AND_SPACE = " '\"«»“”‘’"
+_DANGLING = {"de", "du", "des", "d'", "d’", "of", "à", "at"}
 
 
 def _sentence(context: ArticleContext, candidate: Candidate) -> Span:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from pipeline.extract.gazetteers import role_words
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.rulebook import Candidate
 
@@ -134,12 +135,24 @@ _NO_LONGER_COMPLEMENTS = {
 }
 
 
+# "n'est plus le seul cofondateur à diriger": still one of them
+_ONLY = {"seul", "unique"}
+# words the rule matches by themselves ("n'est plus salarié de"): their verb is no second report
+_SAID_BY_ITSELF = {"salarié", "salariée", "employé", "employée", "membre"}
+
+
 @guard("no_longer")
 def no_longer(candidate: Candidate) -> bool:
     """ "n'est plus salarié d'Ondine AI", "ne fait plus partie de l'entreprise", "n'est plus
     chez Mistral AI": "ne ... plus" on a word saying where someone works."""
     token = candidate.head
     children = list(token.children)
+    post = token.head.lemma_.lower().removeprefix("co-")
+    only = any(c.lemma_.lower() in _ONLY for c in token.head.children)
+    if token.dep_ == "cop" and post in role_words() - _SAID_BY_ITSELF and not only:
+        # "n'est plus (le) directeur scientifique de Kairn", "n'est plus co-PDG chez Kairn"
+        token = token.head
+        children += list(token.children)
     if not (
         any(c.lower_ == "plus" and c.dep_ == "advmod" for c in children)
         and any(c.lower_ in ("ne", "n'", "n’") for c in children)

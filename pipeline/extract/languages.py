@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from pipeline.extract import closed_companies as _closed_companies  # noqa: F401
 from pipeline.extract import hired_away as _hired_away  # noqa: F401
 from pipeline.extract import listed as _listed  # noqa: F401
 

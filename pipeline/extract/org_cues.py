@@ -55,6 +55,14 @@ CUES = {
         # "le fabricant de robots ménagers nRobo": what it makes, then its name
         re.compile(rf"\b(?i:{_FR_NOUNS})\s+d['’][a-zà-ÿ]+\s+(?:[a-zà-ÿ]+\s+)?{_NAME}"),
         re.compile(rf"{_NAME},\s+(?:une\s+|la\s+|l'|l’)?(?:\w+\s+)?(?:{_FR_NOUNS})\b"),
+        # "Kairn, l'une des plus prometteuses start-up du secteur"
+        re.compile(rf"{_NAME},\s+(?:l['’])?une?\s+des\s+(?:[\w-]+\s+){{0,3}}?(?i:{_FR_NOUNS})s?\b"),
+        # what only a company does: "Kairn annonce sa fermeture", "Kairn en liquidation"
+        re.compile(
+            rf"{_NAME}\s+(?:a\s+|est\s+)?(?:annonce sa fermeture|annoncé sa fermeture|"
+            rf"ferme ses portes|fermé ses portes|cesse ses activités|cessé ses activités|"
+            rf"fait faillite|en liquidation|placée? en liquidation)"
+        ),
         re.compile(rf"\b(?:{_FR_ROLES})\s+(?:[a-zé]+\s+){{0,2}}(?:de|d'|d’|chez)\s*{_NAME}"),
         # "que se passe-t-il chez SenseTime ?", "dix ans chez Palantir": where people work
         re.compile(rf"\bchez\s+{_NAME}"),
@@ -68,6 +76,8 @@ CUES = {
         re.compile(rf"\b(?i:{_EN_NOUNS})\s+{_NAME}"),
         # "Ferncliff, the Portland, Ore.-based maker of ..."
         re.compile(rf"{_NAME},\s+(?:a|an|the)\s+(?:[\w.,’'-]+\s+){{0,4}}?(?:{_EN_NOUNS})\b"),
+        # "Kairn, one of the most promising startups in the field"
+        re.compile(rf"{_NAME},\s+one\s+of\s+the\s+(?:[\w-]+\s+){{0,3}}?(?:{_EN_NOUNS})s?\b"),
         re.compile(rf"\b(?:{_EN_ROLES})\s+{_NAME}"),
         re.compile(
             rf"{_NAME}(?:'s|’s|'|’)\s+(?:board|CEO|chief|co-?founder|founder|(?:vice )?president)\b"
@@ -88,6 +98,17 @@ DEEDS = {
             rf"{_NAME}\s+(?:has\s+|have\s+)?(?:laid off|lays off|fired|fires|dismissed|"
             rf"dismisses|ousted|ousts|loses|lost|parted ways with|closed|closes|shut down|"
             rf"shuts down|shuttered|shutters|disbanded|disbands|dissolved|dissolves)\s+its\b"
+        ),
+        # "Kairn Robotics has ceased operations", "Kairn Robotics Shuts Down": only a company
+        # closes with nothing closed after it
+        re.compile(
+            rf"{_NAME}\s+(?:has\s+|had\s+|have\s+)?(?i:ceased (?:all |its )?operations|"
+            rf"closed its doors|closes its doors|went out of business|wound down the company|"
+            rf"shut down (?:its |all |worldwide )?operations)"
+        ),
+        re.compile(
+            rf"{_NAME}\s+(?:has\s+|had\s+|have\s+)?(?i:shut down|shuts down|wound down)"
+            rf"(?=\s*(?:[.,;:]|$|(?:in|on|after|last|this|earlier|as|and)\b))"
         ),
     ],
 }

@@ -242,7 +242,9 @@ def years_spent_at(context: ArticleContext, candidate: Candidate, people=None):
     sentence = context.sentences[context.sentence_index(candidate.head)]
     joined = _organization_after(context, sentence, candidate.span)
     doc = context.doc
-    for token in doc[candidate.span.end : sentence.end]:
+    # "joined Meta after 11 years at Google", "After 11 years at Google, X is joining Meta"
+    span = candidate.span
+    for token in [*doc[span.end : sentence.end], *doc[sentence.start : span.start]]:
         if token.text in ".;" or token.lower_ != "after":
             continue
         window = doc[token.i + 1 : min(sentence.end, token.i + 6)]

@@ -43,6 +43,21 @@ def lost(context: ArticleContext, candidate: Candidate) -> People:
     return named_by_next_sentence(context, verb)
 
 
+@resolver("fr", "person", "contract_holder")
+def contract_holder(context: ArticleContext, candidate: Candidate) -> People:
+    """ "a mis fin au contrat de X", "au contrat de son directeur scientifique, X": the person
+    named after "de", right away or after their post."""
+    doc, sentence = candidate.span.doc, candidate.head.sent
+    for token in doc[candidate.span.end : min(candidate.span.end + 8, sentence.end)]:
+        person = context.mentions.person_at(token)
+        if person is not None:
+            return [(person, token)]
+        post = token.pos_ in ("DET", "ADJ", "NOUN") or token.lower_ in ("de", "d'", "d’", ",")
+        if not post:
+            break  # "au contrat de fourniture, selon X": someone else
+    return []
+
+
 @resolver("fr", "organization", "losing")
 def losing(context: ArticleContext, candidate: Candidate, people=None) -> EntityRef | None:
     """The subject of "perdre", or of the verb it completes ("s'apprête à perdre"): a company

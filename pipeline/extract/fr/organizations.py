@@ -378,6 +378,15 @@ def _years_spent_at(context: ArticleContext, trigger: Token) -> EntityRef | None
     return None
 
 
+def _years_spent_before(context: ArticleContext, trigger: Token) -> EntityRef | None:
+    """ "Après dix ans chez Mistral AI, X rejoint OpenAI": the years that open the sentence."""
+    sentence = trigger.sent
+    for token in sentence[: trigger.i - sentence.start]:
+        if _time_spent_at(token) and token.i + 1 < trigger.i:
+            return context.mentions.organization_at(token.doc[token.i + 1])
+    return None
+
+
 def _time_spent_at(preposition: Token) -> bool:
     """ "après dix ans chez Mistral AI", "six années passées chez Meta": where the person
     worked, not where they went."""
@@ -444,6 +453,8 @@ def post_left(context: ArticleContext, candidate: Candidate, people=None) -> Ent
     joined = organization_joined(context, candidate)
     if joined is None or joins_a_seat(verb):
         return None
+    if verb.lemma_ == "envoler" and not _flies_to(context, verb, joined):
+        return None  # "s'envole vers Bruxelles, où il rencontre la Commission": a trip
     for _, anchor in people or ():
         if anchor.i > verb.i:
             continue
@@ -469,8 +480,20 @@ def post_left(context: ArticleContext, candidate: Candidate, people=None) -> Ent
         employer = next((ref for before, ref in posts if before == "chez"), None)
         if employer or posts:
             return employer or posts[0][1]
-    years_at = _years_spent_at(context, verb)  # "a rejoint Meta après onze ans chez Google"
+    # "a rejoint Meta après onze ans chez Google", "Après onze ans chez Google, X rejoint Meta"
+    years_at = _years_spent_at(context, verb) or _years_spent_before(context, verb)
     return years_at if years_at is not None and years_at != joined else None
+
+
+def _flies_to(context: ArticleContext, verb: Token, joined: EntityRef) -> bool:
+    """ "s'envole vers OpenAI", "s'envole chez Meta": the company right after the preposition."""
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 2 < len(doc) else None
+    return (
+        after is not None
+        and after.lower_ in ("vers", "chez")
+        and context.mentions.organization_at(doc[after.i + 1]) == joined
+    )
 
 
 def _said_former(token: Token, anchor: Token) -> bool:

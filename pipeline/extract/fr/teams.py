@@ -39,6 +39,16 @@ def team_dissolved(context: ArticleContext, candidate: Candidate) -> TeamMention
     return team or closed_unit(context, candidate.head)
 
 
+@resolver("fr", "team", "existing_subject")
+def team_no_more(context: ArticleContext, candidate: Candidate) -> TeamMention | None:
+    """ "Le groupe Vigie n'existe plus": the team is the subject, nothing else in the sentence."""
+    subject = next((c for c in candidate.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    team_nouns = lexicon("fr", "team_nouns")
+    return _team_from(context, subject, team_nouns, _named_teams(context, team_nouns))
+
+
 @resolver("fr", "team", "team_let_go")
 def team_let_go(context: ArticleContext, candidate: Candidate) -> TeamMention | None:
     """ "a licencié toute son équipe", "l'équipe a été licenciée": the team is who is let go,
@@ -77,7 +87,7 @@ def _of_the_project(team: TeamMention) -> TeamMention:
 _JOBS = {"emploi", "poste", "effectif", "job"}
 # "fermer les portes de son laboratoire", "fermer la totalité de son entité": the unit closed
 # is the complement of these
-_WHOLE_OF = {"porte", "totalité", "ensemble"}
+_WHOLE_OF = {"porte", "totalité", "ensemble", "activité"}  # "met fin aux activités de son labo"
 _DETERMINERS = {"son", "sa", "ses", "leur", "leurs", "le", "la", "l'", "l’", "les", "un", "une"}
 
 
@@ -94,6 +104,9 @@ def _team_noun_after(trigger: Token, team_nouns) -> Token | None:
 def _team_for(context, trigger: Token, team_nouns: frozenset[str], known: list[TeamMention]):
     # "mettre la clé sous la porte de son laboratoire": the key is no object
     objects = [c for c in trigger.children if c.dep_ == "obj" and c.lemma_.lower() != "clé"]
+    if any(_own_doors(o) for o in objects):  # "le laboratoire de X fermera ses portes"
+        subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+        return next((t for s in subjects if (t := _team_from(context, s, team_nouns, known))), None)
     objects += [c for o in objects for c in _coordinated_units(o, team_nouns)]  # "X et son labo"
     if objects and not any(_may_be_a_team(o, team_nouns) for o in objects):
         return None  # "a supprimé 600 postes au sein de FAIR": jobs cut, not a team dissolved
@@ -119,6 +132,12 @@ def _team_for(context, trigger: Token, team_nouns: frozenset[str], known: list[T
         if team:
             return team
     return None
+
+
+def _own_doors(thing: Token) -> bool:
+    return thing.lemma_.lower() == "porte" and any(
+        d.lower_ in ("ses", "leurs") for d in thing.children
+    )
 
 
 def _coordinated_units(thing: Token, team_nouns) -> list[Token]:
