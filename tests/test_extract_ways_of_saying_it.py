@@ -23,6 +23,7 @@ from tests.helpers import found_pairs as found
         "Hugo Lemaire n'est plus co-PDG chez Mistral AI.",
         "Après onze ans chez Mistral AI, Hugo Lemaire s'envole vers OpenAI.",
         "Après onze ans chez Mistral AI, Hugo Lemaire rejoint OpenAI.",
+        "Hugo Lemaire a fait ses adieux à Mistral AI en mai.",
     ],
 )
 def test_french_ways_of_leaving(extractor, text):
@@ -42,6 +43,8 @@ def test_french_ways_of_leaving(extractor, text):
         "Maya Lin is moving on from Cohere after six years.",
         "Maya Lin is no longer chief technology officer of Cohere.",
         "After eleven years at Cohere, Maya Lin is joining OpenAI.",
+        "Cohere announced that Maya Lin would be stepping down as its CEO.",
+        "Maya Lin jumped ship from Cohere to OpenAI.",
     ],
 )
 def test_english_ways_of_leaving(extractor, text):
@@ -66,6 +69,7 @@ def test_a_company_losing_two_people(extractor):
         "Maya Lin is no longer the only founder of Cohere on its board.",
         "Maya Lin is no longer chief executive of Cohere but remains its chairman.",
         "After eleven years of study, Maya Lin is joining OpenAI.",
+        "Maya Lin would be stepping down from Cohere if the deal failed, analysts said.",
     ],
 )
 def test_what_is_not_a_departure(extractor, text):
@@ -106,6 +110,9 @@ def test_what_is_not_a_french_departure(extractor, text):
          {("Vigie", "Google")}),
         # the parser's entity may swallow the "de" before the owner
         ("L'équipe Vigie de Google fermera ses portes en juin.", "fr", {("Vigie", "Google")}),
+        ("Meta a mis fin aux travaux de son équipe Vigie.", "fr", {("Vigie", "Meta")}),
+        ("Meta a acté la fin de son équipe Vigie en mai.", "fr", {("Vigie", "Meta")}),
+        ("Meta a annoncé la fin de son partenariat avec Vigie.", "fr", set()),
     ],
 )  # fmt: skip
 def test_ways_of_closing_a_unit(extractor, text, lang, expected):

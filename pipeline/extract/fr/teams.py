@@ -87,7 +87,8 @@ def _of_the_project(team: TeamMention) -> TeamMention:
 _JOBS = {"emploi", "poste", "effectif", "job"}
 # "fermer les portes de son laboratoire", "fermer la totalité de son entité": the unit closed
 # is the complement of these
-_WHOLE_OF = {"porte", "totalité", "ensemble", "activité"}  # "met fin aux activités de son labo"
+# "met fin aux activités (aux travaux) de son labo", "acte la fin de son équipe"
+_WHOLE_OF = {"porte", "totalité", "ensemble", "activité", "travail", "fin"}
 _DETERMINERS = {"son", "sa", "ses", "leur", "leurs", "le", "la", "l'", "l’", "les", "un", "une"}
 
 
