@@ -61,6 +61,17 @@ def test_doing_the_same_as_someone_who_left_is_leaving(extractor):
     }
 
 
+def test_the_same_path_taken_after_a_departure_leaves_the_same_company(extractor):
+    text = (
+        "Tom Hale left Google in November 2021 to launch Brindle. "
+        "The same path was followed by Ann Lee, who also co-founded Brindle that month."
+    )
+    assert found(extractor, text, "en", "departure") == {
+        ("Tom Hale", "Google"),
+        ("Ann Lee", "Google"),
+    }
+
+
 def test_doing_the_same_as_someone_who_joined_is_not(extractor):
     text = "Tom Hale joined Cohere in 2020. Ann Lee did the same a year later."
     assert found(extractor, text, "en", "departure") == set()

@@ -54,6 +54,13 @@ _LEAVING_WORDS |= {"quitté", "parti", "partie", "démissionné", "départ", "qu
 _BACK = 80  # words: a quoted farewell post may stand between the two
 
 
+@guard("word_soon_after")
+def word_soon_after(candidate: Candidate, *words: str) -> bool:
+    """One of `words` within the next few words of the sentence ("folded its team into")."""
+    doc, end = candidate.head.doc, candidate.span.end
+    return any(t.lower_ in words for t in doc[end : min(end + 6, candidate.head.sent.end)])
+
+
 @guard("after_a_departure")
 def after_a_departure(candidate: Candidate) -> bool:
     """One of the sentences just before tells someone leaving ("X left for OpenAI. Y followed in

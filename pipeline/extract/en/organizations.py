@@ -37,6 +37,24 @@ def organization_joined(context: ArticleContext, candidate: Candidate, people=No
     return _organization_after(context, sentence, candidate.span)
 
 
+@resolver("en", "organization", "echoed")
+def organization_echoed(context: ArticleContext, candidate: Candidate, people=None):
+    """ "X left Google in 2021. The same path was followed by Y, who co-founded Adept": the
+    organisation the departure just told was from, not one the echo names."""
+    index = context.sentence_index(candidate.head)
+    for sentence in context.previous_sentences(index, same_paragraph=False):
+        for token in sentence:
+            if token.lower_ not in ECHOED_LEAVING:
+                continue
+            for after in context.doc[token.i + 1 : min(token.i + 4, sentence.end)]:
+                if (found := context.mentions.organization_at(after)) is not None:
+                    return found
+    return None
+
+
+ECHOED_LEAVING = {"left", "quit", "departed", "exited", "leaving", "leaves", "departure", "exit"}
+
+
 @resolver("en", "organization", "dissolver")
 def dissolver(context: ArticleContext, candidate: Candidate, team) -> EntityRef | None:
     sentence = context.sentences[context.sentence_index(candidate.head)]

@@ -52,7 +52,9 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     headline = sentence.doc.user_data.get(HEADLINE_TOKENS, set())
     for token in window:
         # a title-case headline capitalises every word: no telling the team's name there
-        is_team_noun = token.lower_ in team_nouns or token.text in _NAMED_UNIT_NOUNS
+        is_team_noun = (
+            token.lower_ in team_nouns or token.text in _NAMED_UNIT_NOUNS or _advisory_board(token)
+        )
         if is_team_noun and token.i not in headline:
             name = (
                 _name_after_unit_noun(token)
@@ -73,6 +75,18 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     if opening:
         return opening, None
     return _described_in_headline(window, headline, team_nouns)
+
+
+# "its AI ethics board", "an external advisory board": a council, not the company's board
+_BOARD_KINDS = {"ethics", "advisory", "review", "safety", "oversight", "ethical", "governance"}
+
+
+def _advisory_board(token: Token) -> bool:
+    return (
+        token.lower_ in ("board", "boards")
+        and token.i > 0
+        and token.doc[token.i - 1].lower_ in _BOARD_KINDS
+    )
 
 
 _HEADLINE_STOPS = {"entire", "whole", "its", "the", "their", "his", "her", "a", "an", "all"}

@@ -634,12 +634,19 @@ def dissolver(context: ArticleContext, candidate: Candidate, team: TeamMention) 
         organization_ref = context.mentions.organization_at(token)
         if organization_ref:
             return organization_ref
+    if trigger.lemma_.lower() in _END_NOUNS:  # "la fin de la division santé de Google"
+        for token in trigger.subtree:
+            if (organization_ref := context.mentions.organization_at(token)) is not None:
+                return organization_ref
     named = {m.entity.key for m in context.mentions.organizations}
     if team.organization and organization(team.organization).key in named:
         return organization(team.organization)  # the gazetteer's, when the article names it
     if proper_name and (owner := owner_as_introduced(context, team.surface)) is not None:
         return owner  # "Alphabet ... Nimbus, son unité de robots": then "fermer Nimbus"
     return context.organization_before(trigger) or _first_in_sentence(context, trigger)
+
+
+_END_NOUNS = {"fin", "dissolution", "démantèlement", "suppression", "fermeture", "disparition"}
 
 
 def _first_in_sentence(context: ArticleContext, trigger: Token) -> EntityRef | None:
