@@ -38,7 +38,12 @@ def affiliations(doc: Doc, mentions: DocMentions) -> dict[str, list[Affiliation]
     """{person key: the organisations the article ties them to, in text order}."""
     found: dict[str, list[Affiliation]] = {}
     for person in mentions.people:
-        for window in (_after(doc, person.span), _before(doc, person.span)):
+        windows = (
+            _after(doc, person.span),
+            _before(doc, person.span),
+            _said_to_work(doc, person.span),
+        )
+        for window in windows:
             tie = _tie(doc, window, mentions)
             if tie is not None:
                 organization, past = tie
@@ -60,6 +65,27 @@ def _after(doc: Doc, person: Span) -> Span | None:
             break
         end += 1
     return doc[start + 1 : end]
+
+
+# "X travaille chez Y", "X faisait partie des cadres ... chez Y", "X works at Y"
+_WORKING = {"travailler", "faire", "occuper", "officier", "exercer", "work", "works", "worked"}
+
+
+def _said_to_work(doc: Doc, person: Span) -> Span | None:
+    """ "X faisait partie des cadres les plus haut placés chez Y": the clause the person is the
+    subject of, when its verb says where they work."""
+    start = person.end
+    if start >= len(doc) or doc[start].text in (",", "(") or not doc[start].is_alpha:
+        return None
+    end = start
+    while end < min(len(doc), start + WINDOW, person.sent.end) and doc[end].text not in _STOPS:
+        if doc[end].text == ",":
+            break
+        end += 1
+    clause = doc[start:end]
+    if not any(t.lemma_.lower() in _WORKING or t.lower_ in _WORKING for t in clause[:3]):
+        return None
+    return clause
 
 
 def _before(doc: Doc, person: Span) -> Span | None:

@@ -256,7 +256,9 @@ class ArticleContext:
         in_sentence = [
             m
             for m in self.mentions.organizations_in(sentence.start, token.i)
-            if m.entity.key not in exclude and not _named_as_former(m.span)
+            if m.entity.key not in exclude
+            and not _named_as_former(m.span)
+            and not _named_as_backer(m.span)
         ]
         if in_sentence:
             return in_sentence[-1].entity
@@ -270,6 +272,7 @@ class ArticleContext:
                 if m.entity.key not in exclude
                 and m.entity.key in self.mentions.reliable_organizations
                 and not _named_as_former(m.span)
+                and not _named_as_backer(m.span)
             ]
             if found:
                 # the company the article is about, if that sentence names it among others
@@ -495,6 +498,17 @@ def _named_as_former(span: Span) -> bool:
 
 
 _MEDIUM_CUES = {"via", "on", "sur", "through", "platform", "plateforme", "network", "réseau"}
+
+
+_BACKING = {"backed", "funded", "owned", "financed", "supported"}
+
+
+def _named_as_backer(span: Span) -> bool:
+    """ "a Microsoft-backed AI business": who funds a company is not who employs its people."""
+    after = [t.lower_ for t in span.doc[span.end : span.end + 2]]
+    return bool(after) and (
+        after[0] in _BACKING or after[:1] == ["-"] and after[1:] and after[1] in _BACKING
+    )
 
 
 def _named_as_medium(span: Span) -> bool:

@@ -2,15 +2,16 @@
 ... l'intéressé reste toutefois employé chez Microsoft", "she remains at Google as an adviser",
 "il ne quitte pas pour autant l'entreprise", "X passera au poste de directeur scientifique".
 A departure or a resignation from that organisation told of the same person is a change of
-post, not a departure ("démissionne de son poste de directeur"); a dismissal stays what it is,
-and "reste chez X jusqu'en mai" tells when the person goes."""
+post, not a departure ("démissionne de son poste de directeur"; "licencié du poste de directeur
+... mais reste dans l'entreprise" is a demotion), while "reste chez X jusqu'en mai" tells when
+the person goes."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from pipeline.extract.context import ArticleContext
-from pipeline.extract.results import FoundEvent
+from pipeline.extract.results import EntityRef, FoundEvent
 
 _STAYING_VERBS = {"reste", "restera", "restent", "resteront", "demeure", "demeurera"}
 _STAYING_VERBS |= {"remains", "remain", "stays", "stay", "staying", "remaining"}
@@ -119,9 +120,8 @@ def drop_departures_of_those_staying(
         for e in events
         if not (
             e.event_type == "departure"
-            and e.kind != "dismissal"
             and e.organization is not None
-            and (e.subject.key, e.organization.key) in staying
+            and {(e.subject.key, e.organization.key), (e.subject.key, THE_EMPLOYER.key)} & staying
         )
     ]
 
@@ -147,9 +147,16 @@ def _organization_after(context: ArticleContext, verb: Token):
         found = context.mentions.organization_at(token)
         if found is not None:
             return found
-        if token.lower_ not in _BETWEEN:
+        if token.lemma_.lower() in _EMPLOYERS:  # "reste dans l'entreprise": the one they left
+            return THE_EMPLOYER
+        if token.lower_ not in _BETWEEN | _INSIDE:
             return None
     return None
+
+
+# "reste dans l'entreprise" names no company: whichever the article says they left
+THE_EMPLOYER = EntityRef("organization", "the employer", "*")
+_INSIDE = {"dans", "l'", "l’", "la", "sein", "within", "the", "inside"}
 
 
 def _who_stays(context: ArticleContext, verb: Token):
@@ -164,6 +171,10 @@ def _who_stays(context: ArticleContext, verb: Token):
     words = {t.lower_ for t in context.doc[max(sentence.start, verb.i - 3) : verb.i]}
     if words & _PRONOUNS or "intéressé" in words or "intéressée" in words:
         return context.person_before(verb)
+    if verb.dep_ == "conj":  # "X a perdu son poste, mais reste dans l'entreprise"
+        first = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if first is not None and (person := context.mentions.person_at(first)) is not None:
+            return person
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.pos_ == "PROPN":  # a surname NER left alone
         return next(

@@ -97,13 +97,22 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
         organization_ref = context.mentions.organization_at(token)
         if organization_ref:
             return organization_ref
-    destinations = {  # "left for rival Anthropic", "to join Meta": the organisation joined
-        m.entity.key
-        for m in context.mentions.organizations_in(trigger.end, sentence.end)
-        if (before := _words_before(context.doc, m.span.start, trigger.end))
-        and any(t.lower_ in DESTINATIONS - {"and"} for t in before)
-        and not any(t.lower_ in _RETURNS for t in before)
-    }
+    # "left for rival Anthropic", "to join Meta": the organisation joined, here or by someone
+    # listed before ("X left to join Anthropic, Y departed")
+    destinations = (
+        {
+            m.entity.key
+            for m in context.mentions.organizations_in(trigger.end, sentence.end)
+            if (before := _words_before(context.doc, m.span.start, trigger.end))
+            and any(t.lower_ in DESTINATIONS - {"and"} for t in before)
+            and not any(t.lower_ in _RETURNS for t in before)
+        }
+        | {
+            m.entity.key  # not "who had joined Tesla in January": that one is an employer
+            for m in context.mentions.organizations_in(sentence.start, trigger.start)
+            if _left_for(context.doc[max(sentence.start, m.span.start - 4) : m.span.start])
+        }
+    )
     later = next((t for t in after if t.lower_ == "before"), None)
     if later is not None:  # "... before setting up shop at Intel": where they went next
         destinations |= {
@@ -129,6 +138,14 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
             if tied is not None and tied.key not in destinations:
                 return tied
     return context.organization_before(trigger[0], exclude=destinations)
+
+
+def _left_for(words) -> bool:
+    """ "left to join", "departed for": the words before where someone else went."""
+    lowered = [t.lower_ for t in words]
+    return any(w in ECHOED_LEAVING for w in lowered) and any(
+        w in ("to", "for", "join") for w in lowered
+    )
 
 
 def _words_before(doc, start: int, limit: int) -> list:

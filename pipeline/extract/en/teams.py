@@ -71,7 +71,9 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
                     if alias and f" {alias} " in f" {folded} ":
                         return team.name, team.organization
                 return name, None
-    opening = _named_in_opening_apposition(sentence, trigger, team_nouns)
+    opening = _named_in_opening_apposition(sentence, trigger, team_nouns) or _unit_then_its_name(
+        sentence, trigger, team_nouns
+    )
     if opening:
         return opening, None
     return _described_in_headline(window, headline, team_nouns)
@@ -147,6 +149,35 @@ def _named_in_opening_apposition(sentence: Span, trigger: Span, team_nouns) -> s
         )
         if unit_before or unit_after:
             return _joined(segment)
+    return None
+
+
+_POSSESSIVES = {"her", "his", "its", "their", "our", "my"}
+
+
+def _unit_then_its_name(sentence: Span, trigger: Span, team_nouns) -> str | None:
+    """ "her department, civic integrity — a small division that ... — was being disbanded":
+    the subject of a passive trigger is a unit, its name set off by a comma after it."""
+    doc = sentence.doc
+    before = [t.lower_ for t in doc[max(sentence.start, trigger.start - 3) : trigger.start]]
+    if not any(word in _PASSIVE_MARKERS for word in before):
+        return None
+    for token in doc[sentence.start + 1 : trigger.start]:
+        if not (
+            token.lower_ in team_nouns
+            and doc[token.i - 1].lower_ in _POSSESSIVES
+            and token.i + 2 < trigger.start
+            and doc[token.i + 1].text == ","
+        ):
+            continue
+        words = []
+        for word in doc[token.i + 2 : min(token.i + 7, trigger.start)]:
+            if not word.is_alpha:
+                break
+            words.append(word)
+        closing = doc[token.i + 2 + len(words)] if words else None
+        if 1 <= len(words) <= 4 and closing is not None and closing.text in ("—", "–", ",", "("):
+            return _joined(words)
     return None
 
 
@@ -283,6 +314,7 @@ def _led_by(noun: Token) -> str | None:
 
 
 _TASK_WORDS = {"working", "focused", "dedicated", "devoted", "responsible", "tasked"}
+_WORKED = {"worked", "works", "work"}
 _TASK_ENDS = {"even", "though", "although", "because", "which", "who", "that", "after", "while"}
 _TASK_ENDS |= {"when", "as", "since", "but", "and", "in", "last", "this", "earlier"}
 
@@ -291,15 +323,22 @@ def _working_on(noun: Token) -> str | None:
     """ "disbanded a team working on the next Pixelbook": a team told by its task, up to the
     end of that phrase (punctuation, a clause or a date)."""
     doc = noun.doc
-    if noun.i + 2 >= noun.sent.end or doc[noun.i + 1].lower_ not in _TASK_WORDS:
+    task = noun.i + 1
+    if (  # "the team that worked for ASIMO"
+        task + 2 < noun.sent.end
+        and doc[task].lower_ in ("that", "which", "who")
+        and doc[task + 1].lower_ in _WORKED
+    ):
+        task += 1
+    if task + 1 >= noun.sent.end or doc[task].lower_ not in _TASK_WORDS | _WORKED:
         return None
-    end = noun.i + 3  # "working on", "dedicated to", "responsible for"
-    while end < min(noun.i + 12, noun.sent.end):
+    end = task + 2  # "working on", "dedicated to", "responsible for", "that worked for"
+    while end < min(task + 11, noun.sent.end):
         token = doc[end]
         if token.is_punct or token.lower_ in _TASK_ENDS or token.lower_ in CALENDAR_WORDS:
             break
         end += 1
-    return doc[noun.i : end].text if end > noun.i + 3 else None
+    return doc[noun.i : end].text if end > task + 2 else None
 
 
 _NAMED_AFTER = {"studio", "subsidiary"}

@@ -225,6 +225,8 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
         return doer
     if not candidates and (reported := _subject_after_que(context, verb)):
         return reported  # "Il a annoncé que X, le responsable de ..., quitte son poste"
+    if not candidates and (listed := _listed_after_que(context, verb)):
+        return listed  # "confirme que X (responsable ...) et Y (responsable ...) « quittent X »"
     if not candidates and (described := _participle_after_name(context, verb)):
         return described
     if (
@@ -324,6 +326,42 @@ def _subject_after_que(context: ArticleContext, verb: Token) -> People:
     if any(t.pos_ in ("VERB", "AUX") for t in verb.doc[people[0].span.end : verb.i]):
         return []
     return [(people[0].entity, people[0].span.root)]
+
+
+_LIST_GLUE = {"et", ",", "«", "»", '"', "“", "”"}
+
+
+def _listed_after_que(context: ArticleContext, verb: Token) -> People:
+    """People listed right after "que", each with a bracketed title, then the verb: the parse
+    may hang the verb on the last name and give it no subject."""
+    sentence = verb.sent
+    que = next(
+        (
+            t
+            for t in reversed(verb.doc[sentence.start : verb.i])
+            if t.lower_ in ("que", "qu'", "qu’")
+        ),
+        None,
+    )
+    if que is None:
+        return []
+    people = context.mentions.people_in(que.i + 1, verb.i)
+    if not people or people[0].span.start != que.i + 1:
+        return []
+    depth, covered = 0, {i for m in people for i in range(m.span.start, m.span.end)}
+    for token in verb.doc[que.i + 1 : verb.i]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+        elif depth == 0 and token.i not in covered and token.lower_ not in _LIST_GLUE:
+            return []  # another word outside the brackets: not a bare list of names
+    return [(m.entity, m.span.root) for m in people if _outside_brackets(verb.doc, m.span, que.i)]
+
+
+def _outside_brackets(doc, span, start: int) -> bool:
+    depth = sum(1 if t.text == "(" else -1 if t.text == ")" else 0 for t in doc[start : span.start])
+    return depth == 0
 
 
 def _sentence_opening_person(context: ArticleContext, verb: Token) -> list[tuple[EntityRef, Token]]:
@@ -486,10 +524,20 @@ def _noun_subjects(context: ArticleContext, noun: Token) -> list[tuple[EntityRef
                     return found
                 if _unnamed_relative_antecedent(subject):
                     return []  # "une ingénieure, qui conteste son départ": she is not named
+    if (relative := _relative_clause_antecedent(context, noun)) is not None:
+        return [relative]  # "X, qui a parlé d'émotions mêlées concernant son départ, ..."
     if (ahead := _main_subject_after(context, noun)) is not None:
         return [(ahead, noun)]
     antecedent = context.person_before(noun)
     return [(antecedent, noun)] if antecedent else []
+
+
+def _relative_clause_antecedent(context: ArticleContext, noun: Token):
+    for ancestor in noun.ancestors:
+        if ancestor.dep_ == "acl:relcl":
+            person = context.mentions.person_at(ancestor.head)
+            return (person, ancestor.head) if person is not None else None
+    return None
 
 
 _CLAUSE_OPENERS = {"si", "s'", "s’", "lorsqu'", "lorsqu’", "quand", "après", "avant", "bien"}
@@ -614,7 +662,9 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
             # a heading inside the article (often a link to another story) announces what
             # follows; the person the paragraph above named is not who it is about
             return []
-        antecedent = context.person_before(token)
+        # "X, qui a rejoint ... jusqu'à l'arrivée de Y, va elle aussi quitter": the person the
+        # sentence opens on, not the last one its clauses named
+        antecedent = _opening_person(context, token) or context.person_before(token)
         if antecedent in _named_within(context, token) | _subjects_above(context, token):
             # "la CEO du réseau acheté par X" is not X; "X a déclaré que ... en licenciant le
             # PDG": who speaks is not the one the object stands for
@@ -716,6 +766,17 @@ def _named_below(context: ArticleContext, token: Token) -> tuple[EntityRef, Toke
             if not named_after_preposition(mention.span):
                 return mention.entity, token
     return None
+
+
+def _opening_person(context: ArticleContext, pronoun: Token) -> EntityRef | None:
+    if pronoun.lower_ not in PRONOUN_SUBJECTS:
+        return None
+    sentence = pronoun.sent
+    opening = context.mentions.people_in(sentence.start, pronoun.i)[:1]
+    if not opening or opening[0].span.start != sentence.start:
+        return None
+    end = opening[0].span.end
+    return opening[0].entity if end < pronoun.i and pronoun.doc[end].text == "," else None
 
 
 def _refers_back(token: Token) -> bool:

@@ -1,0 +1,98 @@
+"""Who left and which unit closed when a long sentence buries them: a list of exits where each
+clause has its own destination, a backer named beside the employer, a pronoun after a relative
+clause that names someone else, a possessive inside a relative clause, names listed after "que"
+with bracketed titles, a unit described by what it worked on or named after a comma. Written in
+our own words with invented people."""
+
+from __future__ import annotations
+
+from tests.helpers import found_pairs as found
+
+
+def test_each_exit_of_a_list_leaves_the_company_not_the_last_destination(extractor):
+    text = (
+        "OpenAI has lost many leaders this year. "
+        "The lab has become a Microsoft-backed business. "
+        "Since then, co-founder Tom Hale left to start his own company, researcher Ann Lee left "
+        "to join Anthropic, and safety lead Paul Wren departed."
+    )
+    assert found(extractor, text, "en", "departure") == {
+        ("Tom Hale", "OpenAI"),
+        ("Ann Lee", "OpenAI"),
+        ("Paul Wren", "OpenAI"),
+    }
+
+
+def test_a_job_title_in_a_title_case_headline_is_no_person(extractor):
+    text = (
+        "Associate Dean of Alibaba's DAMO Academy Leaves Job\n\n"
+        "Ann Lee, Alibaba's vice president and Associate Dean at DAMO Academy, recently left "
+        "the job."
+    )
+    assert found(extractor, text, "en", "departure") == {("Ann Lee", "Alibaba")}
+
+
+def test_a_pronoun_after_a_long_relative_clause_is_the_person_the_sentence_opens_on(extractor):
+    text = (
+        "Claire Dumas, qui a rejoint Google en 2015 pour diriger le cloud, poste qu'elle a occupé "
+        "jusqu'à l'arrivée de Marc Olier, va elle aussi quitter son poste d'administratrice "
+        "d'Alphabet."
+    )
+    # the gazetteer files Alphabet under Google
+    assert found(extractor, text, "fr", "departure") == {("Claire Dumas", "Google")}
+
+
+def test_a_possessive_inside_a_relative_clause_is_its_antecedents(extractor):
+    text = (
+        "Claire Dumas quitte Meta pour fonder une start-up. "
+        "Claire Dumas, qui a parlé d'émotions mêlées au sujet de son départ, a remercié "
+        "Marc Olier pour sa confiance."
+    )
+    assert found(extractor, text, "fr", "departure") == {("Claire Dumas", "Meta")}
+
+
+def test_names_listed_after_que_with_bracketed_titles(extractor):
+    text = (
+        "Un porte-parole de la société confirme que Claire Dumas (responsable produit) et "
+        "Marc Olier (responsable des ventes) « quittent Twitter »."
+    )
+    assert found(extractor, text, "fr", "departure") == {
+        ("Claire Dumas", "Twitter"),
+        ("Marc Olier", "Twitter"),
+    }
+
+
+def test_where_a_person_works_told_by_the_clause_they_are_the_subject_of(extractor):
+    text = (
+        "Claire Dumas faisait partie des cadres les plus haut placés chez Facebook. "
+        "Elle prendra la tête d'Instacart en août, dont le fondateur devient président. "
+        "Mark Zuckerberg est au courant du départ de Claire Dumas."
+    )
+    assert found(extractor, text, "fr", "departure") == {("Claire Dumas", "Meta")}
+
+
+def test_a_team_told_by_what_it_worked_for(extractor):
+    text = "Honda has already disbanded the team that worked for ASIMO."
+    assert found(extractor, text, "en", "dissolution") == {("team that worked for ASIMO", "Honda")}
+
+
+def test_a_unit_named_after_a_comma_and_set_off_by_dashes(extractor):
+    text = (
+        "Her boss at Google told her that her department, trust review — a small division that "
+        "checked the company's launches — was being disbanded."
+    )
+    assert found(extractor, text, "en", "dissolution") == {("trust review", "Google")}
+
+
+def test_let_go_from_a_post_but_kept_in_the_company_is_a_demotion(extractor):
+    text = (
+        "Huawei a licencié Marc Olier, le responsable des systèmes de conduite autonome, après "
+        "des propos sur Tesla. Tesla a démenti. Tesla a publié ses chiffres. "
+        "Marc Olier a donc perdu son poste, mais reste dans l'entreprise."
+    )
+    assert found(extractor, text, "fr", "departure") == set()
+
+
+def test_let_go_with_nothing_said_of_staying_is_a_dismissal(extractor):
+    text = "Huawei a licencié Marc Olier, le responsable des systèmes de conduite autonome."
+    assert found(extractor, text, "fr", "departure") == {("Marc Olier", "Huawei")}
