@@ -96,3 +96,13 @@ def test_let_go_from_a_post_but_kept_in_the_company_is_a_demotion(extractor):
 def test_let_go_with_nothing_said_of_staying_is_a_dismissal(extractor):
     text = "Huawei a licencié Marc Olier, le responsable des systèmes de conduite autonome."
     assert found(extractor, text, "fr", "departure") == {("Marc Olier", "Huawei")}
+
+
+def test_a_unit_with_an_english_name_in_a_french_article(extractor):
+    text = "Intel va fermer son New Devices Group, a affirmé mercredi un site spécialisé."
+    assert found(extractor, text, "fr", "dissolution") == {("New Devices Group", "Intel")}
+
+
+def test_the_end_of_an_era_for_a_division_is_no_dissolution(extractor):
+    text = "Sa mort marque la fin d'une époque pour la division TV de Samsung."
+    assert found(extractor, text, "fr", "dissolution") == set()

@@ -314,18 +314,24 @@ def _subject_after_que(context: ArticleContext, verb: Token) -> People:
     is who leaves, not the one who announces."""
     if verb.dep_ != "advcl" or verb.head.i > verb.i:
         return []
-    que = next(
-        (t for t in verb.doc[verb.head.i + 1 : verb.i] if t.lower_ in ("que", "qu'", "qu’")),
-        None,
-    )
-    if que is None:
-        return []
-    people = context.mentions.people_in(que.i + 1, verb.i)
-    if not people or people[0].span.start != que.i + 1:
+    que = next((t for t in verb.doc[verb.head.i + 1 : verb.i] if t.lower_ in _QUE), None)
+    people = _opening_after(context, que, verb)
+    if not people:
         return []
     if any(t.pos_ in ("VERB", "AUX") for t in verb.doc[people[0].span.end : verb.i]):
         return []
     return [(people[0].entity, people[0].span.root)]
+
+
+_QUE = {"que", "qu'", "qu’"}
+
+
+def _opening_after(context: ArticleContext, que: Token | None, verb: Token) -> list:
+    """The people named between "que" and the verb, when the first opens that clause."""
+    if que is None:
+        return []
+    people = context.mentions.people_in(que.i + 1, verb.i)
+    return people if people and people[0].span.start == que.i + 1 else []
 
 
 _LIST_GLUE = {"et", ",", "«", "»", '"', "“", "”"}
@@ -335,18 +341,9 @@ def _listed_after_que(context: ArticleContext, verb: Token) -> People:
     """People listed right after "que", each with a bracketed title, then the verb: the parse
     may hang the verb on the last name and give it no subject."""
     sentence = verb.sent
-    que = next(
-        (
-            t
-            for t in reversed(verb.doc[sentence.start : verb.i])
-            if t.lower_ in ("que", "qu'", "qu’")
-        ),
-        None,
-    )
-    if que is None:
-        return []
-    people = context.mentions.people_in(que.i + 1, verb.i)
-    if not people or people[0].span.start != que.i + 1:
+    que = next((t for t in reversed(verb.doc[sentence.start : verb.i]) if t.lower_ in _QUE), None)
+    people = _opening_after(context, que, verb)
+    if not people:
         return []
     depth, covered = 0, {i for m in people for i in range(m.span.start, m.span.end)}
     for token in verb.doc[que.i + 1 : verb.i]:

@@ -36,7 +36,27 @@ def team_dissolved(context: ArticleContext, candidate: Candidate) -> TeamMention
         following = _team_noun_after(candidate.head, team_nouns)
         if following is not None:
             team = _team_from(context, following, team_nouns, known)
-    return team or closed_unit(context, candidate.head)
+    return team or closed_unit(context, candidate.head) or _english_unit_name(candidate.head)
+
+
+# "Intel va fermer son New Devices Group", "Google ferme Google Labs": a unit's English name
+_EN_UNIT_ENDS = {"Group", "Lab", "Labs", "Division", "Unit", "Team", "Studio", "Studios"}
+_EN_UNIT_ENDS |= {"Council", "Board", "Institute", "Center", "Centre"}
+
+
+def _english_unit_name(trigger: Token) -> TeamMention | None:
+    doc, end = trigger.doc, trigger.sent.end
+    i = trigger.i + 1
+    while i < end and doc[i].lower_ in ("son", "sa", "ses", "le", "la", "l'", "l’", "les"):
+        i += 1
+    words = []
+    while i < end and len(words) < 5 and doc[i].text[:1].isupper():
+        words.append(doc[i])
+        i += 1
+    if len(words) < 2 or words[-1].text not in _EN_UNIT_ENDS:
+        return None
+    name = doc[words[0].i : words[-1].i + 1].text
+    return TeamMention(name, None, trigger, name)
 
 
 @resolver("fr", "team", "existing_subject")
