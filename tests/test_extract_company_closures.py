@@ -15,18 +15,18 @@ from tests.helpers import found_pairs as found
     [
         ("La start-up Kairn, qui concevait des robots compagnons, ferme ses portes.",
          {("Kairn", "Kairn")}),
-        ("La start-up Kairn a annoncé sa fermeture le 3 avril 2024.", {("Kairn", "Kairn")}),
-        ("La start-up Kairn cesse à partir d'aujourd'hui ses activités.", {("Kairn", "Kairn")}),
+        ("La start-up Kairn a annoncé sa fermeture le 12 mai 2023.", {("Kairn", "Kairn")}),
+        ("La start-up Kairn cesse dès ce lundi toutes ses activités.", {("Kairn", "Kairn")}),
         ("Faute d'investisseurs, la start-up Kairn a été placée en liquidation judiciaire.",
          {("Kairn", "Kairn")}),
         ("La start-up Kairn a fait faillite en mars.", {("Kairn", "Kairn")}),
         ("Le robot ne répondra plus après la faillite de son fabricant, la start-up Kairn.",
          {("Kairn", "Kairn")}),
         # a name the parser does not take for a company, told as one by its description
-        ("Vaulme Mobility, l'une des plus prometteuses start-up de la conduite autonome, "
+        ("Vaulme Mobility, l'une des start-up les plus suivies du véhicule autonome, "
          "annonce sa fermeture.",
          {("Vaulme Mobility", "Vaulme Mobility")}),
-        ("Vaulme Mobility en liquidation judiciaire : fin de partie pour la pépite lyonnaise",
+        ("Vaulme Mobility en liquidation après deux ans sans repreneur",
          {("Vaulme Mobility", "Vaulme Mobility")}),
     ],
 )  # fmt: skip
@@ -58,15 +58,15 @@ def test_a_french_company_closing_a_lab_dissolves_the_lab_not_the_company(extrac
     ("text", "expected"),
     [
         ("Kairn Robotics Shuts Down", {("Kairn Robotics", "Kairn Robotics")}),
-        ("The news that Kairn Robotics, the home robotics firm behind Mola, had shut down "
-         "surprised its investors.",
+        ("Word that Kairn Robotics, the maker of the Mola home robot, had shut down stunned "
+         "its investors.",
          {("Kairn Robotics", "Kairn Robotics")}),
         ("Kairn Robotics has ceased operations, its founder said on Monday.",
          {("Kairn Robotics", "Kairn Robotics")}),
         ("Kairn Robotics, the maker of the Mola home robot, closed its doors in April.",
          {("Kairn Robotics", "Kairn Robotics")}),
         # a two-word name the capitals alone would make a person's
-        ("Vaulme Mobility has shut down worldwide operations and wound down the company.",
+        ("Vaulme Mobility has shut down all operations, its founder wrote.",
          {("Vaulme Mobility", "Vaulme Mobility")}),
     ],
 )  # fmt: skip

@@ -63,8 +63,8 @@ def test_doing_the_same_as_someone_who_left_is_leaving(extractor):
 
 def test_the_same_path_taken_after_a_departure_leaves_the_same_company(extractor):
     text = (
-        "Tom Hale left Google in November 2021 to launch Brindle. "
-        "The same path was followed by Ann Lee, who also co-founded Brindle that month."
+        "Tom Hale left Google in 2021 to found Brindle. "
+        "The same path was followed by Ann Lee that autumn."
     )
     assert found(extractor, text, "en", "departure") == {
         ("Tom Hale", "Google"),

@@ -113,7 +113,7 @@ def test_what_is_not_a_french_departure(extractor, text):
         ("Meta a mis fin aux travaux de son équipe Vigie.", "fr", {("Vigie", "Meta")}),
         ("Meta a acté la fin de son équipe Vigie en mai.", "fr", {("Vigie", "Meta")}),
         ("Meta a annoncé la fin de son partenariat avec Vigie.", "fr", set()),
-        ("Google scrapped its AI ethics board a week after launching it.", "en",
+        ("Google scrapped its AI ethics board only days after naming its members.", "en",
          {("AI ethics board", "Google")}),
         # folded into another unit: a merger, not an end
         ("Google has folded its Vigil team into its research division.", "en", set()),
@@ -234,6 +234,6 @@ def test_the_end_of_a_unit_is_its_owners_not_the_last_company_named(extractor):
     text = (
         "Google démantèle son département « Vigie ». "
         "Paul Durand, qui le dirigeait, rejoint Cerner. "
-        "Ce départ signifie aussi la fin de la division « Vigie » de Google."
+        "Avec ce départ se profile aussi la fin de la division « Vigie » de Google."
     )
     assert found(extractor, text, "fr", "dissolution") == {("Vigie", "Google")}
