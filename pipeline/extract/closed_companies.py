@@ -29,7 +29,7 @@ _UNIT_NOUNS = lexicon("fr", "team_nouns") | lexicon("en", "team_nouns")
 _NOT_COMPANIES = {"salon", "magasin", "boutique", "musée", "usine", "bureau", "conférence"}
 _NOT_COMPANIES |= {"festival", "exposition", "école", "restaurant", "événement", "site", "show"}
 _NOT_COMPANIES |= {"store", "shop", "museum", "factory", "office", "plant", "conference", "fair"}
-_NOT_COMPANIES |= {"exhibition", "school", "restaurant", "event", "campus", "centre", "center"}
+_NOT_COMPANIES |= {"exhibition", "school", "event", "campus", "centre", "center"}
 _OF = {"de", "d'", "d’", "du"}
 # between the company and its verb: "Kairn has now shut down", "Kairn a finalement fait faillite"
 _BETWEEN = {"has", "had", "have", "is", "was", "were", "are", "will", "also", "now", "finally"}
@@ -62,7 +62,11 @@ def company_closed(context: ArticleContext, candidate: Candidate) -> TeamMention
 def company_itself(
     context: ArticleContext, candidate: Candidate, team: TeamMention
 ) -> EntityRef | None:
-    return _company(context, candidate)
+    """The company the team resolver found: it is named among the article's organisations."""
+    return next(
+        (m.entity for m in context.mentions.organizations if m.entity.name == team.organization),
+        None,
+    )
 
 
 def _intransitive(span: Span) -> bool:
