@@ -237,3 +237,19 @@ def test_the_end_of_a_unit_is_its_owners_not_the_last_company_named(extractor):
         "Avec ce départ se profile aussi la fin de la division « Vigie » de Google."
     )
     assert found(extractor, text, "fr", "dissolution") == {("Vigie", "Google")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Inès Royer a mis fin à sa collaboration avec Mistral AI en mai.", "fr",
+         {("Inès Royer", "Mistral AI")}),
+        ("Inès Royer met un terme à sa collaboration avec Mistral AI.", "fr",
+         {("Inès Royer", "Mistral AI")}),
+        ("Dev Anand relinquished his role at Cohere in May.", "en", {("Dev Anand", "Cohere")}),
+        # a company ending a partnership with another company: nobody leaves
+        ("Mistral AI a mis fin à sa collaboration avec Google.", "fr", set()),
+    ],
+)  # fmt: skip
+def test_ending_a_collaboration_or_relinquishing_a_role(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "departure") == expected

@@ -412,6 +412,33 @@ def _year_continued(m: re.Match[str], ref: datetime.date | None) -> _Hit | None:
     return _year(m, ref)
 
 
+# The first month of each season: a season said without its year is reported as its year
+_SEASON_START = {"printemps": 3, "spring": 3, "ete": 6, "summer": 6, "automne": 9, "fall": 9}
+_SEASON_START |= {"autumn": 9, "hiver": 12, "winter": 12}
+
+
+def _season_alone(m: re.Match[str], ref: datetime.date | None) -> _Hit | None:
+    """ "au printemps", "l'été dernier", "last fall", "this summer": the season's year, told
+    from the reference date (the latest such season begun by then; "dernier" one that has
+    ended; "prochain" the next one)."""
+    if ref is None:
+        return None
+    groups = m.groupdict()
+    start = _SEASON_START[_fold(groups.get("season") or groups["season2"])]
+    direction = _fold(groups.get("dir") or groups.get("dir2") or groups.get("this") or "")
+    begun = ref.year if ref.month >= start else ref.year - 1
+    if direction in ("this", "cet", "ce"):  # "cet automne" said in June: the coming one
+        year = ref.year
+    elif direction in ("dernier", "passe", "last", "this past"):
+        ended = (ref.year * 12 + ref.month) - (begun * 12 + start) >= 3
+        year = begun if ended else begun - 1
+    elif direction in ("prochain", "next"):
+        year = begun + 1
+    else:
+        year = begun
+    return datetime.date(year, 1, 1), "year", True
+
+
 def _is_quantity(m: re.Match[str]) -> bool:
     """ "de 2029 dollars", "plus de 2000", "between 2000 and 3000 employees": counts, not years."""
     if _QUANTITY_AFTER.match(m.string, m.end()):
@@ -640,6 +667,12 @@ def _french_rules() -> list[_Rule]:
         _rule(_phrases_pattern(_FR_DAY_PHRASES), _day_phrase),
         _rule(_phrases_pattern(_FR_PERIOD_PHRASES), _period_phrase),
         _rule(
+            rf"(?:(?:au|à\s+l{_APOS}|(?P<this>cet|ce))\s*(?P<season>printemps|été|automne|hiver)"
+            rf"(?:\s+(?P<dir>dernier|passé|prochain))?|(?:l{_APOS}|le|en)\s*"
+            r"(?P<season2>printemps|été|automne|hiver)\s+(?P<dir2>dernier|passé|prochain))",
+            _season_alone,
+        ),
+        _rule(
             rf"il\s+y\s+a\s+(?P<n>{_FR_NUMBER})\s+(?P<unit>jours?|semaines?|mois|ans?|années?)",
             _ago,
         ),
@@ -694,6 +727,11 @@ def _english_rules() -> list[_Rule]:
         _rule(rf"(?:to|and|through|until|till)\s+(?P<year>{year})", _year_continued),
         _rule(_phrases_pattern(_EN_DAY_PHRASES), _day_phrase),
         _rule(_phrases_pattern(_EN_PERIOD_PHRASES), _period_phrase),
+        _rule(
+            r"(?:(?P<dir>last|next|this\s+past|this)\s+|(?:in|during)\s+the\s+)"
+            r"(?P<season>spring|summer|fall|autumn|winter)",
+            _season_alone,
+        ),
         _rule(
             rf"(?P<n>{_EN_NUMBER})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago",
             _ago,

@@ -19,6 +19,7 @@ from pipeline.extract.roles import role_near
 from pipeline.extract.rulebook import Candidate, RuleBook
 from pipeline.extract.staying import drop_departures_of_those_staying, stays_on
 from pipeline.extract.team_focus import team_focus
+from pipeline.extract.team_mention import TeamMention
 
 Resolver = Callable[..., object]
 _RESOLVERS: dict[tuple[str, str, str], Resolver] = {}
@@ -183,6 +184,15 @@ def _dissolutions(article: _Article, candidate: Candidate) -> Iterator[FoundEven
     organization = article.resolve(candidate, "organization", team=team)
     if organization is None:
         return
+    for other in team.also:  # "ferme les studios Lumen Forge et Tallow": one event each
+        listed = replace(team, name=other, surface=other, also=())
+        yield from _dissolution(article, candidate, listed, organization)
+    yield from _dissolution(article, candidate, team, organization)
+
+
+def _dissolution(
+    article: _Article, candidate: Candidate, team: TeamMention, organization: EntityRef
+) -> Iterator[FoundEvent]:
     team = team.as_named_in(organization)
     name = team.name.strip(_QUOTES_AND_SPACE)  # "son département 'Health'"
     words = name.split()

@@ -89,9 +89,15 @@ class DocMentions:
         team_names = _team_names(doc)
         deeds = org_cues.named_by_deeds(text, lang)
         acting = {fold(name) for name in deeds}
+        surnames = {name.split()[-1] for name in full_names}
+        owners = {  # "le laboratoire de Grenoble", "Marchetti a dissous son équipe": no company
+            name
+            for name in org_cues.owners_of_units(text, lang)
+            if not org_cues.told_as_a_place(text, name) and fold(name) not in surnames
+        }
         discovered = {
             name
-            for name in org_cues.discover(text, lang, deeds)
+            for name in org_cues.discover(text, lang, deeds) | owners
             if fold(name) not in not_people()
             and not _is_outlet(name)
             and not canonical_organization(name)

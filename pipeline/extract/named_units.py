@@ -21,6 +21,8 @@ _UNIT_NOUNS = {
 # Capitalised words, with the small words some names keep inside ("House of Lumen")
 _NAME = r"(?P<name>[A-Z][\w&'’.-]*(?:\s(?:(?:at|of|and|&)\s)?[A-Z][\w&'’-]*){0,3})"
 _DETERMINERS = r"sa|son|la|le|une|un|l'|l’|its|the|a|an"
+_NAME2, _NAME3 = (_NAME.replace("?P<name>", f"?P<name{n}>") for n in (2, 3))
+_COUNTS = r"deux|trois|quatre|les deux|ses deux|ses trois|two|three|four|both|its two|its three"
 # The owner comes after these ("la division IA de Kairn"): the name after them is a company's
 _OWNER_MARKS = {"de", "d'", "d’", "du", "des", "of", "chez", "at", "by", "par"}
 
@@ -33,6 +35,13 @@ def _cues(lang: str) -> tuple[re.Pattern, ...]:
         re.compile(rf"\b(?i:{units})s?\s+(?P<between>(?:[a-zà-ÿ'’-]+\s+){{0,4}}?){_NAME}"),
         # "Nimbus, sa filiale de robotique", "Lumen Story Studio, the film studio"
         re.compile(rf"{_NAME},\s+(?:{_DETERMINERS})\s*(?:[\w'’-]+\s+){{0,3}}?(?i:{units})\b"),
+        # "les studios Lumen Forge et Tallow": each name of the list
+        re.compile(rf"\b(?i:{units})s\s+{_NAME}(?:,\s+{_NAME2})*,?\s+(?:and|et)\s+{_NAME3}"),
+        # "Lumen Forge et Tallow, deux studios rachetés en 2021": each name of the list
+        re.compile(
+            rf"{_NAME}(?:,\s+{_NAME2})*,?\s+(?:and|et)\s+{_NAME3},\s+(?:{_COUNTS})\s+"
+            rf"(?:[\w'’-]+\s+){{0,2}}?(?i:{units})s\b"
+        ),
     )
 
 
@@ -45,10 +54,11 @@ def unit_names(text: str, lang: str, known_organizations: set[str]) -> set[str]:
             last = between.split()[-1].lower() if between.split() else ""
             if last in _OWNER_MARKS:
                 continue
-            name = match.group("name").strip(" .,'’")
-            if ". " in name or fold(name) in known_organizations or len(name) <= 2:
-                continue  # "ByteDance. Moonton": two sentences
-            names.add(name)
+            for group in ("name", "name2", "name3"):
+                name = (match.groupdict().get(group) or "").strip(" .,'’")
+                if ". " in name or fold(name) in known_organizations or len(name) <= 2:
+                    continue  # "ByteDance. Moonton": two sentences
+                names.add(name)
     return names
 
 
@@ -66,7 +76,9 @@ def _ends_a_word(text: str, end: int) -> bool:
 
 
 _SKIPPED = {"de", "d'", "d’", "du", "des", "le", "la", "les", "l'", "l’", "of", "the", "its"}
-_SKIPPED |= {"down", "son", "sa", "ses"}
+_SKIPPED |= {"down", "son", "sa", "ses", "les", "leurs", "their"}
+# "ferme les studios Lumen Forge et Tallow": the unit noun before the names
+_SKIPPED |= {"studio", "studios", "filiale", "filiales", "subsidiary", "subsidiaries"}
 
 
 def unit_after(trigger: Token, names: set[str]) -> str | None:
@@ -105,12 +117,50 @@ def article_unit_names(context) -> frozenset[str]:
 
 
 def closed_unit(context, trigger: Token):
-    """A unit the article introduced, named right after the closing word or as its subject."""
+    """A unit the article introduced, named right after the closing word or as its subject;
+    with the units listed after it ("is closing Lumen Forge, Tallow and Brume")."""
     names = article_unit_names(context)
     if not names:
         return None
     name = unit_after(trigger, names) or unit_before(trigger, names)
-    return TeamMention(name, None, trigger, name) if name else None
+    if not name:
+        return None
+    parts = split_listed(name, names)
+    if len(parts) > 1:  # "studios Lumen Forge and Tallow" read as one name
+        return TeamMention(parts[0], None, trigger, parts[0], also=parts[1:])
+    return TeamMention(name, None, trigger, name, also=_listed_after(trigger, name, names))
+
+
+def split_listed(name: str, names) -> tuple[str, ...]:
+    """ "Lumen Forge and Tallow": the units of a list, when the article names each as one."""
+    parts = tuple(p.strip() for p in re.split(r",\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+", name))
+    return parts if len(parts) > 1 and set(parts) <= set(names) else (name,)
+
+
+_LIST_LINKS = {",", "and", "et", "as well as", "ainsi que"}
+
+
+def _listed_after(trigger: Token, first: str, names: set[str]) -> tuple[str, ...]:
+    """Unit names that follow the first one, joined by commas and "and"/"et"."""
+    doc, sentence = trigger.doc, trigger.sent
+    start = doc.text.find(first, trigger.idx)
+    if start < 0:
+        return ()
+    listed, position = [], start + len(first)
+    while position < sentence.end_char:
+        link = re.match(r"\s*(?:,\s*(?:(?:and|et)\s+)?|\s(?:and|et)\s+)", doc.text[position:])
+        if not link:
+            break
+        position += link.end()
+        following = [n for n in names if doc.text.startswith(n, position)]
+        if not following:
+            break
+        name = max(following, key=len)
+        if not _ends_a_word(doc.text, position + len(name)):
+            break
+        listed.append(name)
+        position += len(name)
+    return tuple(listed)
 
 
 _POSSESSIVE_INTRODUCTION = re.compile(r"^\s*,\s+(?:son|sa|leur|its|their)\s")

@@ -80,7 +80,8 @@ CUES = {
         re.compile(rf"{_NAME},\s+one\s+of\s+the\s+(?:[\w-]+\s+){{0,3}}?(?:{_EN_NOUNS})s?\b"),
         re.compile(rf"\b(?:{_EN_ROLES})\s+{_NAME}"),
         re.compile(
-            rf"{_NAME}(?:'s|’s|'|’)\s+(?:board|CEO|chief|co-?founder|founder|(?:vice )?president)\b"
+            rf"{_NAME}(?:'s|’s|'|’)\s+(?:board|CEO|CTO|CFO|COO|CPO|chief|co-?founder|founder|"
+            rf"(?:vice )?president|head of|director of|chair|chairman|chairwoman|general counsel)\b"
         ),
         # "was closed by the Faculty of Philosophy": who closes a unit is an organisation
         re.compile(
@@ -90,6 +91,59 @@ CUES = {
     ],
 }
 
+_EN_UNITS = "|".join(sorted(lexicon("en", "team_nouns")))
+_FR_UNITS = "|".join(sorted(lexicon("fr", "team_nouns")))
+# What a company does to a unit of its own: "Orbel dissout sa cellule de veille"; "son/sa" may
+# be a person's too, so this only introduces a name the parse did not take for a person
+_FR_ENDING_A_UNIT = re.compile(
+    rf"{_NAME}\s+(?P<gap>(?:[\w'’-]+\s+){{1,6}}?)(?:son|sa|ses)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"(?i:{_FR_UNITS})s?\b"
+)
+_FR_ENDING_WORDS = re.compile(
+    r"\b(?:dissou\w*|dissout|démant\w+|ferm\w*|supprim\w*|liquid\w*|sabord\w*|fin|terme|"
+    r"clé|disparaître|rayé|finit|fini)\b",
+    re.IGNORECASE,
+)
+
+
+def _ending_a_unit(text: str) -> set[str]:
+    """ "Orbel dissout sa cellule de veille", "Orbel met fin aux activités de son pôle IA": a name
+    that ends a unit of its own (a word of ending between the name and "son/sa" + unit)."""
+    raw = (
+        match.group("name")
+        for match in _FR_ENDING_A_UNIT.finditer(text)
+        if _FR_ENDING_WORDS.search(match.group("gap"))
+    )
+    return {name for name in map(_cleaned, raw) if name}
+
+
+# Whose unit it is: "la division robotique d'Orbel", "Orbel's ethics team"; not after "son"
+# ("son laboratoire de Zurich" is where) nor right after the unit noun ("l'équipe de Lumio" may
+# be the team of a product, named after it); a place or a person may own a unit too ("le
+# laboratoire de Grenoble", "Smith's team"): the caller rules them out
+_OWNERS_OF_UNITS = {
+    "fr": re.compile(
+        rf"(?<!son )(?<!sa )(?<!ses )(?<!leur )\b(?i:{_FR_UNITS})\s+(?:[\w'’-]+\s+){{1,4}}?"
+        rf"(?:de\s+|d['’]\s*){_NAME}"
+    ),
+    "en": re.compile(rf"{_NAME}(?:'s|’s)\s+(?:[\w-]+\s+){{0,4}}?(?:{_EN_UNITS})\b"),
+}
+
+
+def told_as_a_place(text: str, name: str) -> bool:
+    """ "à Grenoble", "in Oslo": the article says something happens there (the parser's place
+    tags are no help, it calls many unknown companies places)."""
+    return re.search(rf"\b(?:à|en|in|at|near|près de)\s+{re.escape(name)}\b", text) is not None
+
+
+def owners_of_units(text: str, lang: str) -> set[str]:
+    """Names the article gives as owning a unit or ending one of its own, places not ruled out
+    (nor people: "son" is a person's too)."""
+    pattern = _OWNERS_OF_UNITS["en" if lang == "en" else "fr"]
+    ending = _ending_a_unit(text) if lang != "en" else set()
+    return {name for name in _named_by([pattern], text) | ending if name not in _places()}
+
+
 # What only a company does, whatever the parser made of its name: "Tallis Interactive has laid
 # off its head of AI" (a two-word name the parser takes for a person's), "Tallis closed its lab"
 DEEDS = {
@@ -98,6 +152,23 @@ DEEDS = {
             rf"{_NAME}\s+(?:has\s+|have\s+)?(?:laid off|lays off|fired|fires|dismissed|"
             rf"dismisses|ousted|ousts|loses|lost|parted ways with|closed|closes|shut down|"
             rf"shuts down|shuttered|shutters|disbanded|disbands|dissolved|dissolves)\s+its\b"
+        ),
+        # "Orbel fired Dana Reyes, its finance chief": whose staff the apposition tells
+        re.compile(
+            rf"{_NAME}\s+(?:has\s+|have\s+)?(?:laid off|fired|dismissed|ousted|sacked|lost|"
+            rf"parted ways with)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}},\s+its\b"
+        ),
+        # "Orbel is quietly winding down its robotics unit": ending a unit of its own
+        re.compile(
+            rf"{_NAME}\s+(?:(?:said|says|announced|confirmed)\s+(?:that\s+)?it\s+)?"
+            rf"(?:has\s+|had\s+|is\s+|was\s+|will\s+|would\s+)?(?:[a-z]+ly\s+)?"
+            rf"(?:closing|shutting down|disbanding|dissolving|eliminated|eliminating|axed|axing|"
+            rf"scrapped|scrapping|folded|dismantled|dismantling|winding down|wound down|"
+            rf"killed off|did away with|done away with|ended|shut|close|disband|dissolve|"
+            rf"pulled the plug on|pulling the plug on|close down|closing down|closed down|"
+            rf"break up|breaking up|broke up|cut|cuts|let go of|lets go of|laid off|lays off|"
+            rf"(?:[a-z]+\s+){{0,2}}?(?:closure|shutdown|dissolution|disbanding) of)\s+its\s+"
+            rf"(?:[\w-]+\s+){{0,4}}?(?:{_EN_UNITS}|board)\b"
         ),
         # "Kairn Robotics has ceased operations", "Kairn Robotics Shuts Down": only a company
         # closes with nothing closed after it
@@ -113,9 +184,15 @@ DEEDS = {
     ],
 }
 
-# Where someone leaves: "Quillon Games" in "Paul Wren left Quillon Games in May" is an employer,
-# unless it is a place ("left China for the US")
+# Where someone leaves: "Quillon Games" in "Paul Wren left Quillon Games in May", "a quitté
+# Orbel" is an employer, unless it is a place ("left China for the US", "quitte Lyon")
 LEAVING = {
+    "fr": [
+        re.compile(
+            rf"\b(?:quitte|quittent|quitté|quitter|quittera|quitterait|démissionne de|"
+            rf"démissionné de|claque la porte de|claqué la porte de)\s+{_NAME}"
+        ),
+    ],
     "en": [
         re.compile(
             rf"\b(?:left|leaving|leaves|quit|quits|quitting|departed|departs|departing|exited|"
@@ -207,25 +284,28 @@ def named_by_deeds(text: str, lang: str) -> set[str]:
 
 
 def _named_by(patterns: list[re.Pattern], text: str) -> set[str]:
-    names = set()
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            name = match.group("name").strip(" .,'’").removesuffix("'s").removesuffix("’s")
-            name = _before_a_verb(without_leading_preposition(name))
-            first = name.split()[0].lower() if name else ""
-            # a month after a cue is a date ("the company in March"), not a name
-            if (
-                first
-                and first not in _NOT_NAMES
-                and first not in CALENDAR_WORDS
-                and first not in _role_words()  # "Company CEO and founder X"
-                and first not in lexicon("en", "not_name_words")  # "Meanwhile, the company"
-                # "Quits the Company Again": a headline's capitalised word is no name
-                and not (" " not in name and (first in EN_STOP_WORDS or first in FR_STOP_WORDS))
-                and len(name) > 1
-            ):
-                names.add(name)
-    return names
+    raw = (match.group("name") for pattern in patterns for match in pattern.finditer(text))
+    return {name for name in map(_cleaned, raw) if name}
+
+
+def _cleaned(raw: str) -> str | None:
+    """The name a cue matched, without what is not part of it; None when it is no name."""
+    name = raw.strip(" .,'’").removesuffix("'s").removesuffix("’s")
+    name = _before_a_verb(without_leading_preposition(name))
+    first = name.split()[0].lower() if name else ""
+    # a month after a cue is a date ("the company in March"), not a name
+    if (
+        first
+        and first not in _NOT_NAMES
+        and first not in CALENDAR_WORDS
+        and first not in _role_words()  # "Company CEO and founder X"
+        and first not in lexicon("en", "not_name_words")  # "Meanwhile, the company"
+        # "Quits the Company Again": a headline's capitalised word is no name
+        and not (" " not in name and (first in EN_STOP_WORDS or first in FR_STOP_WORDS))
+        and len(name) > 1
+    ):
+        return name
+    return None
 
 
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)\s$")

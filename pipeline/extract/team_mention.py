@@ -22,6 +22,7 @@ class TeamMention:
     organization: str | None  # the gazetteer's, for a team it knows
     token: Token
     surface: str = ""  # the words the article uses
+    also: tuple[str, ...] = ()  # "is closing Lumen Forge and Tallow": the others closed with it
 
     @property
     def key(self) -> str:

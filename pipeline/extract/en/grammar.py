@@ -47,7 +47,7 @@ def _asserted(sentence: Span, index: int) -> bool:
 
 _REPORTED_FUTURE = re.compile(
     r"\b(?:announced|said|confirmed|told \w+|wrote|revealed|disclosed|declared)"
-    r"(?: (?:on|this|last) \w+)?(?: that)? (?:he|she|they|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
+    r"(?: (?:on|this|last) \w+)?(?: that)? (?:he|she|they|it|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
     r" would(?: be)?$"
 )
 _ORDINAL_TO = re.compile(r"\bwould be the (?:first|next|latest|last|second|third) [\w-]+ to$")

@@ -13,7 +13,7 @@ from pipeline.extract.engine import resolver
 from pipeline.extract.gazetteers import team_by_alias
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.mentions import HYPHENS, NAMING_WORDS
-from pipeline.extract.named_units import closed_unit
+from pipeline.extract.named_units import article_unit_names, closed_unit, split_listed
 from pipeline.extract.names import fold
 from pipeline.extract.org_cues import news_words
 from pipeline.extract.rulebook import Candidate
@@ -29,6 +29,9 @@ def team_near_trigger(context: ArticleContext, candidate: Candidate) -> TeamMent
     if found is None:
         return closed_unit(context, candidate.head)
     name, known_organization = found
+    parts = split_listed(name, article_unit_names(context))
+    if len(parts) > 1:  # "closed its studios Lumen Forge and Tallow": two units, each closed
+        return TeamMention(parts[0], None, candidate.head, parts[0], also=parts[1:])
     return TeamMention(name, known_organization, candidate.head)
 
 
@@ -55,7 +58,7 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
         is_team_noun = (
             token.lower_ in team_nouns or token.text in _NAMED_UNIT_NOUNS or _advisory_board(token)
         )
-        if is_team_noun and token.i not in headline:
+        if is_team_noun and token.i not in headline and not _a_facility(token):
             name = (
                 _name_after_unit_noun(token)
                 or _led_by(token)
@@ -77,6 +80,15 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     if opening:
         return opening, None
     return _described_in_headline(window, headline, team_nouns)
+
+
+def _a_facility(noun: Token) -> bool:
+    """ "its data center", "a call centre": a building or a service, not a team."""
+    return (
+        noun.lower_ in ("center", "centre", "centers", "centres")
+        and noun.i > 0
+        and noun.doc[noun.i - 1].lower_ in lexicon("any", "facility_words")
+    )
 
 
 # "its AI ethics board", "an external advisory board": a council, not the company's board
@@ -237,7 +249,7 @@ def _words_before_team_noun(noun: Token) -> str | None:
     while words and words[0].text == ",":
         words.pop(0)
     if all(w.lower_ in _GENERIC_TEAM_WORDS for w in words):
-        return _name_in_apposition(noun)
+        return _name_in_apposition(noun) or _located(noun, words)
     while words and words[0].lower_ in _GENERIC_TEAM_WORDS:
         words.pop(0)  # "its own internal Band unit": the name is "Band"
     if noun.text[:1].isupper() and not noun.is_sent_start:
@@ -248,6 +260,8 @@ def _words_before_team_noun(noun: Token) -> str | None:
         words.append(noun)  # "its AI team": a field and the noun, not a team called "AI"
     elif words and (noun.lower_ in _PLACE_UNIT_NOUNS or _a_place(words)):
         words.append(noun)  # "its Edmonton site", "the San Diego team": where, not a name
+    elif words and _a_place([w for w in words if w.text[:1].isupper()]) and words[-1].is_lower:
+        words.append(noun)  # "its Lisbon design studio": where, then what kind of unit
     elif words and words[0].text[:1].isupper() and noun.lower_ in _DESCRIBED_UNIT_NOUNS:
         words.append(noun)  # "its DAMO quantum research laboratory": a lab goes by all of it
     elif (
@@ -271,12 +285,28 @@ def _words_before_team_noun(noun: Token) -> str | None:
     return _joined(words)
 
 
+def _located(noun: Token, words: list[Token]) -> str | None:
+    """ "its research lab in Toronto": a lab with no name of its own goes by where it is."""
+    doc, after = noun.doc, noun.i + 1
+    if noun.lower_ not in _DESCRIBED_UNIT_NOUNS | _PLACE_UNIT_NOUNS or after + 1 >= noun.sent.end:
+        return None
+    if doc[after].lower_ not in ("in", "at") or not doc[after + 1].text[:1].isupper():
+        return None
+    place = [doc[after + 1]]
+    while place[-1].i + 1 < noun.sent.end and doc[place[-1].i + 1].text[:1].isupper():
+        place.append(doc[place[-1].i + 1])
+    kept = [w for w in words if w.lower_ not in _GENERIC_TEAM_WORDS - {"research"}]
+    return _joined([*kept, noun, doc[after], *place])
+
+
 def _a_place(words: list[Token]) -> bool:
     """ "San Diego" in "the San Diego team": NER calls it a place, or the article says something
     is "in San Diego" (NER may take a city for a person)."""
     if all(w.ent_type_ in _PLACES for w in words):
         return True
     text = _joined(words)
+    if text in lexicon("any", "places"):
+        return True
     return any(f"{preposition} {text}" in words[0].doc.text for preposition in ("in", "at"))
 
 

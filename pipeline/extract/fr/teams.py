@@ -16,6 +16,7 @@ from pipeline.extract.lexicons import lexicon
 from pipeline.extract.mentions import CLOSING_QUOTES, NAMING_WORDS, OPENING_QUOTES, organization
 from pipeline.extract.named_units import closed_unit, owner_as_introduced
 from pipeline.extract.names import fold
+from pipeline.extract.org_cues import told_as_a_place
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
 from pipeline.extract.team_mention import TeamMention
@@ -127,6 +128,8 @@ def _team_for(context, trigger: Token, team_nouns: frozenset[str], known: list[T
     objects = [c for c in trigger.children if c.dep_ == "obj" and c.lemma_.lower() != "clé"]
     if any(_own_doors(o) for o in objects):  # "le laboratoire de X fermera ses portes"
         subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+        if not subjects and trigger.dep_ == "xcomp":  # "le laboratoire ... va fermer ses portes"
+            subjects = [c for c in trigger.head.children if c.dep_ == "nsubj"]
         return next((t for s in subjects if (t := _team_from(context, s, team_nouns, known))), None)
     objects += [c for o in objects for c in _coordinated_units(o, team_nouns)]  # "X et son labo"
     if objects and not any(_may_be_a_team(o, team_nouns) for o in objects):
@@ -305,6 +308,7 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None, str
 
 # "conseil d'administration", "conseil des ministres": a board or a government, not a team
 _NOT_TEAMS_AFTER = {"conseil": {"administration", "surveillance", "ministres", "ministre", "état"}}
+_NOT_TEAMS_AFTER["centre"] = lexicon("any", "facility_words")  # "son centre de données"
 
 
 def _not_a_team(noun: Token) -> bool:
@@ -445,8 +449,24 @@ def entity_after_team_noun(noun: Token) -> Span | None:
                 t.is_punct or t.pos_ == "ADJ" or t.ent_type_ == "TEAM" for t in between
             )
             if plain_words and ent.label_ in ("TEAM", "ORG", "MISC", "PER"):
-                return _with_coordinated_name(_with_capitalised_words_after(ent))
+                return _with_coordinated_name(_with_capitalised_words_after(_undated(ent)))
     return None
+
+
+_TIME_WORDS = CALENDAR_WORDS | {"printemps", "été", "automne", "hiver", "début", "fin", "mi"}
+
+
+def _undated(ent: Span) -> Span:
+    """ "l'équipe Vigie au printemps": NER may take the time after a name into it."""
+    for token in ent[1:]:
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if (
+            token.lower_ in ("au", "en", "à", "début", "fin", "dès", "depuis")
+            and following is not None
+            and (following.lower_ in _TIME_WORDS or token.lower_ in ("début", "fin"))
+        ):
+            return ent.doc[ent.start : token.i]
+    return ent
 
 
 def _with_capitalised_words_after(ent: Span) -> Span:
@@ -509,7 +529,7 @@ def _descriptor(noun: Token) -> str | None:
     if clauses:  # the parse may hang the leader's name on the noun: the name ends at the clause
         keep = [t for t in keep if t.i < min(clauses)]
     if len(keep) == 1:
-        return _charged_with(noun) or _complement_by_order(noun)
+        return _charged_with(noun) or _complement_by_order(noun) or _juxtaposed(noun)
     keep = sorted(set(keep), key=lambda t: t.i)
     dated = next((t for t in keep if t.lower_ in CALENDAR_WORDS or _a_year(t)), None)
     if dated is not None:  # "son équipe d'éthique en mars": when, not part of the name
@@ -519,12 +539,79 @@ def _descriptor(noun: Token) -> str | None:
         if len(keep) == 1:
             return _charged_with(noun) or _complement_by_order(noun)
     words = noun.doc[keep[0].i : keep[-1].i + 1]
+    aside = next((t for t in words if t.text == "," and not t.nbor(1).text[:1].isupper()), None)
+    if aside is not None:  # "son studio de Liverpool, à l'origine de ...": an aside, not the name
+        words = noun.doc[words.start : aside.i]
     named_last = words[-1].ent_type_ == "ORG" and not words[-1].ent_id_ and words[-2].pos_ == "NOUN"
     if any(t.ent_type_ == "ORG" for t in words) and not named_last:
+        if (described := _described_before_owner(words, words[-1])) is not None:
+            return described  # "le groupe de recherche sur l'alignement de Google"
         return (
             None  # "l'équipe de Google" is whose team; "l'équipe de superordinateurs Dojo" is named
         )
-    return _with_name_after(words).text.strip()
+    last = words[-1]
+    # "la division robotique d'Orbel": a name after "de" ending the description is whose unit;
+    # "son laboratoire d'IA de Paris": where it is
+    if (
+        last.pos_ == "PROPN"
+        and last.text[:1].isupper()
+        and last.ent_type_ != "TEAM"
+        and last.text not in lexicon("any", "places")
+        and not told_as_a_place(last.doc.text, last.text)
+        and (described := _described_before_owner(words, last)) is not None
+    ):
+        return described
+    return _with_trailing_modifiers(_with_name_after(words)).text.strip()
+
+
+def _with_trailing_modifiers(words: Span) -> Span:
+    """ "sa division réalité augmentée": the parse may hang the last adjective elsewhere; lower
+    case adjectives and participles right after the name, ending the phrase, belong to it."""
+    doc, end = words.doc, words.end
+    while end < min(words.end + 2, words.sent.end) and _modifier_at_end(doc[end]):
+        end += 1
+    return doc[words.start : end]
+
+
+def _modifier_at_end(token: Token) -> bool:
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    ends_phrase = following is None or following.is_punct or following.pos_ in ("ADJ", "CCONJ")
+    return (
+        token.is_lower
+        and token.is_alpha
+        and token.lower_ not in CALENDAR_WORDS
+        and (token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm"))
+        and ends_phrase
+    )
+
+
+def _juxtaposed(noun: Token) -> str | None:
+    """ "son pôle données ouvertes": a noun and its adjectives set right after the team noun,
+    with no "de", name it."""
+    doc, start = noun.doc, noun.i + 1
+    if start >= noun.sent.end or doc[start].pos_ != "NOUN" or not doc[start].is_lower:
+        return None
+    if doc[start].lower_ in CALENDAR_WORDS or doc[start].lemma_.lower() in _JOBS:
+        return None
+    words = _with_trailing_modifiers(doc[noun.i : start + 1])
+    following = doc[words.end] if words.end < len(doc) else None
+    if following is not None and not (following.is_punct or following.pos_ in ("CCONJ", "ADP")):
+        return None  # "son équipe semaine après semaine": no name, a phrase going on
+    return words.text
+
+
+def _described_before_owner(words: Span, last: Token) -> str | None:
+    """ "le laboratoire d'intelligence artificielle de Google": the words before "de" and the
+    company are the unit's name, the company whose it is; none when the company comes right
+    after the team noun ("l'équipe de Google" is only whose team)."""
+    owner = next((t for t in words if t.ent_type_ == "ORG"), last)
+    before = [t for t in words if t.i < owner.i]
+    if len(before) < 3 or before[-1].lower_ not in ("de", "d'", "d’", "du"):
+        return None
+    before.pop()
+    while before and before[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
+        before.pop()
+    return words.doc[before[0].i : before[-1].i + 1].text if len(before) >= 2 else None
 
 
 _PLACE_WORDS = {"à", "au", "aux", "en", "dans", "chez", "pour", "par", "sur", "avec", "depuis"}

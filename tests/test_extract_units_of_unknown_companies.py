@@ -1,0 +1,227 @@
+"""A unit shut down by a company the gazetteer does not know, told in the many ways news says it:
+the company is known by what it does to a unit of its own ("Brisel dissout sa cellule",
+"Brisel is winding down its lab") or by owning one ("la division robotique de Brisel"); the
+unit keeps the words that describe it, not the company after them nor the time after its name;
+a season without its year dates the event to the year. Written in our own words with invented
+companies and teams."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from pipeline.extract import ArticleText
+from pipeline.extract.dates import find_dates
+from tests.helpers import found_pairs as found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brisel démantèle sa cellule de veille technologique à Nantes.",
+         {("cellule de veille technologique à Nantes", "Brisel")}),
+        ("Brisel supprime sa division réalité augmentée.",
+         {("division réalité augmentée", "Brisel")}),
+        ("Brisel met fin aux activités de son pôle données ouvertes.",
+         {("pôle données ouvertes", "Brisel")}),
+        # the parser tags some invented names as places: these two are names it does not
+        ("La division robotique d'Orbitel a été dissoute la semaine dernière.",
+         {("division robotique", "Orbitel")}),
+        ("Le laboratoire d'apprentissage profond d'Orbitel va fermer ses portes.",
+         {("laboratoire d'apprentissage profond", "Orbitel")}),
+    ],
+)  # fmt: skip
+def test_a_french_unknown_company_ending_its_unit(extractor, text, expected):
+    assert found(extractor, text, "fr", "dissolution") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brisel is quietly winding down its self-driving unit.",
+         {("self-driving unit", "Brisel")}),
+        ("Brisel axed its metaverse division on Tuesday.", {("metaverse division", "Brisel")}),
+        ("Brisel has done away with its ethics board.", {("ethics board", "Brisel")}),
+        ("Brisel announced the closure of its Lisbon design studio.",
+         {("Lisbon design studio", "Brisel")}),
+        ("Brisel's speech research team has been disbanded.",
+         {("speech research team", "Brisel")}),
+    ],
+)  # fmt: skip
+def test_an_english_unknown_company_ending_its_unit(extractor, text, expected):
+    assert found(extractor, text, "en", "dissolution") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a person closing "son" unit is no company: the name stays a person's
+        ("Julien Marchetti, directeur de la recherche, a fermé son équipe de Lille. "
+         "Marchetti a ensuite dissous sa cellule de veille.", "fr"),
+        # a city owns no unit
+        ("Le laboratoire de Grenoble a été dissous.", "fr"),
+        ("Brisel closed its data center in Oslo.", "en"),
+        ("Brisel a fermé son centre de données de Rennes.", "fr"),
+    ],
+)  # fmt: skip
+def test_no_company_where_a_person_or_a_place_owns_it(extractor, text, lang):
+    organizations = {org for _, org in found(extractor, text, lang, "dissolution")}
+    assert not organizations & {"Marchetti", "Julien Marchetti", "Grenoble", "Oslo", "Rennes"}
+    if "données" in text or "data center" in text:
+        assert found(extractor, text, lang, "dissolution") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("Orsay Labs did away with its fairness council in March.", "fairness council"),
+        ("Orsay Labs quietly killed off its Halyard research group.", "Halyard"),
+        ("Orsay Labs ended its model welfare team after a year.", "model welfare team"),
+        ("Orsay Labs will shut its Halyard lab by the end of the year.", "Halyard lab"),
+        ("Orsay Labs said it would close its research center in Porto.",
+         "research center in Porto"),
+    ],
+)  # fmt: skip
+def test_english_verbs_that_end_a_unit(extractor, text, team):
+    assert {name for name, _ in found(extractor, text, "en", "dissolution")} == {team}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orsay Labs ended its partnership with the fairness council.",
+        "The Halyard team at Orsay Labs ended the year with a new model.",
+        "Orsay Labs did away with the dress code in March.",
+    ],
+)
+def test_ending_something_else_is_no_dissolution(extractor, text):
+    assert found(extractor, text, "en", "dissolution") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("Mistral AI en a fini avec son équipe Girouette.", "Girouette"),
+        ("Mistral AI a fait disparaître son laboratoire Girouette.", "Girouette"),
+        ("Mistral AI a rayé de la carte son équipe Girouette.", "Girouette"),
+        ("Le groupe de recherche sur la robustesse de Mistral AI a cessé d'exister.",
+         "groupe de recherche sur la robustesse"),
+        ("Mistral AI a annoncé la fermeture de son centre de recherche de Brest.",
+         "centre de recherche de Brest"),
+    ],
+)  # fmt: skip
+def test_french_ways_to_end_a_unit(extractor, text, team):
+    assert {name for name, _ in found(extractor, text, "fr", "dissolution")} == {team}
+
+
+def test_ending_a_habit_is_no_dissolution(extractor):
+    text = "Mistral AI en a fini avec le télétravail."
+    assert found(extractor, text, "fr", "dissolution") == set()
+
+
+def test_a_time_after_a_team_name_is_not_part_of_it(extractor):
+    text = "Mistral AI a dissous son équipe Girouette au printemps dernier."
+    events = extractor.extract(ArticleText(text, "fr", datetime.date(2025, 6, 13))).events
+    assert [(e.subject.name, e.event_date) for e in events] == [
+        ("Girouette", datetime.date(2025, 1, 1))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year"),
+    [
+        ("au printemps", "fr", 2025),  # said in June: this year's, just over
+        ("l'été dernier", "fr", 2024),  # June: this summer has not ended, so last year's
+        ("cet automne", "fr", 2025),
+        ("l'automne prochain", "fr", 2025),
+        ("last summer", "en", 2024),
+        ("this fall", "en", 2025),
+        ("in the spring", "en", 2025),
+    ],
+)
+def test_a_season_without_its_year_gives_the_year(text, lang, year):
+    found_dates = find_dates(text, datetime.date(2025, 6, 13), lang)
+    assert [(d.value, d.precision) for d in found_dates] == [(datetime.date(year, 1, 1), "year")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [("le printemps arabe", "fr"), ("en hiver", "fr")])
+def test_a_season_as_a_name_or_a_habit_is_no_date(text, lang):
+    assert find_dates(text, datetime.date(2025, 6, 13), lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ubisoft ferme les studios Arkadia et Lumenfall, qui employaient 200 personnes.",
+         "fr"),
+        ("Ubisoft ferme Arkadia et Lumenfall, deux studios rachetés il y a trois ans.", "fr"),
+        ("Ubisoft closed its studios Arkadia and Lumenfall.", "en"),
+        ("Ubisoft is closing Arkadia and Lumenfall, two studios it bought in 2021.", "en"),
+    ],
+)  # fmt: skip
+def test_studios_closed_together_are_each_a_dissolution(extractor, text, lang):
+    assert found(extractor, text, lang, "dissolution") == {
+        ("Arkadia", "Ubisoft"),
+        ("Lumenfall", "Ubisoft"),
+    }
+
+
+def test_one_studio_closed_and_another_company_sold_is_one_dissolution(extractor):
+    text = "Ubisoft a fermé le studio Arkadia et Lumenfall a été vendu."
+    assert found(extractor, text, "fr", "dissolution") == {("Arkadia", "Ubisoft")}
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        # an aside after a comma is not part of the unit's name
+        ("Mistral AI ferme son studio de Lorient, à l'origine de deux jeux de voile.",
+         "studio de Lorient"),
+        # adjectives the parse hangs elsewhere still end the name
+        ("Mistral AI supprime sa division réalité augmentée.", "division réalité augmentée"),
+        ("Mistral AI met fin aux activités de son pôle données ouvertes.",
+         "pôle données ouvertes"),
+        # a company named after the unit's description is whose unit, not part of its name
+        ("La division robotique d'Orbitel a été dissoute.", "division robotique"),
+    ],
+)  # fmt: skip
+def test_a_french_unit_keeps_the_words_that_name_it(extractor, text, team):
+    assert {name for name, _ in found(extractor, text, "fr", "dissolution")} == {team}
+
+
+def test_a_unit_named_after_a_product_is_no_company(extractor):
+    text = "Mistral AI a dissous l'équipe de Lumio, l'outil de veille racheté en 2021."
+    assert {org for _, org in found(extractor, text, "fr", "dissolution")} <= {"Mistral AI"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warner Bros. will close its Montreal studio by the end of the year.",
+        "Nokia closed its Lannion R&D center last spring.",
+    ],
+)
+def test_companies_the_gazetteer_now_knows(extractor, text):
+    organizations = {org for _, org in found(extractor, text, "en", "dissolution")}
+    assert organizations and organizations <= {"Warner Bros. Discovery", "Nokia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Inès Royer a quitté Orbitel pour rejoindre Google.", "fr"),
+        ("Inès Royer quitte Orbitel pour la start-up Kairn.", "fr"),
+        ("Orbitel fired Inès Royer, its finance chief.", "en"),
+        ("Orbitel's CTO Inès Royer has resigned.", "en"),
+    ],
+)
+def test_a_person_leaving_a_company_the_gazetteer_does_not_know(extractor, text, lang):
+    assert found(extractor, text, lang, "departure") == {("Inès Royer", "Orbitel")}
+
+
+@pytest.mark.parametrize(
+    "text", ["Inès Royer quitte Bordeaux pour rejoindre Google.", "Inès Royer a quitté Lyon."]
+)
+def test_a_city_left_is_no_employer(extractor, text):
+    assert {org for _, org in found(extractor, text, "fr", "departure")} <= {""}
