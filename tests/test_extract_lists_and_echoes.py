@@ -115,3 +115,14 @@ def test_a_site_named_by_a_place_is_the_lab_named_before_with_it(extractor):
     # two names that share no capitalised word stay two teams
     text = "Meta disbanded its Vigil team in May. Meta also disbanded its Compass team in June."
     assert {team for team, _ in found(extractor, text, "en", "dissolution")} == {"Vigil", "Compass"}
+
+
+def test_people_named_after_a_la_savoir_are_those_the_count_announced(extractor):
+    text = (
+        "Deux membres du conseil de Kestrel, à savoir Alma Ferreira et Jonas Vidal, quittent "
+        "l'entreprise. Quant à Vidal, il n'explique pas son départ."
+    )
+    assert found(extractor, text, "fr", "departure") == {
+        ("Alma Ferreira", "Kestrel"),
+        ("Jonas Vidal", "Kestrel"),
+    }

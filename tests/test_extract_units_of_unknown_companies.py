@@ -225,3 +225,38 @@ def test_a_person_leaving_a_company_the_gazetteer_does_not_know(extractor, text,
 )
 def test_a_city_left_is_no_employer(extractor, text):
     assert {org for _, org in found(extractor, text, "fr", "departure")} <= {""}
+
+
+def test_a_company_introduced_with_its_country_closes_what_the_next_sentence_says(extractor):
+    text = (
+        "Le groupe sud-coréen Hanbit Tech réorganise ses activités. L'entreprise va fermer son "
+        "laboratoire de vision par ordinateur de Toronto, a-t-elle annoncé mardi."
+    )
+    assert {org for _, org in found(extractor, text, "fr", "dissolution")} == {"Hanbit Tech"}
+
+
+def test_the_company_said_with_an_elided_article_is_no_name(extractor):
+    text = "Ubisoft poursuit ses économies. L'éditeur ferme son studio de Lorient."
+    assert found(extractor, text, "fr", "dissolution") == {("studio de Lorient", "Ubisoft")}
+
+
+def test_a_passive_closure_the_parse_cut_from_its_subject(extractor):
+    text = (
+        "Le conseil consultatif externe sur la robustesse des modèles mis en place par Google "
+        "a été dissous après une semaine."
+    )
+    assert found(extractor, text, "fr", "dissolution") == {
+        ("conseil consultatif externe sur la robustesse des modèles", "Google")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apple disbanded the team that developed its Lattice routers.",
+         {("team that developed its Lattice routers", "Apple")}),
+        ("Apple disbanded its car team, which built prototypes.", {("car team", "Apple")}),
+    ],
+)  # fmt: skip
+def test_a_team_told_by_what_it_made(extractor, text, expected):
+    assert found(extractor, text, "en", "dissolution") == expected

@@ -51,7 +51,7 @@ _SUFFIXED = re.compile(
 CUES = {
     "fr": [
         # "la start-up parisienne Synapsia", not "la société de VTC" (a kind of company)
-        re.compile(rf"\b(?i:{_FR_NOUNS})\s+(?:(?!de\b|du\b|des\b)\w+\s+)?{_NAME}"),
+        re.compile(rf"\b(?i:{_FR_NOUNS})\s+(?:(?!de\b|du\b|des\b)[\w-]+\s+)?{_NAME}"),
         # "le fabricant de robots ménagers nRobo": what it makes, then its name
         re.compile(rf"\b(?i:{_FR_NOUNS})\s+d['’][a-zà-ÿ]+\s+(?:[a-zà-ÿ]+\s+)?{_NAME}"),
         re.compile(rf"{_NAME},\s+(?:une\s+|la\s+|l'|l’)?(?:\w+\s+)?(?:{_FR_NOUNS})\b"),
@@ -147,6 +147,16 @@ def owners_of_units(text: str, lang: str) -> set[str]:
 # What only a company does, whatever the parser made of its name: "Tallis Interactive has laid
 # off its head of AI" (a two-word name the parser takes for a person's), "Tallis closed its lab"
 DEEDS = {
+    "fr": [
+        # "le groupe sud-coréen Hanwa Tech", "le géant américain Orbel": a company and where it
+        # is from, even when the parser takes the name for a person's ("le groupe Vigie" alone
+        # may be a team)
+        re.compile(
+            rf"\b(?i:groupe|géant|constructeur|équipementier|opérateur|fondeur|conglomérat)\s+"
+            rf"(?!dirigé|chargé|dédié|consacré|spécialisé|interne|baptisé|nommé|appelé|entier)"
+            rf"[a-zéèêàïô-]{{4,}}\s+{_NAME}"
+        ),
+    ],
     "en": [
         re.compile(
             rf"{_NAME}\s+(?:has\s+|have\s+)?(?:laid off|lays off|fired|fires|dismissed|"
@@ -288,9 +298,14 @@ def _named_by(patterns: list[re.Pattern], text: str) -> set[str]:
     return {name for name in map(_cleaned, raw) if name}
 
 
+_ELIDED_WORD = re.compile(r"^[LlDdQqJjSsNnMmCc]['’][a-zà-ÿ]")
+
+
 def _cleaned(raw: str) -> str | None:
     """The name a cue matched, without what is not part of it; None when it is no name."""
     name = raw.strip(" .,'’").removesuffix("'s").removesuffix("’s")
+    if _ELIDED_WORD.match(name):
+        return None  # "L'entreprise ferme son labo", "D'autres": an article, then a plain word
     name = _before_a_verb(without_leading_preposition(name))
     first = name.split()[0].lower() if name else ""
     # a month after a cue is a date ("the company in March"), not a name

@@ -345,6 +345,9 @@ def _led_by(noun: Token) -> str | None:
 
 _TASK_WORDS = {"working", "focused", "dedicated", "devoted", "responsible", "tasked"}
 _WORKED = {"worked", "works", "work"}
+# "the team that developed its routers": a team told by what it made or ran
+_WORKED |= {"developed", "built", "made", "created", "designed", "ran", "oversaw", "handled"}
+_WORKED |= {"studied", "managed", "produced", "researched", "develops", "builds", "makes"}
 _TASK_ENDS = {"even", "though", "although", "because", "which", "who", "that", "after", "while"}
 _TASK_ENDS |= {"when", "as", "since", "but", "and", "in", "last", "this", "earlier"}
 
@@ -362,6 +365,8 @@ def _working_on(noun: Token) -> str | None:
         task += 1
     if task + 1 >= noun.sent.end or doc[task].lower_ not in _TASK_WORDS | _WORKED:
         return None
+    if doc[task].lower_ in _WORKED and doc[task - 1].lower_ not in ("that", "which", "who"):
+        return None  # "the team developed a model": a sentence about it, not its name
     end = task + 2  # "working on", "dedicated to", "responsible for", "that worked for"
     while end < min(task + 11, noun.sent.end):
         token = doc[end]

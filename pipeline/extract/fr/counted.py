@@ -93,6 +93,25 @@ def named_before_apposition(context: ArticleContext, token: Token) -> People:
     return [(m.entity, m.span.root) for m in listed]
 
 
+def named_namely(context: ArticleContext, token: Token) -> People:
+    """ "Deux membres de la direction d'Uber, à savoir X et Y, quittent l'entreprise": the
+    people "à savoir" (or "soit", "c'est-à-dire") names after the counted noun."""
+    if not counts_people(token):
+        return []
+    end = token.sent.end
+    following = [t.lower_ for t in token.doc[token.i + 1 : end]]
+    for marker in (["à", "savoir"], ["soit"], ["c'est-à-dire"], ["c’est-à-dire"]):
+        for start in range(min(len(following), 12)):
+            if following[start : start + len(marker)] == marker:
+                named_from = token.i + 1 + start + len(marker)
+                comma = next(
+                    (t.i for t in token.doc[named_from:end] if t.text in (",", ";", ":")), end
+                )
+                people = context.mentions.people_in(named_from, comma)
+                return listed_people(context, people) if people else []
+    return []
+
+
 def named_by_previous_sentence(context: ArticleContext, token: Token) -> People:
     """ "... du changement pour X et Y. Les cofondateurs de Kairn vont quitter Cohere": a
     definite plural noun for people stands for the two or more people the sentence before

@@ -17,6 +17,7 @@ from pipeline.extract.fr.counted import (
     named_before_apposition,
     named_by_next_sentence,
     named_by_previous_sentence,
+    named_namely,
 )
 from pipeline.extract.gazetteers import role_words
 from pipeline.extract.lexicons import lexicon
@@ -261,6 +262,8 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
         if found:
             return found
     for candidate in candidates:  # "Les cofondateurs de Kairn vont quitter Cohere"
+        if found := named_namely(context, candidate):
+            return found  # "Deux dirigeants, à savoir X et Y, quittent l'entreprise"
         if found := named_by_previous_sentence(context, candidate):
             return found
         if found := named_before_apposition(context, candidate):

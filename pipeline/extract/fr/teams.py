@@ -37,6 +37,8 @@ def team_dissolved(context: ArticleContext, candidate: Candidate) -> TeamMention
         following = _team_noun_after(candidate.head, team_nouns)
         if following is not None:
             team = _team_from(context, following, team_nouns, known)
+    if team is None and (subject := _passive_subject_before(candidate.head, team_nouns)):
+        team = _team_from(context, subject, team_nouns, known)
     return team or closed_unit(context, candidate.head) or _english_unit_name(candidate.head)
 
 
@@ -111,6 +113,17 @@ _JOBS = {"emploi", "poste", "effectif", "job"}
 # "met fin aux activités (aux travaux) de son labo", "acte la fin de son équipe"
 _WHOLE_OF = {"porte", "totalité", "ensemble", "activité", "travail", "fin"}
 _DETERMINERS = {"son", "sa", "ses", "leur", "leurs", "le", "la", "l'", "l’", "les", "un", "une"}
+
+
+def _passive_subject_before(trigger: Token, team_nouns) -> Token | None:
+    """ "Le conseil ... mis en place par Google a été dissous": a passive verb the parse cut from
+    its subject; the team noun that opens the sentence is what was dissolved."""
+    if not any(c.dep_ == "aux:pass" for c in trigger.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubj:pass") for c in trigger.children):
+        return None
+    opening = [t for t in trigger.sent if t.i < trigger.i and not t.is_punct][:3]
+    return next((t for t in opening if t.lemma_.lower() in team_nouns), None)
 
 
 def _team_noun_after(trigger: Token, team_nouns) -> Token | None:
