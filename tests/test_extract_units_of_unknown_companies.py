@@ -260,3 +260,25 @@ def test_a_passive_closure_the_parse_cut_from_its_subject(extractor):
 )  # fmt: skip
 def test_a_team_told_by_what_it_made(extractor, text, expected):
     assert found(extractor, text, "en", "dissolution") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nokia ferme son site de recherche de Lannion.",
+         {("site de recherche de Lannion", "Nokia")}),
+        ("Nokia ferme son site web.", set()),
+        ("Nokia ferme son site de vente en ligne.", set()),
+    ],
+)  # fmt: skip
+def test_a_research_site_is_a_unit_a_website_is_not(extractor, text, expected):
+    assert found(extractor, text, "fr", "dissolution") == expected
+
+
+def test_a_headline_given_apart_introduces_the_company(extractor):
+    body = "Dev Anand, who led speech research at Orbitel, has left the company to join Google."
+    article = ArticleText(body, "en", datetime.date(2025, 6, 13), title="Orbitel's AI chief quits")
+    events = extractor.extract(article).events
+    assert {
+        (e.subject.name, e.organization.name) for e in events if e.event_type == "departure"
+    } == {("Dev Anand", "Orbitel")}

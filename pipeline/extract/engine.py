@@ -198,7 +198,7 @@ def _dissolution(
     words = name.split()
     while len(words) > 1 and words[-1].lower() in _DANGLING:
         words.pop()  # the parser's entity may take the "de" before the owner: "Vigie de"
-    name = " ".join(words)
+    name = _without_owner(" ".join(words), organization.name)
     if not name:
         return
     team = replace(team, name=name)
@@ -213,6 +213,14 @@ def _dissolution(
     yield replace(
         _event("dissolution", subject, organization, candidate, date, sentence), focus=focus
     )
+
+
+def _without_owner(name: str, owner: str) -> str:
+    """ "la division robotique d'Orbel" of Orbel: the unit's name, not whose it is."""
+    for link in (" de ", " d'", " d’", " du ", " of "):
+        if name.endswith(f"{link}{owner}") and len(name) > len(link) + len(owner) + 3:
+            return name[: -len(link) - len(owner)].rstrip()
+    return name
 
 
 _QUOTES_AND_SPACE = " '\"«»“”‘’"

@@ -87,17 +87,19 @@ class DocMentions:
         people = _people(doc, text, title)
         full_names = {fold(m.entity.name) for m in people if len(m.entity.name.split()) >= 2}
         team_names = _team_names(doc)
-        deeds = org_cues.named_by_deeds(text, lang)
+        # a headline the source gave apart may be where a company is introduced
+        told = f"{title}.\n{text}" if title and title not in text else text
+        deeds = org_cues.named_by_deeds(told, lang)
         acting = {fold(name) for name in deeds}
         surnames = {name.split()[-1] for name in full_names}
         owners = {  # "le laboratoire de Grenoble", "Marchetti a dissous son équipe": no company
             name
-            for name in org_cues.owners_of_units(text, lang)
-            if not org_cues.told_as_a_place(text, name) and fold(name) not in surnames
+            for name in org_cues.owners_of_units(told, lang)
+            if not org_cues.told_as_a_place(told, name) and fold(name) not in surnames
         }
         discovered = {
             name
-            for name in org_cues.discover(text, lang, deeds) | owners
+            for name in org_cues.discover(told, lang, deeds) | owners
             if fold(name) not in not_people()
             and not _is_outlet(name)
             and not canonical_organization(name)

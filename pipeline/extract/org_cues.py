@@ -80,7 +80,8 @@ CUES = {
         re.compile(rf"{_NAME},\s+one\s+of\s+the\s+(?:[\w-]+\s+){{0,3}}?(?:{_EN_NOUNS})s?\b"),
         re.compile(rf"\b(?:{_EN_ROLES})\s+{_NAME}"),
         re.compile(
-            rf"{_NAME}(?:'s|’s|'|’)\s+(?:board|CEO|CTO|CFO|COO|CPO|chief|co-?founder|founder|"
+            rf"{_NAME}(?:'s|’s|'|’)\s+(?:(?:new|former|top|AI|IA|interim|acting)\s+)?"
+            rf"(?:board|CEO|CTO|CFO|COO|CPO|chief|co-?founder|founder|"
             rf"(?:vice )?president|head of|director of|chair|chairman|chairwoman|general counsel)\b"
         ),
         # "was closed by the Faculty of Philosophy": who closes a unit is an organisation

@@ -16,7 +16,6 @@ from pipeline.extract.lexicons import lexicon
 from pipeline.extract.mentions import CLOSING_QUOTES, NAMING_WORDS, OPENING_QUOTES, organization
 from pipeline.extract.named_units import closed_unit, owner_as_introduced
 from pipeline.extract.names import fold
-from pipeline.extract.org_cues import told_as_a_place
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
 from pipeline.extract.team_mention import TeamMention
@@ -322,6 +321,9 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None, str
 # "conseil d'administration", "conseil des ministres": a board or a government, not a team
 _NOT_TEAMS_AFTER = {"conseil": {"administration", "surveillance", "ministres", "ministre", "état"}}
 _NOT_TEAMS_AFTER["centre"] = lexicon("any", "facility_words")  # "son centre de données"
+# "son site web", "le site officiel": a website, not a research site
+_NOT_TEAMS_AFTER["site"] = {"web", "internet", "officiel", "marchand", "vitrine", "e-commerce"}
+_NOT_TEAMS_AFTER["site"] |= {"ligne", "commerce", "vente"}
 
 
 def _not_a_team(noun: Token) -> bool:
@@ -557,23 +559,11 @@ def _descriptor(noun: Token) -> str | None:
         words = noun.doc[words.start : aside.i]
     named_last = words[-1].ent_type_ == "ORG" and not words[-1].ent_id_ and words[-2].pos_ == "NOUN"
     if any(t.ent_type_ == "ORG" for t in words) and not named_last:
-        if (described := _described_before_owner(words, words[-1])) is not None:
+        if (described := _described_before_owner(words)) is not None:
             return described  # "le groupe de recherche sur l'alignement de Google"
         return (
             None  # "l'équipe de Google" is whose team; "l'équipe de superordinateurs Dojo" is named
         )
-    last = words[-1]
-    # "la division robotique d'Orbel": a name after "de" ending the description is whose unit;
-    # "son laboratoire d'IA de Paris": where it is
-    if (
-        last.pos_ == "PROPN"
-        and last.text[:1].isupper()
-        and last.ent_type_ != "TEAM"
-        and last.text not in lexicon("any", "places")
-        and not told_as_a_place(last.doc.text, last.text)
-        and (described := _described_before_owner(words, last)) is not None
-    ):
-        return described
     return _with_trailing_modifiers(_with_name_after(words)).text.strip()
 
 
@@ -613,11 +603,11 @@ def _juxtaposed(noun: Token) -> str | None:
     return words.text
 
 
-def _described_before_owner(words: Span, last: Token) -> str | None:
+def _described_before_owner(words: Span) -> str | None:
     """ "le laboratoire d'intelligence artificielle de Google": the words before "de" and the
     company are the unit's name, the company whose it is; none when the company comes right
     after the team noun ("l'équipe de Google" is only whose team)."""
-    owner = next((t for t in words if t.ent_type_ == "ORG"), last)
+    owner = next(t for t in words if t.ent_type_ == "ORG")
     before = [t for t in words if t.i < owner.i]
     if len(before) < 3 or before[-1].lower_ not in ("de", "d'", "d’", "du"):
         return None
