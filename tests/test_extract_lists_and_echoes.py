@@ -126,3 +126,34 @@ def test_people_named_after_a_la_savoir_are_those_the_count_announced(extractor)
         ("Alma Ferreira", "Kestrel"),
         ("Jonas Vidal", "Kestrel"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kestrel traverse une crise. Deux membres du conseil ont aussi remis leur démission, "
+         "Alma Ferreira, ancienne responsable de la division cloud, et Jonas Vidal.",
+         {("Alma Ferreira", "Kestrel"), ("Jonas Vidal", "Kestrel")}),
+        ("Kestrel a indiqué avoir été informée par Alma Ferreira et Jonas Vidal de leur "
+         "démission du conseil d'administration.",
+         {("Alma Ferreira", "Kestrel"), ("Jonas Vidal", "Kestrel")}),
+        # the people named after the comma are who said it, not who left
+        ("Deux chercheurs ont quitté Kestrel, selon Alma Ferreira et Jonas Vidal.", set()),
+    ],
+)  # fmt: skip
+def test_people_a_count_announced_named_after_the_clause(extractor, text, expected):
+    assert found(extractor, text, "fr", "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cohere announced Monday that chief executive Dana Reyes would retire in May.",
+         {("Dana Reyes", "Cohere")}),
+        ("Dana Reyes would retire if the board asked her to.", set()),
+        ("Mr Tom Okafor chaired Cohere for a decade. Mr Okafor will no longer serve on the "
+         "Cohere board, the company said.", {("Tom Okafor", "Cohere")}),
+    ],
+)  # fmt: skip
+def test_reported_retirements_and_board_seats_given_up(extractor, text, expected):
+    assert found(extractor, text, "en", "departure") == expected

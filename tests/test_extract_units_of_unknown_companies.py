@@ -282,3 +282,39 @@ def test_a_headline_given_apart_introduces_the_company(extractor):
     assert {
         (e.subject.name, e.organization.name) for e in events if e.event_type == "departure"
     } == {("Dev Anand", "Orbitel")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an English unit name in French, after adjectives of the closing noun
+        ("Sony confirme la fermeture progressive du Osaka Studio.", {("Osaka Studio", "Sony")}),
+        ("Sony a fermé plusieurs studios. Les joueurs retiennent la fermeture totale et définitive "
+         "de Harbour Studio.", {("Harbour Studio", "Sony")}),
+        # a studio with no name of its own goes by its city
+        ("Sony a annoncé qu'elle allait fermer son studio à Leeds, en Angleterre.",
+         {("studio à Leeds", "Sony")}),
+    ],
+)  # fmt: skip
+def test_french_studio_closures(extractor, text, expected):
+    assert found(extractor, text, "fr", "dissolution") == expected
+
+
+def test_a_list_of_studios_goes_on_after_the_first_one_the_article_introduced(extractor):
+    text = (
+        "Lumen Forge, the studio behind two racing games, had 80 staff. Warner Bros. has closed "
+        "Lumen Forge, Tallow Games, and Warner Bros. Games Leeds."
+    )
+    assert found(extractor, text, "en", "dissolution") == {
+        ("Lumen Forge", "Warner Bros. Discovery"),
+        ("Tallow Games", "Warner Bros. Discovery"),
+        ("Warner Bros. Games Leeds", "Warner Bros. Discovery"),
+    }
+
+
+def test_a_board_committee_names_no_company(extractor):
+    text = (
+        "Le processus est géré par un comité spécial de Conseil d'administration. Orbitel a "
+        "annoncé la démission de son directeur général, Inès Royer."
+    )
+    assert {org for _, org in found(extractor, text, "fr", "departure")} == {"Orbitel"}

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from pipeline.extract.context import ArticleContext
 from pipeline.extract.guards import guards_hold
 from pipeline.extract.lexicons import lexicon
+from pipeline.extract.names import fold
 from pipeline.extract.results import EntityRef, FoundEvent
 from pipeline.extract.roles import role_near
 from pipeline.extract.rulebook import Candidate, RuleBook
@@ -182,6 +183,10 @@ def _dissolutions(article: _Article, candidate: Candidate) -> Iterator[FoundEven
     if team is None:
         return
     organization = article.resolve(candidate, "organization", team=team)
+    if organization is not None and _named_after_itself(candidate, team, organization):
+        # "la fermeture de London Studio": a unit the parser took for a company is not its own
+        # owner; the company the article is about is
+        organization = article.context.main_organization({organization.key})
     if organization is None:
         return
     for other in team.also:  # "ferme les studios Lumen Forge et Tallow": one event each
@@ -213,6 +218,11 @@ def _dissolution(
     yield replace(
         _event("dissolution", subject, organization, candidate, date, sentence), focus=focus
     )
+
+
+def _named_after_itself(candidate: Candidate, team: TeamMention, organization: EntityRef) -> bool:
+    closes_a_company = candidate.rule.slots.get("team") == "closed_company"
+    return not closes_a_company and fold(team.name) == fold(organization.name)
 
 
 def _without_owner(name: str, owner: str) -> str:

@@ -138,6 +138,7 @@ def split_listed(name: str, names) -> tuple[str, ...]:
 
 
 _LIST_LINKS = {",", "and", "et", "as well as", "ainsi que"}
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’.-]*(?: (?!and\b|et\b)[A-Z0-9][\w&'’.-]*){0,5}")
 
 
 def _listed_after(trigger: Token, first: str, names: set[str]) -> tuple[str, ...]:
@@ -153,9 +154,13 @@ def _listed_after(trigger: Token, first: str, names: set[str]) -> tuple[str, ...
             break
         position += link.end()
         following = [n for n in names if doc.text.startswith(n, position)]
-        if not following:
+        run = _CAPITALISED_RUN.match(doc.text, position, sentence.end_char)
+        if following:
+            name = max(following, key=len)
+        elif run:  # "has closed Lumen Forge, Tallow Games, and Brume San Diego": the list goes on
+            name = run.group(0).rstrip(".")
+        else:
             break
-        name = max(following, key=len)
         if not _ends_a_word(doc.text, position + len(name)):
             break
         listed.append(name)

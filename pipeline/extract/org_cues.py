@@ -142,7 +142,15 @@ def owners_of_units(text: str, lang: str) -> set[str]:
     (nor people: "son" is a person's too)."""
     pattern = _OWNERS_OF_UNITS["en" if lang == "en" else "fr"]
     ending = _ending_a_unit(text) if lang != "en" else set()
-    return {name for name in _named_by([pattern], text) | ending if name not in _places()}
+    return {
+        name
+        for name in _named_by([pattern], text) | ending
+        if name not in _places()
+        and name.split()[0].lower() not in _UNIT_WORDS  # "un comité de Conseil d'administration"
+    }
+
+
+_UNIT_WORDS = lexicon("fr", "team_nouns") | lexicon("en", "team_nouns") | {"board", "conseil"}
 
 
 # What only a company does, whatever the parser made of its name: "Tallis Interactive has laid

@@ -45,9 +45,12 @@ def _asserted(sentence: Span, index: int) -> bool:
     return not any(word in lowered for word in ("denied", "denies", "rumor", "rumour", "speculat"))
 
 
+# "announced Monday that chief executive X would retire": the job title may come before the name
 _REPORTED_FUTURE = re.compile(
     r"\b(?:announced|said|confirmed|told \w+|wrote|revealed|disclosed|declared)"
-    r"(?: (?:on|this|last) \w+)?(?: that)? (?:he|she|they|it|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
+    r"(?: (?:on|this|last) \w+| (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+    r"(?: that)? (?:he|she|they|it|(?:(?:its|his|her|the|[a-z]+) ){0,3}"
+    r"[A-Z][\w’'.-]+(?: [A-Z][\w’'-]+){0,2})"
     r" would(?: be)?$"
 )
 _ORDINAL_TO = re.compile(r"\bwould be the (?:first|next|latest|last|second|third) [\w-]+ to$")

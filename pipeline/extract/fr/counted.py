@@ -93,6 +93,22 @@ def named_before_apposition(context: ArticleContext, token: Token) -> People:
     return [(m.entity, m.span.root) for m in listed]
 
 
+def named_after_comma(context: ArticleContext, token: Token, verb: Token) -> People:
+    """ "Deux membres du conseil ont donné leur démission, X, chargé de ..., et Y.": the people
+    a counted subject announced, listed after a comma once the clause is over."""
+    if not counts_people(token) or token.i > verb.i:
+        return []
+    sentence = token.sent
+    comma = next((t for t in token.doc[verb.i + 1 : sentence.end] if t.text == ","), None)
+    if comma is None:
+        return []
+    people = context.mentions.people_in(comma.i + 1, sentence.end)
+    if not people or people[0].span.start != comma.i + 1:
+        return []  # the list starts right after the comma
+    listed = listed_people(context, people)
+    return listed if len(listed) >= 2 else []
+
+
 def named_namely(context: ArticleContext, token: Token) -> People:
     """ "Deux membres de la direction d'Uber, à savoir X et Y, quittent l'entreprise": the
     people "à savoir" (or "soit", "c'est-à-dire") names after the counted noun."""

@@ -14,6 +14,7 @@ from pipeline.extract.fr.counted import (
     counts_people,
     listed_people,
     named_after_colon,
+    named_after_comma,
     named_before_apposition,
     named_by_next_sentence,
     named_by_previous_sentence,
@@ -274,6 +275,8 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
     for counted in [c for c in candidates if counts_people(c)] or [counted_before(verb)]:
         if counted is not None and (found := named_after_colon(context, counted)):
             return found  # "Cinq ingénieurs sont partis : X, Y et Z"
+        if counted is not None and (found := named_after_comma(context, counted, verb)):
+            return found  # "Deux membres ont démissionné, X et Y."
     return _sentence_opening_person(context, verb)
 
 
@@ -511,10 +514,20 @@ def _noun_subjects(context: ArticleContext, noun: Token) -> list[tuple[EntityRef
             break
         governor = governor.head  # "X demande la requalification de son départ"
     if possessives[0] in ("leur", "leurs", "ses"):
+        while governor.pos_ == "PROPN" and governor.head != governor and governor.i != noun.i:
+            governor = governor.head  # "informée par X et Y de leur démission", hung on Y
         # "leur départ": a group; named only as the subject of the verb ("X et Y ont
         # officialisé leur départ")
-        subjects = [c for c in governor.children if c.dep_.startswith("nsubj")]
+        # "informée par X et Y de leur démission": the agent of a passive says who too
+        subjects = [
+            c for c in governor.children if c.dep_.startswith("nsubj") or c.dep_ == "obl:agent"
+        ]
         named = [f for s in subjects for f in _people_from(context, s)]
+        if not named and governor.i != noun.i:  # "Deux membres ont donné leur démission, X et Y"
+            named = next(
+                (f for s in subjects if (f := named_after_comma(context, s, governor))), []
+            )
+            named = named or next((f for s in subjects if (f := named_after_colon(context, s))), [])
         return named if governor.i != noun.i and len(named) > 1 else []
     if governor.i != noun.i and governor.pos_ in ("VERB", "AUX"):
         for subject in governor.children:

@@ -49,12 +49,18 @@ _EN_UNIT_ENDS |= {"Council", "Board", "Institute", "Center", "Centre"}
 def _english_unit_name(trigger: Token) -> TeamMention | None:
     doc, end = trigger.doc, trigger.sent.end
     i = trigger.i + 1
-    while i < end and doc[i].lower_ in ("son", "sa", "ses", "le", "la", "l'", "l’", "les"):
+    # "la fermeture progressive du Japan Studio", "la fermeture totale et définitive de X"
+    while i < min(end, trigger.i + 6) and (
+        doc[i].lower_ in ("son", "sa", "ses", "le", "la", "l'", "l’", "les", "de", "du", "d'", "d’")
+        or (doc[i].is_lower and doc[i].pos_ in ("ADJ", "CCONJ") and trigger.pos_ == "NOUN")
+    ):
         i += 1
     words = []
     while i < end and len(words) < 5 and doc[i].text[:1].isupper():
         words.append(doc[i])
         i += 1
+    if words and words[-1].text == "Studio" and len(words) == 1:
+        return None
     if len(words) < 2 or words[-1].text not in _EN_UNIT_ENDS:
         return None
     name = doc[words[0].i : words[-1].i + 1].text
@@ -310,7 +316,9 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None, str
                 descriptor = f"{token.text}{shared[len(other.text) :]}"
                 break
         else:
-            return None
+            descriptor = _located(token)
+            if descriptor is None:
+                return None
     folded = fold(descriptor)
     for alias, team in team_by_alias().items():
         if alias and f" {alias} " in f" {folded} ":
@@ -601,6 +609,20 @@ def _juxtaposed(noun: Token) -> str | None:
     if following is not None and not (following.is_punct or following.pos_ in ("CCONJ", "ADP")):
         return None  # "son équipe semaine après semaine": no name, a phrase going on
     return words.text
+
+
+def _located(noun: Token) -> str | None:
+    """ "son studio à Manchester": a unit with no name of its own goes by where it is."""
+    doc, after = noun.doc, noun.i + 1
+    if after + 1 >= noun.sent.end or doc[after].lower_ not in ("à", "en"):
+        return None
+    place = doc[after + 1]
+    if not place.text[:1].isupper() or place.ent_id_ or place.ent_type_ == "ORG":
+        return None
+    end = after + 2
+    while end < noun.sent.end and doc[end].text[:1].isupper() and not doc[end].ent_id_:
+        end += 1
+    return doc[noun.i : end].text
 
 
 def _described_before_owner(words: Span) -> str | None:
