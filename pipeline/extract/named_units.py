@@ -133,11 +133,12 @@ def closed_unit(context, trigger: Token):
 
 def split_listed(name: str, names) -> tuple[str, ...]:
     """ "Lumen Forge and Tallow": the units of a list, when the article names each as one."""
-    parts = tuple(p.strip() for p in re.split(r",\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+", name))
+    parts = tuple(p.strip() for p in re.split(_LIST_LINK, name))
     return parts if len(parts) > 1 and set(parts) <= set(names) else (name,)
 
 
-_LIST_LINKS = {",", "and", "et", "as well as", "ainsi que"}
+# What joins the names of a list: ", ", ", and ", " et "
+_LIST_LINK = r",\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+"
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’.-]*(?: (?!and\b|et\b)[A-Z0-9][\w&'’.-]*){0,5}")
 
 
@@ -149,7 +150,7 @@ def _listed_after(trigger: Token, first: str, names: set[str]) -> tuple[str, ...
         return ()
     listed, position = [], start + len(first)
     while position < sentence.end_char:
-        link = re.match(r"\s*(?:,\s*(?:(?:and|et)\s+)?|\s(?:and|et)\s+)", doc.text[position:])
+        link = re.match(rf"\s*(?:{_LIST_LINK})", doc.text[position:])
         if not link:
             break
         position += link.end()

@@ -331,7 +331,7 @@ _NOT_TEAMS_AFTER = {"conseil": {"administration", "surveillance", "ministres", "
 _NOT_TEAMS_AFTER["centre"] = lexicon("any", "facility_words")  # "son centre de données"
 # "son site web", "le site officiel": a website, not a research site
 _NOT_TEAMS_AFTER["site"] = {"web", "internet", "officiel", "marchand", "vitrine", "e-commerce"}
-_NOT_TEAMS_AFTER["site"] |= {"ligne", "commerce", "vente"}
+_NOT_TEAMS_AFTER["site"] |= {"ligne", "commerce", "vente"}  # "de vente en ligne", "de commerce"
 
 
 def _not_a_team(noun: Token) -> bool:
