@@ -157,3 +157,23 @@ def test_people_a_count_announced_named_after_the_clause(extractor, text, expect
 )  # fmt: skip
 def test_reported_retirements_and_board_seats_given_up(extractor, text, expected):
     assert found(extractor, text, "en", "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Après le départ de Paul Roux, celui de Lina Costa a été annoncé lundi par Cohere.",
+         {("Paul Roux", "Cohere"), ("Lina Costa", "Cohere")}),
+        ("Cohere a confirmé le départ de Paul Roux, après ceux de Lina Costa et de Marc Vidal.",
+         {("Paul Roux", "Cohere"), ("Lina Costa", "Cohere"), ("Marc Vidal", "Cohere")}),
+        ("Paul Roux a quitté Cohere en mai. Son départ suit celui de Lina Costa, partie chez "
+         "Meta.", {("Paul Roux", "Cohere"), ("Lina Costa", "Cohere")}),
+        ("La démission de Paul Roux chez Cohere arrive une semaine après celle de Lina Costa.",
+         {("Paul Roux", "Cohere"), ("Lina Costa", "Cohere")}),
+        # "celui" stands for the salary said of Paul Roux, not for a departure
+        ("Le départ de Marc Vidal de Cohere a surpris. Le salaire de Paul Roux dépasse celui de "
+         "Lina Costa.", {("Marc Vidal", "Cohere")}),
+    ],
+)  # fmt: skip
+def test_that_of_someone_after_a_departure_is_a_second_departure(extractor, text, expected):
+    assert found(extractor, text, "fr", "departure") == expected

@@ -69,6 +69,10 @@ def test_a_one_word_name_ending_a_known_longer_name_is_that_name(extractor):
         ("Paul Durand a déclaré qu'il quitterait Cohere si le conseil le demandait.", "fr",
          set()),
         ("Selon nos sources, Paul Durand quitterait Cohere.", "fr", set()),
+        # the past conditional reports what happened, even when the tagger reads the participle
+        # as an adjective
+        ("Lina Costa, directrice technique d'Anthropic, aurait démissionné.", "fr",
+         {("Lina Costa", "Anthropic")}),
         ("Hours later, his colleague Dana Whitfield announced she would depart Cohere, too.",
          "en", {("Dana Whitfield", "Cohere")}),
         ("Dana Whitfield said that she would leave Cohere.", "en", {("Dana Whitfield", "Cohere")}),

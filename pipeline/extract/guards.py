@@ -214,6 +214,44 @@ def moves_from_to(candidate: Candidate) -> bool:
     )
 
 
+_NOT_ANTECEDENTS = {"an", "ans", "année", "années", "mois", "semaine", "semaines", "jour", "jours"}
+_NOT_ANTECEDENTS |= {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août"}
+_NOT_ANTECEDENTS |= {"septembre", "octobre", "novembre", "décembre", "fin", "début"}
+
+
+@guard("stands_for")
+def stands_for(candidate: Candidate, *nouns: str) -> bool:
+    """ "Après le départ de X, celui de Y": "celui" stands for the nearest noun of its gender
+    before it that was said of someone ("le départ de X"), in its sentence or the one before;
+    "Son salaire dépasse celui de Y" stands for no leaving. Holds when that noun is one of
+    `nouns`."""
+    pronoun = candidate.span[0]
+    gender = "Fem" if pronoun.lower_.startswith("cell") else "Masc"
+    doc, sentence = pronoun.doc, pronoun.sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    for token in reversed(doc[start : pronoun.i]):
+        if token.pos_ != "NOUN" or token.lower_ in _NOT_ANTECEDENTS:
+            continue
+        if token.morph.get("Gender") and gender not in token.morph.get("Gender"):
+            continue
+        if token.lemma_.lower() in nouns or token.lower_ in nouns:
+            return True
+        if _said_of_someone(token):
+            return False
+    return False
+
+
+def _said_of_someone(noun: Token) -> bool:
+    """ "le salaire de X": a noun followed by "de" and a name."""
+    doc = noun.doc
+    following = doc[noun.i + 1 : noun.i + 3]
+    return (
+        len(following) == 2
+        and following[0].lower_ in ("de", "d'", "d’")
+        and following[1].pos_ == "PROPN"
+    )
+
+
 # -- English -------------------------------------------------------------------------------
 
 

@@ -245,6 +245,9 @@ def _titled_name(span: Span) -> bool:
     return span.doc[span.start - 1].lower_ in _TITLE_WORDS
 
 
+_PARTICLES = {"de", "d'", "d’", "du", "des", "van", "von", "da", "di"}
+
+
 def _trim(span: Span) -> Span | None:
     """Drop leading words NER glued on ("Selon Jane Doe") and anything after a line break."""
     start, end = span.start, span.end
@@ -260,6 +263,8 @@ def _trim(span: Span) -> Span | None:
         ):
             end = i + 1 if not span.doc[i].is_punct else i
             break
+    while end - start > 1 and span.doc[end - 1].text in _PARTICLES:
+        end -= 1  # "le départ de Marc Vidal de Cohere": NER took the preposition for a particle
     if start >= end:
         return None
     start, end = _with_hyphenated_parts(span.doc, start, end)

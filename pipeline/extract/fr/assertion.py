@@ -56,7 +56,9 @@ def _past_conditional(token: Token, forms: list[Token]) -> bool:
     # more often the rumour the article goes on to deny
     if not any(c.dep_.startswith("nsubj") and c.pos_ == "PROPN" for c in token.children):
         return False
-    return "Part" in token.morph.get("VerbForm") and any(
+    # the tagger may read "démissionné" after "aurait" as an adjective
+    participle = "Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ"
+    return participle and any(
         f.pos_ == "AUX"
         and f.lemma_ in ("avoir", "être")
         and ("Cnd" in f.morph.get("Mood") or _conditional_form(f))
