@@ -253,3 +253,25 @@ def test_the_end_of_a_unit_is_its_owners_not_the_last_company_named(extractor):
 )  # fmt: skip
 def test_ending_a_collaboration_or_relinquishing_a_role(extractor, text, lang, expected):
     assert found(extractor, text, lang, "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le conseil d'administration d'Atos a mis fin aux fonctions de Paul Roux.", "fr",
+         {("Paul Roux", "Atos")}),
+        ("Ubisoft a mis un terme au mandat de son directeur général, Paul Roux.", "fr",
+         {("Paul Roux", "Ubisoft")}),
+        ("Paul Roux a été remplacé à la tête de Capgemini par Anna Berg.", "fr",
+         {("Paul Roux", "Capgemini")}),
+        ("Paul Roux a été remplacé à la tête de Capgemini par Anna Berg, mais reste président du "
+         "conseil.", "fr", set()),
+        ("Anna Berg a remplacé Paul Roux à la tête de Capgemini.", "fr", set()),
+        ("Paul Reed was replaced as chief executive of Salesforce by Anna Berg.", "en",
+         {("Paul Reed", "Salesforce")}),
+        ("Paul Reed was replaced as chief executive of Salesforce but remains on its board.", "en",
+         set()),
+    ],
+)  # fmt: skip
+def test_a_board_ending_duties_and_someone_replaced_in_post(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "departure") == expected

@@ -74,6 +74,11 @@ def losing(context: ArticleContext, candidate: Candidate, people=None) -> Entity
     named = context.mentions.organization_at(subject)
     if named is not None:
         return named
+    if subject.lemma_.lower() in _GOVERNING_BODIES:
+        # "le conseil d'administration d'Atos a mis fin aux fonctions de X": the board's company
+        for token in subject.subtree:
+            if token.i > subject.i and (owner := context.mentions.organization_at(token)):
+                return owner
     if subject.lemma_.lower() in lexicon("fr", "employer_nouns"):
         for child in subject.children:  # "la startup Kairn Lab perd ..."
             if child.i > subject.i and (named := context.mentions.organization_at(child)):
@@ -90,6 +95,7 @@ def losing(context: ArticleContext, candidate: Candidate, people=None) -> Entity
 
 
 _TOWARDS = {"chez", "vers", "rejoindre", "rejoint", "pour", "à"}
+_GOVERNING_BODIES = {"conseil", "comité", "direction", "actionnaire", "assemblée"}
 
 
 def _company_told_before(context: ArticleContext, noun: Token) -> EntityRef | None:
