@@ -318,3 +318,24 @@ def test_a_board_committee_names_no_company(extractor):
         "annoncé la démission de son directeur général, Inès Royer."
     )
     assert {org for _, org in found(extractor, text, "fr", "departure")} == {"Orbitel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "team"),
+    [
+        # a studio or a team with no name goes by its city, as a lab does
+        ("Orsay Labs is closing its studio in Porto, the company said on Tuesday.", "en",
+         "studio in Porto"),
+        ("Orsay Labs disbanded its team in Lisbon.", "en", "team in Lisbon"),
+        # a task written with a hyphen is one word; whose team it is ends the task (a company
+        # the gazetteer knows: "the team" says nothing of whose it is)
+        ("Cohere has dissolved the team focused on long-term risks, a year after forming it.",
+         "en", "team focused on long-term risks"),
+        ("Cohere disbanded the team working on model safety at its Toronto office.", "en",
+         "team working on model safety"),
+        ("L'équipe chargée de la modération chez Criteo a été entièrement licenciée.", "fr",
+         "équipe chargée de la modération"),
+    ],
+)  # fmt: skip
+def test_a_unit_with_no_name_goes_by_its_city_or_its_task(extractor, text, lang, team):
+    assert {name for name, _ in found(extractor, text, lang, "dissolution")} == {team}

@@ -210,6 +210,7 @@ _GENERIC_TEAM_WORDS |= _DISSOLUTION_WORDS | {"closed", "shuttered", "defunct", "
 
 _DESCRIBED_UNIT_NOUNS = {"laboratory", "lab", "center", "centre", "institute"}
 _PLACE_UNIT_NOUNS = {"office", "site", "outpost"}
+_LOCATED_UNIT_NOUNS = _DESCRIBED_UNIT_NOUNS | _PLACE_UNIT_NOUNS | {"studio", "team"}
 _PLACES = {"GPE", "LOC"}
 
 
@@ -288,7 +289,7 @@ def _words_before_team_noun(noun: Token) -> str | None:
 def _located(noun: Token, words: list[Token]) -> str | None:
     """ "its research lab in Toronto": a lab with no name of its own goes by where it is."""
     doc, after = noun.doc, noun.i + 1
-    if noun.lower_ not in _DESCRIBED_UNIT_NOUNS | _PLACE_UNIT_NOUNS or after + 1 >= noun.sent.end:
+    if noun.lower_ not in _LOCATED_UNIT_NOUNS or after + 1 >= noun.sent.end:
         return None
     if doc[after].lower_ not in ("in", "at") or not doc[after + 1].text[:1].isupper():
         return None
@@ -349,7 +350,7 @@ _WORKED = {"worked", "works", "work"}
 _WORKED |= {"developed", "built", "made", "created", "designed", "ran", "oversaw", "handled"}
 _WORKED |= {"studied", "managed", "produced", "researched", "develops", "builds", "makes"}
 _TASK_ENDS = {"even", "though", "although", "because", "which", "who", "that", "after", "while"}
-_TASK_ENDS |= {"when", "as", "since", "but", "and", "in", "last", "this", "earlier"}
+_TASK_ENDS |= {"when", "as", "since", "but", "and", "in", "last", "this", "earlier", "at"}
 
 
 def _working_on(noun: Token) -> str | None:
@@ -370,7 +371,10 @@ def _working_on(noun: Token) -> str | None:
     end = task + 2  # "working on", "dedicated to", "responsible for", "that worked for"
     while end < min(task + 11, noun.sent.end):
         token = doc[end]
-        if token.is_punct or token.lower_ in _TASK_ENDS or token.lower_ in CALENDAR_WORDS:
+        hyphen = token.text in HYPHENS and not token.whitespace_  # "long-term risks"
+        if (token.is_punct and not hyphen) or token.lower_ in _TASK_ENDS:
+            break
+        if token.lower_ in CALENDAR_WORDS and doc[end - 1].text not in HYPHENS:
             break
         end += 1
     return doc[noun.i : end].text if end > task + 2 else None

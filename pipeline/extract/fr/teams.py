@@ -699,6 +699,7 @@ def _charged_with(noun: Token) -> str | None:
         if (
             token.is_punct
             or token.lower_ in ("qui", "que", "dont", "selon", "depuis", "après", "avant", "lors")
+            or token.lower_ == "chez"  # "chargée de la modération chez Twitter": whose team
             or "Neg" in token.morph.get("Polarity")  # "... dans l'IA n'existe plus"
             or (end > noun.i + 2 and (_finite_verb(token) or dated))
         ):
