@@ -275,3 +275,26 @@ def test_ending_a_collaboration_or_relinquishing_a_role(extractor, text, lang, e
 )  # fmt: skip
 def test_a_board_ending_duties_and_someone_replaced_in_post(extractor, text, lang, expected):
     assert found(extractor, text, lang, "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the verb of a relative clause is about the name before ", who" / ", qui"
+        ("Anna Berg takes over from Paul Reed, who is retiring from Salesforce.", "en",
+         {("Paul Reed", "Salesforce")}),
+        ("Salesforce named Anna Berg to replace Paul Reed, who resigned in May.", "en",
+         {("Paul Reed", "Salesforce")}),
+        ("Anna Berg remplace Paul Roux, qui a démissionné de Capgemini en mai.", "fr",
+         {("Paul Roux", "Capgemini")}),
+        ("Anna Berg, qui dirigeait la recherche, a quitté Capgemini.", "fr",
+         {("Anna Berg", "Capgemini")}),
+        # a company the parse leaves out of the clause still parts with someone
+        ("Capgemini se sépare de son directeur général, Paul Roux.", "fr",
+         {("Paul Roux", "Capgemini")}),
+        ("Paul Roux a été relevé de ses fonctions par Capgemini.", "fr",
+         {("Paul Roux", "Capgemini")}),
+    ],
+)  # fmt: skip
+def test_who_a_relative_clause_is_about_and_a_company_parting(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "departure") == expected

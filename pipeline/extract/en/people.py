@@ -87,6 +87,8 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
             if len(gap) <= 8 and not any(t.lower_ in _CLAUSE_WORDS for t in gap):
                 return [(after[0].entity, after[0].span[0])]
             return []  # "the departure of its co-founders is tempered by the appointment of X"
+    if before and (antecedent := _relative_antecedent(context, sentence, start)):
+        return [antecedent]
     if before and (main := _main_subject_resumed(context, sentence, start, before)):
         return main
     if before:
@@ -112,6 +114,19 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
 
 
 _RELATIVE_OPENERS = {"who", "whose", "which"}
+
+
+def _relative_antecedent(context, sentence: Span, start: int):
+    """ "Y takes over from X, who is retiring": the verb of a relative clause is about the name
+    just before ", who", not about the sentence's subject."""
+    doc = context.doc
+    for token in reversed(doc[sentence.start : start]):
+        if token.text == ",":
+            return None  # "X, who joined in 2010, is retiring": the clause closed before the verb
+        if token.lower_ == "who" and token.i > 1 and doc[token.i - 1].text == ",":
+            person = context.mentions.person_at(doc[token.i - 2])
+            return (person, doc[token.i - 2]) if person is not None else None
+    return None
 
 
 def _in_relative_clause(context, name: Span, start: int) -> bool:

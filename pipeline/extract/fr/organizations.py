@@ -52,7 +52,8 @@ def organization_left(
     if governed:
         return governed
     for child in token.children:  # "OpenAI a licencié ...": the employer acts
-        if child.dep_ == "nsubj":
+        # the parse may leave an unknown word opening the sentence as "dep" ("Capgemini se sépare")
+        if child.dep_ == "nsubj" or (child.dep_ == "dep" and child.i < token.i):
             organization_ref = context.mentions.organization_at(child)
             if organization_ref:
                 return organization_ref

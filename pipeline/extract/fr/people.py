@@ -168,14 +168,29 @@ def _time_spent_before(text_before: str) -> bool:
     return any(word in _TIME_SPENT for word in words)
 
 
+def _named_before_relative(context: ArticleContext, relative: Token) -> People:
+    """ "X, qui ...": the person named right before the comma that opens the clause."""
+    doc = context.doc
+    if relative.i < 2 or doc[relative.i - 1].text != ",":
+        return []
+    if context.mentions.person_at(doc[relative.i - 2]) is None:
+        return []
+    return _people_from(context, doc[relative.i - 2])
+
+
 def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
     verb = candidate.head
     # "claquer la porte": the phrase head is the verb; "de quitter": subject of the governor
     candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
-    parting = candidates or (  # "a décidé de se séparer de": the subject of "décider"
-        [c for c in verb.head.children if c.dep_.startswith("nsubj")]
-        if verb.dep_ == "xcomp"
-        else []
+    opening = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i]  # "Capgemini se"
+    parting = (
+        candidates
+        or opening
+        or (  # "a décidé de se séparer de": the subject of "décider"
+            [c for c in verb.head.children if c.dep_.startswith("nsubj")]
+            if verb.dep_ == "xcomp"
+            else []
+        )
     )
     if verb.lemma_.lower() == "séparer" and any(
         context.mentions.organization_at(c) or c.lemma_.lower() in lexicon("fr", "company_nouns")
@@ -245,6 +260,8 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
     for candidate in candidates:
         if candidate.lower_ in ("qui", "que", "lequel", "laquelle") and verb.dep_ == "acl:relcl":
             return _people_from(context, verb.head)
+        if candidate.lower_ == "qui" and (named := _named_before_relative(context, candidate)):
+            return named  # "Y succède à X, qui prend sa retraite": the parse may lose the clause
         relative = candidate.head  # "c'est X, l'un des responsables, qui a décidé de partir"
         if candidate.lower_ in ("qui", "lequel", "laquelle") and relative.dep_ == "acl:relcl":
             antecedent = relative.head
