@@ -298,3 +298,30 @@ def test_a_board_ending_duties_and_someone_replaced_in_post(extractor, text, lan
 )  # fmt: skip
 def test_who_a_relative_clause_is_about_and_a_company_parting(extractor, text, lang, expected):
     assert found(extractor, text, lang, "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maya Lin renounced her role as chief executive of Cohere in May.",
+         {("Maya Lin", "Cohere")}),
+        ("Tom Reyes gave up his post as head of research at Cohere.", {("Tom Reyes", "Cohere")}),
+        ("Tom Reyes will step away from Cohere, the company he co-founded.",
+         {("Tom Reyes", "Cohere")}),
+        # moving on, said alone, may be to another project in the same company
+        ("Tom Reyes, who led its policy team, is moving on to start a new project at Cohere.",
+         set()),
+        ("Tom Reyes gave up his shares in Cohere.", set()),
+        # another post in the same company is a change of role; one elsewhere is not
+        ("Tom Reyes stepped down as chief executive of Cohere to become executive chairman.",
+         set()),
+        ("Tom Reyes left Cohere to become chairman of Mistral AI.", {("Tom Reyes", "Cohere")}),
+    ],
+)  # fmt: skip
+def test_giving_up_a_post_in_english(extractor, text, expected):
+    assert found(extractor, text, "en", "departure") == expected
+
+
+def test_leaving_a_post_to_chair_the_board_is_a_change_of_role(extractor):
+    text = "Paul Roux quitte la direction générale de Capgemini pour devenir président du conseil."
+    assert found(extractor, text, "fr", "departure") == set()

@@ -4,6 +4,7 @@ is not a departure). Each takes the candidate and the arguments the rule gives."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Token
@@ -181,18 +182,26 @@ def no_longer(candidate: Candidate) -> bool:
 # a role given up inside the company. Staying on as an adviser is still leaving.
 _STAYS = ("mais reste", "mais restera", "tout en restant", "reste toutefois", "but remains")
 _STAYS += ("but will remain", "while remaining", "but will stay", "but stays")
+# "steps down as CEO to become executive chairman": another post in the same company
+_BECOMES = ("to become chair", "to become executive chair", "pour devenir président")
+_BECOMES += ("et devient président", "pour prendre la présidence du")
 _ADVISER = ("conseill", "advis", "consult")
+# "to become chairman of Blue Origin": a post somewhere else
+_ELSEWHERE = re.compile(r"^[\w ]*?\b(?:of|at|chez|de|d'|d’|du)\s+(?!its\b|the company)[A-Z]")
 
 
 @guard("stays_on")
 def stays_on(candidate: Candidate) -> bool:
     doc = candidate.head.doc
-    after = doc.text[doc[candidate.span.end - 1].idx : doc[candidate.span.end - 1].idx + 200]
-    after = after.split(".")[0].lower()  # the parser may cut the sentence before "mais"
-    for marker in _STAYS:
+    told = doc.text[doc[candidate.span.end - 1].idx : doc[candidate.span.end - 1].idx + 200]
+    told = told.split(".")[0]  # the parser may cut the sentence before "mais"
+    after = told.lower()
+    for marker in _STAYS + _BECOMES:
         position = after.find(marker)
         if position >= 0:
             rest = after[position : position + 80]
+            if marker in _BECOMES:
+                return not _ELSEWHERE.match(told[position + len(marker) :])
             return not any(word in rest for word in _ADVISER)
     return False
 
