@@ -55,7 +55,31 @@ def company_closed(context: ArticleContext, candidate: Candidate) -> TeamMention
     company = _company(context, candidate)
     if company is None:
         return None
+    if _introduced_as_a_unit(context, company):
+        # "Arkane Austin, le studio de l'éditeur basé au Texas, a annoncé sa fermeture": a unit
+        # of the company the article is about
+        owner = context.organization_in_focus(candidate.head, exclude={company.key})
+        if owner is None:
+            return None
+        return TeamMention(company.name, owner.name, candidate.head, company.name)
     return TeamMention(company.name, company.name, candidate.head, company.name)
+
+
+_UNIT_INTRODUCERS = {"le", "la", "l'", "l’", "un", "une", "son", "sa", "the", "a", "its"}
+
+
+def _introduced_as_a_unit(context: ArticleContext, company: EntityRef) -> bool:
+    """ "X, le studio ...", "X, a subsidiary of ...": an apposition calls it a unit."""
+    doc = context.doc
+    for mention in context.mentions.organizations:
+        if mention.entity != company or mention.span.end + 2 >= len(doc):
+            continue
+        after = doc[mention.span.end : mention.span.end + 4]
+        if after[0].text != "," or after[1].lower_ not in _UNIT_INTRODUCERS:
+            continue
+        if any(t.lemma_.lower() in _UNIT_NOUNS or t.lower_ in _UNIT_NOUNS for t in after[2:]):
+            return True
+    return False
 
 
 @resolver("any", "organization", "closed_company")

@@ -182,6 +182,9 @@ def no_longer(candidate: Candidate) -> bool:
 # a role given up inside the company. Staying on as an adviser is still leaving.
 _STAYS = ("mais reste", "mais restera", "tout en restant", "reste toutefois", "but remains")
 _STAYS += ("but will remain", "while remaining", "but will stay", "but stays")
+# "leaves his post for an unnamed job at the company": another post in the same company
+_STAYS += ("job at the company", "role at the company", "role within the company")
+_STAYS += ("poste au sein de l'entreprise", "poste au sein du groupe", "restera dans le groupe")
 # "steps down as CEO to become executive chairman": another post in the same company
 _BECOMES = ("to become chair", "to become executive chair", "pour devenir président")
 _BECOMES += ("et devient président", "pour prendre la présidence du")

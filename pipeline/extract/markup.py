@@ -1,8 +1,8 @@
 """Markdown to plain text for NLP, with a map back to offsets in the stored article.
 
 Links keep their label and lose their URL (a dot inside a URL would end a sentence), images,
-bare URLs, heading marks and emphasis go, and table pipes become line breaks so that a table
-cell never runs into the next one."""
+bare URLs, heading marks, emphasis and wire datelines go, and table pipes become line breaks so
+that a table cell never runs into the next one."""
 
 from __future__ import annotations
 
@@ -17,7 +17,11 @@ _MARKUP = re.compile(
     r"|(?P<heading>^[ \t]*#{1,6}[ \t]+)"
     r"|(?P<rule>^[ \t]*(?:[-*_=][ \t]*){3,}$)"
     r"|(?P<emphasis>(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_]))"
-    r"|(?P<pipe>[ \t]*\|[ \t]*)",
+    r"|(?P<pipe>[ \t]*\|[ \t]*)"
+    # "LOS ANGELES, États-Unis - ", "PARIS (Reuters) - ", "AFP - ": a wire dateline, no sentence
+    r"|(?P<dateline>^[ \t]*[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+)*"
+    r"(?:,[ \t]*[A-ZÀ-Ý][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3})?"
+    r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]+[-–—][ \t]+)",
     re.MULTILINE,
 )
 

@@ -334,6 +334,8 @@ def _people(doc: Doc, text: str, title: str | None = None) -> list[Mention]:
     mentions = []
     for span, name in named:
         canonical = name if len(name.split()) >= 2 else _link_short_name(name, full_names)
+        if _INITIAL.match(name):  # "S. Kumar" after "Sanjay Kumar": the same person
+            canonical = _with_initial(name, full_names) or canonical
         if canonical == name and len(name.split()) == 1 and title:
             canonical = _full_name_in_title(name, title, blocked) or name
         canonical = nicknamed.get(fold(canonical), canonical)
@@ -394,6 +396,20 @@ def _nickname_forms(text: str) -> dict[str, str]:
     return forms
 
 
+_INITIAL = re.compile(r"^[A-ZÀ-Ý]\. [A-ZÀ-Ý][\w’'-]+$")
+
+
+def _with_initial(short: str, full_names: list[str]) -> str | None:
+    """The one full name with this initial and surname."""
+    initial, surname = short[0], fold(short.split()[-1])
+    matches = {
+        full
+        for full in full_names
+        if not _INITIAL.match(full) and full[0] == initial and fold(full.split()[-1]) == surname
+    }
+    return matches.pop() if len(matches) == 1 else None
+
+
 def _link_short_name(short: str, full_names: list[str]) -> str:
     """'Moreau' -> 'Claire Moreau' when the article names exactly one such person, or one it
     names more than twice as often as any other ("Wen Liqiang" over a stray "Cut Wen")."""
@@ -437,6 +453,7 @@ def _organizations(
             and len(name) > 1  # "S": a name cut short, not a company
             and fold(name) not in blocked
             and fold(name) not in _TEAM_NOUNS  # "le lancement de Lab": a unit's word, no name
+            and fold(name) not in _PLACES  # "LOS ANGELES, États-Unis - ...": a dateline
             and "\n" not in ent.text
         ):
             found.append(Mention(organization(canonical_organization(name) or name), ent))
@@ -541,6 +558,7 @@ def _with_discovered(
 
 # The team nouns of both languages: an article in one may quote a unit's name in the other
 _TEAM_NOUNS = lexicon("fr", "team_nouns") | lexicon("en", "team_nouns")
+_PLACES = frozenset(fold(place) for place in lexicon("any", "places"))
 NAMING_WORDS = lexicon("any", "naming_words")
 
 

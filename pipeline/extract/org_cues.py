@@ -350,6 +350,8 @@ def _role_words() -> frozenset[str]:
 
 
 _LEADING_PREPOSITIONS = {"selon", "chez", "d'après", "d’après", "according", "via", "pour"}
+# "On Friday, the company announced": a sentence opening with a preposition and a day
+_LEADING_PREPOSITIONS |= {"on", "in", "at", "after", "by", "from", "since", "during", "until"}
 
 
 def without_leading_preposition(name: str) -> str:

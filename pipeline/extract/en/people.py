@@ -87,6 +87,8 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
             if len(gap) <= 8 and not any(t.lower_ in _CLAUSE_WORDS for t in gap):
                 return [(after[0].entity, after[0].span[0])]
             return []  # "the departure of its co-founders is tempered by the appointment of X"
+    if before and _a_group_told_after(context, sentence, before[-1].span, start):
+        return []  # "after CEO X smoked on video and two executives left the company"
     if before and (antecedent := _relative_antecedent(context, sentence, start)):
         return [antecedent]
     if before and (main := _main_subject_resumed(context, sentence, start, before)):
@@ -114,6 +116,17 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
 
 
 _RELATIVE_OPENERS = {"who", "whose", "which"}
+
+
+def _a_group_told_after(context, sentence: Span, name: Span, start: int) -> bool:
+    """A plural noun for people just before the verb, in a clause of its own after the last name
+    ("X smoked on video and two executives left"), not joined to it ("X and two engineers left")."""
+    if not _counted_people_before(sentence, start):
+        return False
+    if name.end < len(context.doc) and context.doc[name.end].text == ",":
+        return False  # "X, its head of sales, and two engineers left": an apposition, a list
+    between = [t for t in context.doc[name.end : max(name.end, start - 3)] if not t.is_punct]
+    return len(between) > 2
 
 
 def _relative_antecedent(context, sentence: Span, start: int):

@@ -210,7 +210,7 @@ _GENERIC_TEAM_WORDS |= _DISSOLUTION_WORDS | {"closed", "shuttered", "defunct", "
 
 _DESCRIBED_UNIT_NOUNS = {"laboratory", "lab", "center", "centre", "institute"}
 _PLACE_UNIT_NOUNS = {"office", "site", "outpost"}
-_LOCATED_UNIT_NOUNS = _DESCRIBED_UNIT_NOUNS | _PLACE_UNIT_NOUNS | {"studio", "team"}
+_LOCATED_UNIT_NOUNS = _DESCRIBED_UNIT_NOUNS | _PLACE_UNIT_NOUNS | {"studio", "team", "department"}
 _PLACES = {"GPE", "LOC"}
 
 
@@ -249,6 +249,18 @@ def _words_before_team_noun(noun: Token) -> str | None:
         i -= 1
     while words and words[0].text == ",":
         words.pop(0)
+    if noun.text[:1].isupper() and not noun.is_sent_start and _owner_opens_the_name(doc, i, words):
+        # "the Nokia Research Centre in Burnaby": a proper name made of the owner's and plain
+        # words is said whole
+        start = i
+        while (
+            start > noun.sent.start
+            and doc[start - 1].ent_type_ == "ORG"
+            and doc[start].ent_iob_ != "B"
+        ):
+            start -= 1
+        owner = list(doc[start : i + 1])
+        return _located(noun, [*owner, *words], keep=True) or _joined([*owner, *words, noun])
     if all(w.lower_ in _GENERIC_TEAM_WORDS for w in words):
         return _name_in_apposition(noun) or _located(noun, words)
     while words and words[0].lower_ in _GENERIC_TEAM_WORDS:
@@ -258,7 +270,10 @@ def _words_before_team_noun(noun: Token) -> str | None:
             words.pop(0)  # "confirmed Lumen Studio will close": the name is capitalised
         words.append(noun)
     elif words and all(w.lower_ in lexicon("any", "topic_acronyms") for w in words):
-        words.append(noun)  # "its AI team": a field and the noun, not a team called "AI"
+        # "its AI team": a field and the noun, not a team called "AI"; "its R&D department in
+        # Manila" goes by where it is too
+        located = _located(noun, words, keep=True) if noun.lower_ != "team" else None
+        return located or _joined([*words, noun])
     elif words and (noun.lower_ in _PLACE_UNIT_NOUNS or _a_place(words)):
         words.append(noun)  # "its Edmonton site", "the San Diego team": where, not a name
     elif words and _a_place([w for w in words if w.text[:1].isupper()]) and words[-1].is_lower:
@@ -286,17 +301,35 @@ def _words_before_team_noun(noun: Token) -> str | None:
     return _joined(words)
 
 
-def _located(noun: Token, words: list[Token]) -> str | None:
+_PLAIN_NAME_WORDS = {"research", "r&d", "ai", "technology", "innovation", "development"}
+
+
+def _owner_opens_the_name(doc, i: int, words: list[Token]) -> bool:
+    """The capitalised words between the owner and the noun are all plain ones ("Research")."""
+    return (
+        i >= 0
+        and doc[i].ent_type_ == "ORG"
+        and doc[i].i + 1 + len(words) < len(doc)
+        and all(w.text[:1].isupper() and w.lower_ in _PLAIN_NAME_WORDS for w in words)
+    )
+
+
+def _located(noun: Token, words: list[Token], keep: bool = False) -> str | None:
     """ "its research lab in Toronto": a lab with no name of its own goes by where it is."""
     doc, after = noun.doc, noun.i + 1
     if noun.lower_ not in _LOCATED_UNIT_NOUNS or after + 1 >= noun.sent.end:
         return None
-    if doc[after].lower_ not in ("in", "at") or not doc[after + 1].text[:1].isupper():
+    first = after + 1
+    if doc[first].lower_ == "the" and first + 1 < noun.sent.end:
+        first += 1  # "in the Philippines"
+    if doc[after].lower_ not in ("in", "at") or not doc[first].text[:1].isupper():
         return None
-    place = [doc[after + 1]]
+    place = [*doc[after + 1 : first + 1]]
     while place[-1].i + 1 < noun.sent.end and doc[place[-1].i + 1].text[:1].isupper():
         place.append(doc[place[-1].i + 1])
-    kept = [w for w in words if w.lower_ not in _GENERIC_TEAM_WORDS - {"research"}]
+    kept = (
+        words if keep else [w for w in words if w.lower_ not in _GENERIC_TEAM_WORDS - {"research"}]
+    )
     return _joined([*kept, noun, doc[after], *place])
 
 

@@ -32,6 +32,8 @@ def organization_left(
     context: ArticleContext, candidate: Candidate, people=None
 ) -> EntityRef | None:
     token = candidate.head
+    if any(_head_of_a_country(anchor) for _, anchor in people or ()):
+        return None  # "la présidente de la Corée du Sud, X, a démissionné": a public office
     destination_keys = _destinations(context, token)
     # ("qu'elle quittait Meta": the parser may take "qu'" for the object)
     objects = [
@@ -260,6 +262,28 @@ def _first_after(context: ArticleContext, token: Token, exclude: set[str]) -> En
     return None
 
 
+def _head_of_a_country(anchor: Token) -> bool:
+    """ "la présidente de la Corée du Sud, X": a name right after a public post held in a
+    country or a city (word order: the parse often loses such appositions)."""
+    doc, i = anchor.doc, anchor.i - 1
+    if i > 0 and doc[i].text == ",":
+        i -= 1
+    place_end = i
+    while i >= 0 and doc[i].ent_type_ == "LOC":
+        i -= 1
+    if i == place_end:
+        return False
+    while i >= 0 and doc[i].lower_ in ("la", "le", "l'", "l’", "les"):
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("de", "du", "d'", "d’", "des"):
+        return False
+    return doc[i - 1].lemma_.lower() in _PUBLIC_POSTS
+
+
+_PUBLIC_POSTS = {"président", "présidente", "ministre", "maire", "gouverneur", "chancelier"}
+_PUBLIC_POSTS |= {"chancelière", "roi", "reine", "dirigeant", "dirigeante"}
+
+
 def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
     """Organisations the person went to: "pour rejoindre Anthropic", "au profit de Meta"."""
     keys = set()
@@ -281,7 +305,25 @@ def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
         organization_ref = context.mentions.organization_at(token)
         if in_destination and organization_ref:
             keys.add(organization_ref.key)
-    return keys | _gone_to_before(context, trigger)
+    return keys | _gone_to_before(context, trigger) | _owners_after(context, trigger)
+
+
+_OWNED = {"détenu", "détenue", "détenus", "détenues", "contrôlé", "contrôlée", "possédé"}
+_OWNED |= {"possédée", "racheté", "rachetée", "propriété"}
+
+
+def _owners_after(context: ArticleContext, trigger: Token) -> set[str]:
+    """ "démissionner de la société togolaise, détenue à 51 % par le groupe X": who owns the
+    company left is not the company left."""
+    keys = set()
+    sentence = trigger.sent
+    owned = False
+    for token in context.doc[trigger.i + 1 : sentence.end]:
+        if token.lower_ in _OWNED:
+            owned = True
+        elif owned and (found := context.mentions.organization_at(token)) is not None:
+            keys.add(found.key)
+    return keys
 
 
 def _gone_to_before(context: ArticleContext, trigger: Token) -> set[str]:

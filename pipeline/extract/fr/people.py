@@ -653,6 +653,11 @@ def _unnamed_relative_antecedent(subject: Token) -> bool:
     )
 
 
+def _whose(name: Token) -> bool:
+    """ "de X" after a noun: whose it is, not who it is."""
+    return any(c.dep_ == "case" and c.lower_ in ("de", "d'", "d’", "du") for c in name.children)
+
+
 def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef, Token]]:
     """The person(s) a subject or object token stands for, following coordination ("X et Y"),
     apposition ("un cofondateur, X,"), and pronouns or role nouns to their antecedent."""
@@ -668,6 +673,8 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
         return found
     for child in token.children:
         if child.dep_ in NAME_LINKS and context.mentions.person_at(child):
+            if child.dep_ == "nmod" and _whose(child):
+                continue  # "l'associé d'Emeric Roy a quitté X": Emeric Roy's partner left
             found = _people_from(context, child)
             for other in _coordinated(token):  # "le directeur X et le vice-président Y"
                 for named in [other, *other.children]:

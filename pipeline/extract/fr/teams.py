@@ -38,7 +38,26 @@ def team_dissolved(context: ArticleContext, candidate: Candidate) -> TeamMention
             team = _team_from(context, following, team_nouns, known)
     if team is None and (subject := _passive_subject_before(candidate.head, team_nouns)):
         team = _team_from(context, subject, team_nouns, known)
+    if team is None and (subject := _subject_under_way(candidate.head, team_nouns)):
+        team = _team_from(context, subject, team_nouns, known)
     return team or closed_unit(context, candidate.head) or _english_unit_name(candidate.head)
+
+
+_UNDER_WAY = {"cours", "voie", "passe", "train"}
+
+
+def _subject_under_way(trigger: Token, team_nouns) -> Token | None:
+    """ "Le studio X est en cours de fermeture", "ce laboratoire, ..., est en voie de
+    disparition": what closes is the team noun that opens the sentence."""
+    doc = trigger.doc
+    if (
+        trigger.i < 3
+        or doc[trigger.i - 1].lower_ != "de"
+        or doc[trigger.i - 2].lower_ not in _UNDER_WAY
+    ):
+        return None
+    opening = [t for t in trigger.sent if t.i < trigger.i and not t.is_punct][:3]
+    return next((t for t in opening if t.lemma_.lower() in team_nouns), None)
 
 
 # "Intel va fermer son New Devices Group", "Google ferme Google Labs": a unit's English name

@@ -1,0 +1,74 @@
+"""Constructions met in business dispatches, written in our own words with invented people: a
+dateline or a weekday is no employer, a group told after a name is who left, a partner of
+someone is not that someone, the owner of the company left is not the company left, a name
+given with an initial is the full name told before, a politician's resignation has no
+employer; units closed "in plans", named with their owner, said to be closing, or introduced as
+a studio of the company the article is about."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import found_pairs as found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a dateline is a place, and a weekday opening a sentence is no company
+        ("NEW YORK, États-Unis - Paul Roux, patron de Capgemini, quitte le conseil de "
+         "l'entreprise.", "fr", {("Paul Roux", "Capgemini")}),
+        ("Tesla is losing executives. • On Friday, Chief Accounting Officer Paul Reed resigned.",
+         "en", {("Paul Reed", "Tesla")}),
+        # a group told in its own clause after a name is who left, not the name
+        ("Shares of Tesla fell after CEO Paul Reed spoke on video and two senior executives "
+         "left the company.", "en", set()),
+        ("Paul Reed, Tesla's head of sales, and two senior engineers left the company in May.",
+         "en", {("Paul Reed", "Tesla")}),
+        # where someone else went, written with a hyphenated word, is no employer of the next
+        ("Anna Berg moved to ride-hailing company Lyft. Paul Reed, the chief accounting officer "
+         "of Tesla, left in March.", "en", {("Paul Reed", "Tesla")}),
+        # the partner of a founder left, not the founder
+        ("L'associé de Paul Roux a quitté Capgemini en bons termes.", "fr", set()),
+        # the owner of the company left is not the company left
+        ("Paul Roux a démissionné de Capgemini, détenue à 51 % par le groupe Atos.", "fr",
+         {("Paul Roux", "Capgemini")}),
+        # a politician's resignation, told in a business story, has no employer
+        ("Capgemini aurait versé des fonds à une proche de la présidente de la Corée du Sud, "
+         "Paul Roux, qui a entre-temps démissionné.", "fr", set()),
+        # moving to another post in the same company is a change of role
+        ("Google announced that Paul Reed would leave his position as head of its Android "
+         "division for an unnamed job at the company.", "en", set()),
+        ("Paul Roux, dirigeant historique de Capgemini, est annoncé partant.", "fr",
+         {("Paul Roux", "Capgemini")}),
+        ("Paul Roux, le PDG de Capgemini, a annoncé sur X que l'entreprise grandissait.", "fr",
+         set()),
+    ],
+)  # fmt: skip
+def test_who_left_and_which_company(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "departure") == expected
+
+
+def test_a_name_with_an_initial_is_the_full_name_told_before(extractor):
+    text = "Le départ de Sanjay Roux de Capgemini est acté. S. Roux a démissionné lundi."
+    assert found(extractor, text, "fr", "departure") == {("Sanjay Roux", "Capgemini")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Nokia plans to close the R&D department in the Philippines.", "en",
+         {("R&D department in the Philippines", "Nokia")}),
+        ("Nokia announced that it is planning to close its research lab in Oulu.", "en",
+         {("research lab in Oulu", "Nokia")}),
+        ("Nokia has no plans to close its research lab in Oulu.", "en", set()),
+        ("The Nokia Research Centre in Tampere will close by the end of the year.", "en",
+         {("Nokia Research Centre in Tampere", "Nokia")}),
+        ("Le jeu Orage, mené par le studio Brumes, est annulé. Ce studio, créé par Microsoft en "
+         "2018, est en cours de fermeture.", "fr", {("Brumes", "Microsoft")}),
+        ("Microsoft a racheté Bethesda. Orbel Studio, le studio de Bethesda à Austin, a annoncé "
+         "sa fermeture.", "fr", {("Orbel Studio", "Bethesda")}),
+    ],
+)  # fmt: skip
+def test_units_closed_in_plans_by_their_full_name_or_under_way(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "dissolution") == expected
