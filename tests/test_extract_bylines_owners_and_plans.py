@@ -72,3 +72,27 @@ def test_a_name_with_an_initial_is_the_full_name_told_before(extractor):
 )  # fmt: skip
 def test_units_closed_in_plans_by_their_full_name_or_under_way(extractor, text, lang, expected):
     assert found(extractor, text, lang, "dissolution") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # units in different towns are different units, even when neither has a proper name
+        ("Nokia will close its research lab in Oulu. In addition to the Oulu closure, Nokia is "
+         "closing its research and development facility in Ulm.", "en",
+         {("research lab in Oulu", "Nokia"),
+          ("research and development facility in Ulm", "Nokia")}),
+        ("Nokia is closing its manufacturing facility in Salo.", "en", set()),
+        # towns standing for the sites of a company closing several
+        ("Intel ferme plusieurs sites en France. Les fermetures de Toulouse et de Sophia-Antipolis "
+         "sont mal vécues.", "fr", {("Toulouse", "Intel"), ("Sophia-Antipolis", "Intel")}),
+        # an aside between the closure and what closes
+        ("Capgemini a annoncé la fermeture, en 2026, de son laboratoire de Pessac.", "fr",
+         {("laboratoire de Pessac", "Capgemini")}),
+        # the unit someone works in, named before "the planned closure", is not what closes
+        ("Nokia will close its Oulu site. Paul Reed, senior vice president at Nokia's devices "
+         "unit, described the planned closure as unavoidable.", "en", {("Oulu site", "Nokia")}),
+    ],
+)  # fmt: skip
+def test_several_sites_and_what_a_closure_is_of(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "dissolution") == expected

@@ -314,6 +314,8 @@ def one_name_per_team(events: list[FoundEvent], headline_end: int = 0) -> list[F
         best = max(named, key=lambda e: counts[e.subject.key])  # the first of the most told
         for e in reports:
             if not _is_proper_name(e.subject.name) and e.subject != best.subject:
+                if _elsewhere(e.subject.name, best.subject.name):
+                    continue  # "its facility in Ulm" after "its research centre in Burnaby"
                 renamed[id(e)] = replace(renamed.get(id(e), e), subject=best.subject)
     found, seen = [], set()
     for e in events:
@@ -368,3 +370,19 @@ def _is_proper_name(name: str) -> bool:
 
 
 _PLACE_PREPOSITIONS = {"à", "in", "at", "en"}
+
+
+def _elsewhere(name: str, other: str) -> bool:
+    """Two units each said to be in a place, not the same place."""
+    here, there = _place_of(name), _place_of(other)
+    return bool(here and there and here != there)
+
+
+def _place_of(name: str) -> str:
+    acronyms = lexicon("any", "topic_acronyms")
+    words = name.split()
+    for i, word in enumerate(words[1:], start=1):
+        placed = words[i - 1].lower() in _PLACE_PREPOSITIONS | {"de", "d'", "du"}
+        if placed and word[:1].isupper() and word.lower() not in acronyms:
+            return " ".join(words[i:])
+    return ""

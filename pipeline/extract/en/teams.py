@@ -56,11 +56,20 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     for token in window:
         # a title-case headline capitalises every word: no telling the team's name there
         is_team_noun = (
-            token.lower_ in team_nouns or token.text in _NAMED_UNIT_NOUNS or _advisory_board(token)
+            token.lower_ in team_nouns
+            or token.text in _NAMED_UNIT_NOUNS
+            or _advisory_board(token)
+            or _research_facility(token)
         )
-        if is_team_noun and token.i not in headline and not _a_facility(token):
+        if (
+            is_team_noun
+            and token.i not in headline
+            and not _a_facility(token)
+            and not _in_a_job_title(token, trigger)
+        ):
             name = (
-                _name_after_unit_noun(token)
+                _facility_name(token)
+                or _name_after_unit_noun(token)
                 or _led_by(token)
                 or _name_in_apposition(token)
                 or _words_before_team_noun(token)
@@ -80,6 +89,43 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     if opening:
         return opening, None
     return _described_in_headline(window, headline, team_nouns)
+
+
+_TITLE_WORDS = {"president", "head", "chief", "director", "manager", "lead", "leader", "vp"}
+
+
+def _in_a_job_title(noun: Token, trigger: Span) -> bool:
+    """ "Paul Reed, senior vice president at Nokia's Devices R&D unit, described the planned
+    closure": the unit someone works in, told before the trigger, is not what closes."""
+    if noun.i >= trigger.start or trigger[0].lower_ not in ("closure", "closing", "shutdown"):
+        return False  # only a closure told before, by a noun ("the planned closure")
+    before = noun.doc[max(noun.sent.start, noun.i - 8) : noun.i]
+    return any(
+        token.lower_ in ("at", "of")
+        and token.i > 0
+        and noun.doc[token.i - 1].lower_ in _TITLE_WORDS
+        for token in before
+    )
+
+
+def _facility_name(noun: Token) -> str | None:
+    """ "its research and development facility in Ulm": all the words since the determiner."""
+    if not _research_facility(noun):
+        return None
+    doc, i = noun.doc, noun.i - 1
+    while i > noun.sent.start and doc[i - 1].lower_ not in _DETERMINERS and doc[i - 1].is_lower:
+        i -= 1
+    words = list(doc[i : noun.i])
+    return _located(noun, words, keep=True) or _joined([*words, noun])
+
+
+def _research_facility(noun: Token) -> bool:
+    """ "its research and development facility in Ulm": a facility where research is done is a
+    lab; a manufacturing facility is a plant."""
+    if noun.lower_ != "facility":
+        return False
+    before = {t.lower_ for t in noun.doc[max(noun.sent.start, noun.i - 3) : noun.i]}
+    return bool(before & {"research", "r&d", "development"})
 
 
 def _a_facility(noun: Token) -> bool:
@@ -211,6 +257,7 @@ _GENERIC_TEAM_WORDS |= _DISSOLUTION_WORDS | {"closed", "shuttered", "defunct", "
 _DESCRIBED_UNIT_NOUNS = {"laboratory", "lab", "center", "centre", "institute"}
 _PLACE_UNIT_NOUNS = {"office", "site", "outpost"}
 _LOCATED_UNIT_NOUNS = _DESCRIBED_UNIT_NOUNS | _PLACE_UNIT_NOUNS | {"studio", "team", "department"}
+_LOCATED_UNIT_NOUNS |= {"facility"}
 _PLACES = {"GPE", "LOC"}
 
 

@@ -40,7 +40,34 @@ def team_dissolved(context: ArticleContext, candidate: Candidate) -> TeamMention
         team = _team_from(context, subject, team_nouns, known)
     if team is None and (subject := _subject_under_way(candidate.head, team_nouns)):
         team = _team_from(context, subject, team_nouns, known)
+    if team is None:
+        team = _sites_closed_by_town(context, candidate.head, team_nouns)
     return team or closed_unit(context, candidate.head) or _english_unit_name(candidate.head)
+
+
+_SITE_WORDS = {"site", "centre", "studio", "laboratoire", "antenne", "bureau"}
+
+
+def _sites_closed_by_town(context, trigger: Token, team_nouns) -> TeamMention | None:
+    """ "Les fermetures de Toulouse et de Sophia-Antipolis", in an article about a company's
+    sites: each town stands for the site the company closes there."""
+    if trigger.lemma_.lower() != "fermeture" or not any(
+        t.lemma_.lower() in _SITE_WORDS for t in context.doc
+    ):
+        return None
+    doc, towns, i = trigger.doc, [], trigger.i + 1
+    while i + 1 < trigger.sent.end and doc[i].lower_ in ("de", "d'", "d’", "et", ","):
+        i += 1
+        if doc[i].lower_ in ("de", "d'", "d’"):
+            i += 1
+        town = next((e for e in doc.ents if e.start == i and e.label_ == "LOC"), None)
+        if town is None:
+            break
+        towns.append(town.text)
+        i = town.end
+    if not towns:
+        return None
+    return TeamMention(towns[0], None, trigger, towns[0], also=tuple(towns[1:]))
 
 
 _UNDER_WAY = {"cours", "voie", "passe", "train"}
@@ -151,9 +178,19 @@ def _passive_subject_before(trigger: Token, team_nouns) -> Token | None:
 
 
 def _team_noun_after(trigger: Token, team_nouns) -> Token | None:
-    """A team noun right after the trigger, behind a determiner: "ferme son laboratoire"."""
+    """A team noun right after the trigger, behind a determiner: "ferme son laboratoire", or
+    after an aside: "la fermeture, fin 2026, de son laboratoire"."""
     doc = trigger.doc
-    window = list(doc[trigger.i + 1 : min(trigger.i + 4, len(doc))])
+    start = trigger.i + 1
+    if start < len(doc) and doc[start].text == ",":
+        closing = next((t for t in doc[start + 1 : start + 7] if t.text == ","), None)
+        if (
+            closing is not None
+            and closing.i + 1 < len(doc)
+            and doc[closing.i + 1].lower_ in ("de", "du", "des", "d'", "d’")
+        ):
+            start = closing.i + 2
+    window = list(doc[start : min(start + 3, len(doc))])
     for first, second in zip(window, window[1:], strict=False):
         if first.lower_ in _DETERMINERS and second.lemma_.lower() in team_nouns:
             return second
