@@ -96,3 +96,19 @@ def test_units_closed_in_plans_by_their_full_name_or_under_way(extractor, text, 
 )  # fmt: skip
 def test_several_sites_and_what_a_closure_is_of(extractor, text, lang, expected):
     assert found(extractor, text, lang, "dissolution") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Ubisoft is closing three studios:\n- Lumen Forge (mobile games)\n- Tallow Works\n"
+         "The company said the move would save money.\n", "en",
+         {("Lumen Forge", "Ubisoft"), ("Tallow Works", "Ubisoft")}),
+        ("Ubisoft a fermé deux studios :\n- Lumen Forge (jeux mobiles)\n- Tallow Works\n"
+         "Le groupe veut économiser.\n", "fr",
+         {("Lumen Forge", "Ubisoft"), ("Tallow Works", "Ubisoft")}),
+        ("Ubisoft a présenté ses studios :\n- Lumen Forge\n- Tallow Works\n", "fr", set()),
+    ],
+)  # fmt: skip
+def test_units_a_closure_lists_one_per_line(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "dissolution") == expected

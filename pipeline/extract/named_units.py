@@ -131,6 +131,34 @@ def closed_unit(context, trigger: Token):
     return TeamMention(name, None, trigger, name, also=_listed_after(trigger, name, names))
 
 
+_BULLET_LINE = re.compile(
+    r"\n[ \t]*[-•*–—·][ \t]+(?P<name>[A-Z][\w&'’.-]*(?: [A-Z0-9][\w&'’.-]*){0,4})"
+)
+_PLURAL_UNITS = re.compile(
+    r"\b(?:studios|laboratoires|labos|équipes|divisions|filiales|sites|centres|labs|teams|units)\b"
+)
+
+
+def bulleted_units(trigger: Token):
+    """ "les studios ayant fermé leurs portes sont les suivants :" then one line per studio,
+    each opening with a dash: the units a closure lists."""
+    doc = trigger.doc
+    text = doc.text
+    sentence_text = text[trigger.sent.start_char : trigger.sent.end_char]
+    colon = text.find(":", trigger.idx, trigger.sent.end_char + 2)
+    if colon < 0 or not _PLURAL_UNITS.search(sentence_text.lower()):
+        return None
+    names, position = [], colon + 1
+    while match := _BULLET_LINE.match(text, position):
+        names.append(match.group("name"))
+        position = text.find("\n", match.end())
+        if position < 0:
+            break
+    if not names:
+        return None
+    return TeamMention(names[0], None, trigger, names[0], also=tuple(names[1:]))
+
+
 def split_listed(name: str, names) -> tuple[str, ...]:
     """ "Lumen Forge and Tallow": the units of a list, when the article names each as one."""
     parts = tuple(p.strip() for p in re.split(_LIST_LINK, name))

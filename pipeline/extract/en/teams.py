@@ -13,7 +13,12 @@ from pipeline.extract.engine import resolver
 from pipeline.extract.gazetteers import team_by_alias
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.mentions import HYPHENS, NAMING_WORDS
-from pipeline.extract.named_units import article_unit_names, closed_unit, split_listed
+from pipeline.extract.named_units import (
+    article_unit_names,
+    bulleted_units,
+    closed_unit,
+    split_listed,
+)
 from pipeline.extract.names import fold
 from pipeline.extract.org_cues import news_words
 from pipeline.extract.rulebook import Candidate
@@ -27,7 +32,7 @@ def team_near_trigger(context: ArticleContext, candidate: Candidate) -> TeamMent
     sentence = context.sentences[context.sentence_index(candidate.head)]
     found = _team_near(sentence, candidate.span)
     if found is None:
-        return closed_unit(context, candidate.head)
+        return closed_unit(context, candidate.head) or bulleted_units(candidate.head)
     name, known_organization = found
     parts = split_listed(name, article_unit_names(context))
     if len(parts) > 1:  # "closed its studios Lumen Forge and Tallow": two units, each closed
