@@ -112,3 +112,43 @@ def test_several_sites_and_what_a_closure_is_of(extractor, text, lang, expected)
 )  # fmt: skip
 def test_units_a_closure_lists_one_per_line(extractor, text, lang, expected):
     assert found(extractor, text, lang, "dissolution") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the old name of a platform is no employer
+        ("Paul Reed resigned from Anthropic. In his note, posted on X (formerly Twitter), Reed "
+         "announced that he was quitting.", {("Paul Reed", "Anthropic")}),
+        # a participle opening a sentence is no first name; "this meant leaving" is no event
+        ("Paul Reed wrote a long post. Quoting Anna Berg, he said that for him, this meant "
+         "leaving.", set()),
+        # a product that "exited to" another unit is no person leaving
+        ("Touring Kite, a travel app that exited to Commerce, was one of Google's projects.",
+         set()),
+        # initials before a surname; an announced resignation
+        ("Anna Berg will leave Nokia next month, while J.T. Bergqvist, the head of its networks "
+         "unit, will resign on Jan. 31.", {("Anna Berg", "Nokia"), ("J.T. Bergqvist", "Nokia")}),
+        ("Anna Berg said she would resign from Nokia if the board asked her to.", set()),
+    ],
+)  # fmt: skip
+def test_platforms_participles_products_and_initials(extractor, text, expected):
+    assert found(extractor, text, "en", "departure") == expected
+
+
+def test_a_post_abbreviated_is_no_company(extractor):
+    text = (
+        "Vivendi a démis de ses fonctions le DG de Canal+, Paul Roux. Il est remplacé par Anna "
+        "Berg, qui était auparavant DG adjoint."
+    )
+    assert found(extractor, text, "fr", "departure") == {("Paul Roux", "Canal+")}
+
+
+def test_studios_named_after_their_kind_close_inside_the_company(extractor):
+    text = (
+        "La plateforme de Google voit les deux studios de développement Brume Games and "
+        "Entertainment fermer leurs portes."
+    )
+    assert found(extractor, text, "fr", "dissolution") == {
+        ("Brume Games and Entertainment", "Google")
+    }

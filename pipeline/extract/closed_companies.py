@@ -74,6 +74,9 @@ def _introduced_as_a_unit(context: ArticleContext, company: EntityRef) -> bool:
     for mention in context.mentions.organizations:
         if mention.entity != company or mention.span.end + 2 >= len(doc):
             continue
+        before = doc[max(0, mention.span.start - 3) : mention.span.start]
+        if any(t.lemma_.lower() in _UNIT_NOUNS or t.lower_ in _UNIT_NOUNS for t in before):
+            return True  # "les deux studios de développement X fermer leurs portes"
         after = doc[mention.span.end : mention.span.end + 4]
         if after[0].text != "," or after[1].lower_ not in _UNIT_INTRODUCERS:
             continue

@@ -289,6 +289,15 @@ def steps_down_from_a_thing(candidate: Candidate) -> bool:
     )
 
 
+@guard("exited_to")
+def exited_to(candidate: Candidate) -> bool:
+    """ "Touring Bird, a travel app that exited to Commerce": a product moved to another unit."""
+    doc, end = candidate.head.doc, candidate.span.end
+    return candidate.span[0].lower_ in ("exited", "exits", "exit") and (
+        end < len(doc) and doc[end].lower_ == "to"
+    )
+
+
 @guard("leaves_office")
 def leaves_office(candidate: Candidate) -> bool:
     """ "before he leaves office": a public office left at the end of a term, not an employer."""

@@ -442,6 +442,8 @@ def _organizations(
         text = org_cues.without_leading_preposition(ent.text)  # "Selon Bloomberg" taken as one name
         if _is_outlet(text) or _names_a_platform(ent) or _abbreviates_words(ent):
             continue  # "selon Bloomberg News", "a annoncé sur X": where news is told
+        if _formerly_named(ent):
+            continue  # "posted on X (formerly Twitter)": the old name of the platform
         if ent.ent_id_:
             found.append(Mention(organization(ent.ent_id_), ent))
             continue
@@ -454,10 +456,18 @@ def _organizations(
             and fold(name) not in blocked
             and fold(name) not in _TEAM_NOUNS  # "le lancement de Lab": a unit's word, no name
             and fold(name) not in _PLACES  # "LOS ANGELES, États-Unis - ...": a dateline
+            and fold(name) not in role_words()  # "qui était DG adjoint": a post, no company
             and "\n" not in ent.text
         ):
             found.append(Mention(organization(canonical_organization(name) or name), ent))
     return found
+
+
+def _formerly_named(span: Span) -> bool:
+    """ "(formerly Twitter)", "(anciennement Twitter)": the old name of what was just named."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    return before[-1:] in (["formerly"], ["anciennement"]) and "(" in before
 
 
 def _short_forms_as_long(found: list[Mention]) -> list[Mention]:

@@ -25,7 +25,7 @@ _NOT_NAME_WORDS = (
     | CALENDAR_WORDS
     | lexicon("en", "not_name_words")
 )
-_NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ]*(?:[A-Z'’-][a-zà-ÿ]+)*$|^[A-Z]\.$")
+_NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ]*(?:[A-Z'’-][a-zà-ÿ]+)*$|^(?:[A-Z]\.){1,3}$")
 
 
 def _is_name_word(token: Token | None) -> bool:
