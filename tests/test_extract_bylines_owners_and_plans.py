@@ -152,3 +152,10 @@ def test_studios_named_after_their_kind_close_inside_the_company(extractor):
     assert found(extractor, text, "fr", "dissolution") == {
         ("Brume Games and Entertainment", "Google")
     }
+
+
+def test_a_unit_said_to_be_based_somewhere_goes_by_that_place(extractor):
+    text = "Ubisoft a décidé de fermer les portes de son studio basé dans les quartiers de Porto."
+    assert found(extractor, text, "fr", "dissolution") == {
+        ("studio basé dans les quartiers de Porto", "Ubisoft")
+    }

@@ -672,9 +672,26 @@ def _juxtaposed(noun: Token) -> str | None:
     return words.text
 
 
+_BASED = {"basé", "basée", "basés", "basées", "installé", "installée", "implanté", "implantée"}
+
+
 def _located(noun: Token) -> str | None:
-    """ "son studio à Manchester": a unit with no name of its own goes by where it is."""
+    """ "son studio à Manchester", "son studio basé dans les quartiers de Vancouver": a unit with
+    no name of its own goes by where it is."""
     doc, after = noun.doc, noun.i + 1
+    if after < noun.sent.end and doc[after].lower_ in _BASED:
+        # "basé à X", "basé dans les quartiers de X": the place is the first capitalised word
+        # within a few words
+        place = next(
+            (t for t in doc[after + 1 : min(after + 7, noun.sent.end)] if t.text[:1].isupper()),
+            None,
+        )
+        if place is None or place.ent_id_ or place.ent_type_ == "ORG":
+            return None
+        end = place.i + 1
+        while end < noun.sent.end and doc[end].text[:1].isupper() and not doc[end].ent_id_:
+            end += 1
+        return doc[noun.i : end].text
     if after + 1 >= noun.sent.end or doc[after].lower_ not in ("à", "en"):
         return None
     place = doc[after + 1]
