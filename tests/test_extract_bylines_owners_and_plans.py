@@ -159,3 +159,22 @@ def test_a_unit_said_to_be_based_somewhere_goes_by_that_place(extractor):
     assert found(extractor, text, "fr", "dissolution") == {
         ("studio basé dans les quartiers de Porto", "Ubisoft")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group as the subject, its members named after the verb
+        ("Une grande partie des dirigeants de Capgemini ont été évincés jeudi, parmi lesquels le "
+         "PDG Paul Roux et le directeur financier Anna Berg.",
+         {("Paul Roux", "Capgemini"), ("Anna Berg", "Capgemini")}),
+        # what a rumour announced is no departure
+        ("Une rumeur lancée par un quotidien annonçait le départ imminent de Paul Roux de son "
+         "poste de PDG de Capgemini.", set()),
+        # the successor's past employer is not what the person replaced left
+        ("Paul Roux quitte Capgemini. Il sera remplacé par l'ancienne cadre de Microsoft, Anna "
+         "Berg.", {("Paul Roux", "Capgemini")}),
+    ],
+)  # fmt: skip
+def test_groups_named_after_rumours_and_successors(extractor, text, expected):
+    assert found(extractor, text, "fr", "departure") == expected

@@ -171,7 +171,7 @@ def _governed_organization(
         if following.pos_ == "CCONJ":
             break  # "va quitter l'entreprise et Kestrel a ordonné ...": another clause
         organization_ref = context.mentions.organization_at(following)
-        if organization_ref:
+        if organization_ref and organization_ref.key not in destination_keys:
             return organization_ref
     return None
 
@@ -288,6 +288,11 @@ def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
     """Organisations the person went to: "pour rejoindre Anthropic", "au profit de Meta"."""
     keys = set()
     sentence = trigger.sent
+    if trigger.lemma_.lower() == "remplacer":
+        # "Il sera remplacé par l'ancienne cadre de Microsoft X": the successor's past
+        keys |= {
+            m.entity.key for m in context.mentions.organizations_in(trigger.i + 1, sentence.end)
+        }
     after = sentence[trigger.i - sentence.start + 1 :]
     in_destination = False
     for token in after:

@@ -238,6 +238,8 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
         return fronted
     if not candidates and (among := _among_those(context, verb)):
         return among  # "X et Y figuraient parmi les personnes licenciées"
+    if listed := _group_then_names(context, verb, candidates):
+        return listed  # "des dirigeants ont été évincés, parmi lesquels le PDG X, ..."
     if not candidates and (doer := _subject_of_gerund(context, verb)):
         return doer
     if not candidates and (reported := _subject_after_que(context, verb)):
@@ -318,6 +320,30 @@ def _among_those(context: ArticleContext, verb: Token) -> People:
     governor = group.head
     subjects = [c for c in governor.children if c.dep_.startswith("nsubj")]
     return [found for subject in subjects for found in _people_from(context, subject)]
+
+
+_NAMING_A_GROUP = ("parmi lesquels", "parmi lesquelles", "dont", "notamment", "à savoir")
+
+
+def _group_then_names(context: ArticleContext, verb: Token, subjects: list[Token]) -> People:
+    """ "Une grande partie des dirigeants ont été évincés jeudi, parmi lesquels le PDG X, le
+    directeur financier Y": a group as the subject, its members named after the verb."""
+    if subjects and not all(
+        "Plur" in s.morph.get("Number") or s.lemma_.lower() in ("partie", "plupart")
+        for s in subjects
+    ):
+        return []
+    if any(context.mentions.person_at(s) for s in subjects):
+        return []
+    sentence = verb.sent
+    rest = context.doc[verb.i + 1 : sentence.end]
+    lowered = " " + rest.text.lower() + " "
+    marker = next((m for m in _NAMING_A_GROUP if f" {m} " in lowered), None)
+    if marker is None:
+        return []
+    start = rest.start_char + lowered.index(f" {marker} ") + len(marker)
+    people = [m for m in context.mentions.people_in(verb.i + 1, sentence.end)]
+    return [(m.entity, m.span.root) for m in people if m.span.start_char >= start]
 
 
 def _subject_of_gerund(context: ArticleContext, verb: Token) -> People:
