@@ -288,11 +288,14 @@ def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
     """Organisations the person went to: "pour rejoindre Anthropic", "au profit de Meta"."""
     keys = set()
     sentence = trigger.sent
-    if trigger.lemma_.lower() == "remplacer":
+    by = next((t for t in trigger.doc[trigger.i + 1 : sentence.end] if t.lower_ == "par"), None)
+    if trigger.lemma_.lower() == "remplacer" and by is not None:
         # "Il sera remplacé par l'ancienne cadre de Microsoft X": the successor's past
-        keys |= {
-            m.entity.key for m in context.mentions.organizations_in(trigger.i + 1, sentence.end)
-        }
+        agent_end = next(
+            (t.i for t in trigger.doc[by.i + 1 : sentence.end] if t.lower_ in ("à", "au")),
+            sentence.end,
+        )  # "remplacé par X au poste de PDG de Y": Y is the post's
+        keys |= {m.entity.key for m in context.mentions.organizations_in(by.i + 1, agent_end)}
     after = sentence[trigger.i - sentence.start + 1 :]
     in_destination = False
     for token in after:
