@@ -178,3 +178,24 @@ def test_a_unit_said_to_be_based_somewhere_goes_by_that_place(extractor):
 )  # fmt: skip
 def test_groups_named_after_rumours_and_successors(extractor, text, expected):
     assert found(extractor, text, "fr", "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a game named after its kind is no company; a participle opening a sentence neither
+        ("The company behind the hit mobile game Angry Kites has shut its London studio. "
+         "Declaring the closure of its London studio, Ubisoft said it would focus on Finland.",
+         "en", {("London studio", "Ubisoft")}),
+    ],
+)  # fmt: skip
+def test_products_and_participles_are_no_owners(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "dissolution") == expected
+
+
+def test_who_replaced_someone_brings_no_employer_of_theirs(extractor):
+    text = (
+        "Nokia is changing its leaders. A few days ago, Paul Reed was replaced by Anna Berg, "
+        "former head of Microsoft's business unit."
+    )
+    assert found(extractor, text, "en", "departure") == {("Paul Reed", "Nokia")}

@@ -444,6 +444,8 @@ def _organizations(
             continue  # "selon Bloomberg News", "a annoncé sur X": where news is told
         if _formerly_named(ent):
             continue  # "posted on X (formerly Twitter)": the old name of the platform
+        if not ent.ent_id_ and _after_a_product_noun(ent):
+            continue  # "the hit mobile game Angry Birds": a product, no company
         if ent.ent_id_:
             found.append(Mention(organization(ent.ent_id_), ent))
             continue

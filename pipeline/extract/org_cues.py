@@ -303,8 +303,19 @@ def named_by_deeds(text: str, lang: str) -> set[str]:
 
 
 def _named_by(patterns: list[re.Pattern], text: str) -> set[str]:
-    raw = (match.group("name") for pattern in patterns for match in pattern.finditer(text))
+    raw = (
+        match.group("name")
+        for pattern in patterns
+        for match in pattern.finditer(text)
+        if not _after_a_product_noun(text, match.start("name"))
+    )
     return {name for name in map(_cleaned, raw) if name}
+
+
+def _after_a_product_noun(text: str, start: int) -> bool:
+    """ "the hit mobile game Angry Birds has shut its studio": a product's name."""
+    previous = _PREVIOUS_WORD.search(text[max(0, start - 40) : start])
+    return previous is not None and previous.group(1).lower() in lexicon("any", "product_nouns")
 
 
 _ELIDED_WORD = re.compile(r"^[LlDdQqJjSsNnMmCc]['’][a-zà-ÿ]")
@@ -315,6 +326,8 @@ def _cleaned(raw: str) -> str | None:
     name = raw.strip(" .,'’").removesuffix("'s").removesuffix("’s")
     if _ELIDED_WORD.match(name):
         return None  # "L'entreprise ferme son labo", "D'autres": an article, then a plain word
+    if " " not in name and len(name) >= 7 and name.endswith("ing"):
+        return None  # "Declaring the closure of its London studio, X said": a participle
     name = _before_a_verb(without_leading_preposition(name))
     first = name.split()[0].lower() if name else ""
     # a month after a cue is a date ("the company in March"), not a name

@@ -89,8 +89,9 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
     ):
         return None
     after = context.doc[trigger.end : sentence.end]
+    replaced = trigger[-1].lower_ == "by"  # "was replaced by Y, a former Microsoft executive"
     for token in after:
-        if token.lower_ in DESTINATIONS | _CLAUSE_BREAKS or token.text in ".;":
+        if token.lower_ in DESTINATIONS | _CLAUSE_BREAKS or token.text in ".;" or replaced:
             break
         if token.lower_ in _BACKING and token.i + 1 < sentence.end and token.nbor(1).lower_ == "by":
             break  # "from the AI startup backed by Microsoft": the startup, not its backer
