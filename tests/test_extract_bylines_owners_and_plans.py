@@ -199,3 +199,16 @@ def test_who_replaced_someone_brings_no_employer_of_theirs(extractor):
         "former head of Microsoft's business unit."
     )
     assert found(extractor, text, "en", "departure") == {("Paul Reed", "Nokia")}
+
+
+def test_revoked_by_the_board_is_a_dismissal(extractor):
+    text = "Paul Roux, président de Capgemini, a été révoqué pour faute grave par le conseil."
+    assert found(extractor, text, "fr", "departure") == {("Paul Roux", "Capgemini")}
+    assert found(extractor, "La banque a révoqué la licence de Capgemini.", "fr", "departure") == (
+        set()
+    )
+
+
+def test_a_newsroom_credited_beside_a_wire_agency_is_no_employer(extractor):
+    text = "La Gazette avec AFP\n\nPaul Roux, président de Capgemini, a été révoqué lundi."
+    assert found(extractor, text, "fr", "departure") == {("Paul Roux", "Capgemini")}

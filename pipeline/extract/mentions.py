@@ -97,11 +97,13 @@ class DocMentions:
             for name in org_cues.owners_of_units(told, lang)
             if not org_cues.told_as_a_place(told, name) and fold(name) not in surnames
         }
+        left = {fold(name) for name in org_cues.names_left(told, lang)} | acting
         discovered = {
             name
             for name in org_cues.discover(told, lang, deeds) | owners
             if fold(name) not in not_people()
-            and not _is_outlet(name)
+            # a newsroom people leave, or that acts as a company, is their employer
+            and (not _is_outlet(name) or fold(name) in left)
             and not canonical_organization(name)
             and not canonical_organization(name.split()[0])  # "Meta AI" is Meta
             and fold(name) not in team_by_alias()
@@ -442,6 +444,8 @@ def _organizations(
         text = org_cues.without_leading_preposition(ent.text)  # "Selon Bloomberg" taken as one name
         if _is_outlet(text) or _names_a_platform(ent) or _abbreviates_words(ent):
             continue  # "selon Bloomberg News", "a annoncé sur X": where news is told
+        if _a_byline(ent):
+            continue  # "E24 avec AFP": the outlet that signs the story
         if _formerly_named(ent):
             continue  # "posted on X (formerly Twitter)": the old name of the platform
         if not ent.ent_id_ and _after_a_product_noun(ent):
@@ -463,6 +467,17 @@ def _organizations(
         ):
             found.append(Mention(organization(canonical_organization(name) or name), ent))
     return found
+
+
+def _a_byline(span: Span) -> bool:
+    """ "E24 avec AFP", "Les Echos with Reuters": a newsroom credited beside a wire agency."""
+    doc = span.doc
+    after = doc[span.end : span.end + 2]
+    return (
+        len(after) == 2
+        and after[0].lower_ in ("avec", "with", "et", "and")
+        and _is_outlet(after[1].text)
+    )
 
 
 def _formerly_named(span: Span) -> bool:

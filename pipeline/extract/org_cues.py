@@ -214,7 +214,8 @@ LEAVING = {
     ],
     "en": [
         re.compile(
-            rf"\b(?:left|leaving|leaves|quit|quits|quitting|departed|departs|departing|exited|"
+            rf"\b(?:left|leaving|leaves|leave|parted ways with|parts ways with|quit|quits|quitting|"
+            rf"departed|departs|departing|exited|"
             rf"exits|exiting|resigned from|stepped down from|steps down from|fired from|"
             rf"ousted from|departure from|exit from)\s+{_NAME}"
         ),
@@ -282,14 +283,20 @@ def discover(text: str, lang: str, deeds: set[str] | None = None) -> set[str]:
             names.add(name)
             if len(first) >= 4:
                 names.add(first)
-    left = {
-        name  # "left Generative AI startup Corvel": a field, then the company
-        for name in _named_by(LEAVING.get(lang, []), text)
-        if name not in _places() and name.split()[0].lower() not in lexicon("any", "field_words")
-    }
+    left = names_left(text, lang)
     if deeds is None:  # the caller may have read them already
         deeds = named_by_deeds(text, lang)
     return names | left | deeds | _named_by(CUES.get(lang, CUES["fr"]), text)
+
+
+def names_left(text: str, lang: str) -> set[str]:
+    """What people are said to leave: "left Generative AI startup Corvel" gives Corvel (a field,
+    then the company), "quitte Lyon" no company."""
+    return {
+        name
+        for name in _named_by(LEAVING.get(lang, []), text)
+        if name not in _places() and name.split()[0].lower() not in lexicon("any", "field_words")
+    }
 
 
 @cache
