@@ -177,3 +177,21 @@ def test_reported_retirements_and_board_seats_given_up(extractor, text, expected
 )  # fmt: skip
 def test_that_of_someone_after_a_departure_is_a_second_departure(extractor, text, expected):
     assert found(extractor, text, "fr", "departure") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number of those just told, named after a colon
+        ("Chez Capgemini, deux d'entre eux viennent de quitter l'entreprise : Yves Roux, "
+         "responsable de l'agence d'Aix, et Jacques Morel, ingénieur.",
+         {("Yves Roux", "Capgemini"), ("Jacques Morel", "Capgemini")}),
+        # an adverb inside an idiom
+        ("Capgemini s'est ainsi séparé de son directeur régional, Philippe Roux.",
+         {("Philippe Roux", "Capgemini")}),
+        ("Paul Roux a finalement claqué la porte de Capgemini.", {("Paul Roux", "Capgemini")}),
+        ("Capgemini ne s'est finalement pas séparé de Philippe Roux.", set()),
+    ],
+)  # fmt: skip
+def test_some_of_them_named_after_a_colon_and_adverbs_in_idioms(extractor, text, expected):
+    assert found(extractor, text, "fr", "departure") == expected

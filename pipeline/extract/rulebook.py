@@ -69,9 +69,18 @@ KEYS = {
     "counter_examples",
     "note",
 }
-# Between the words of a `phrase`: "s'est séparé de", "s'était « séparé » de".
+# Between the words of a `phrase`: "s'est séparé de", "s'était « séparé » de", "s'est ainsi
+# séparé de", "a finalement claqué la porte".
 _SKIPPED_IN_PHRASES = [
     {"LEMMA": {"IN": ["être", "avoir"]}, "OP": "*"},
+    {
+        "LOWER": {"IN": ["ainsi", "finalement", "donc", "également", "aussi", "déjà", "enfin"]},
+        "OP": "*",
+    },
+    {
+        "LOWER": {"IN": ["officiellement", "définitivement", "discrètement", "brutalement"]},
+        "OP": "*",
+    },
     {"ORTH": {"IN": ["«", "»", '"', "“", "”"]}, "OP": "*"},
 ]
 

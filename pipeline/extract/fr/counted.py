@@ -27,12 +27,23 @@ _LIST_GAP = {",", "et", "ainsi", "que", "-", "–"}
 
 
 def counts_people(token: Token) -> bool:
-    """ "quatre chercheurs", "plusieurs cadres": a plural noun for people, not yet named."""
+    """ "quatre chercheurs", "plusieurs cadres", "deux d'entre eux": a plural noun for people,
+    or a number of those just told, not yet named."""
     lemma = token.lemma_.lower()
     return (
         token.pos_ == "NOUN"
         and "Plur" in token.morph.get("Number")
         and (lemma in ROLE_SUBJECTS or lemma in lexicon("fr", "group_nouns"))
+    ) or _some_of_them(token)
+
+
+def _some_of_them(token: Token) -> bool:
+    """ "deux d'entre eux", "trois d'entre elles"."""
+    doc = token.doc
+    following = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]
+    return token.pos_ in ("NUM", "PRON", "DET") and following in (
+        ["d'", "entre"],
+        ["d’", "entre"],
     )
 
 
