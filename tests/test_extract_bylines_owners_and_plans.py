@@ -16,29 +16,29 @@ from tests.helpers import found_pairs as found
     ("text", "lang", "expected"),
     [
         # a dateline is a place, and a weekday opening a sentence is no company
-        ("NEW YORK, États-Unis - Paul Roux, patron de Capgemini, quitte le conseil de "
+        ("MADRID, Espagne - Paul Roux, patron de Capgemini, quitte le conseil de "
          "l'entreprise.", "fr", {("Paul Roux", "Capgemini")}),
-        ("Tesla is losing executives. • On Friday, Chief Accounting Officer Paul Reed resigned.",
+        ("Tesla keeps losing managers. • On Tuesday, Chief Financial Officer Paul Reed resigned.",
          "en", {("Paul Reed", "Tesla")}),
         # a group told in its own clause after a name is who left, not the name
-        ("Shares of Tesla fell after CEO Paul Reed spoke on video and two senior executives "
+        ("Tesla stock slid once CEO Paul Reed spoke on a podcast and two senior managers "
          "left the company.", "en", set()),
         ("Paul Reed, Tesla's head of sales, and two senior engineers left the company in May.",
          "en", {("Paul Reed", "Tesla")}),
         # where someone else went, written with a hyphenated word, is no employer of the next
-        ("Anna Berg moved to ride-hailing company Lyft. Paul Reed, the chief accounting officer "
-         "of Tesla, left in March.", "en", {("Paul Reed", "Tesla")}),
+        ("Anna Berg moved to food-delivery company Deliveroo. Paul Reed, the treasurer of "
+         "Tesla, left in March.", "en", {("Paul Reed", "Tesla")}),
         # the partner of a founder left, not the founder
-        ("L'associé de Paul Roux a quitté Capgemini en bons termes.", "fr", set()),
+        ("L'associé de Paul Roux est parti de Capgemini à l'amiable.", "fr", set()),
         # the owner of the company left is not the company left
-        ("Paul Roux a démissionné de Capgemini, détenue à 51 % par le groupe Atos.", "fr",
+        ("Paul Roux a démissionné de Capgemini, contrôlée à 60 % par le groupe Atos.", "fr",
          {("Paul Roux", "Capgemini")}),
         # a politician's resignation, told in a business story, has no employer
-        ("Capgemini aurait versé des fonds à une proche de la présidente de la Corée du Sud, "
-         "Paul Roux, qui a entre-temps démissionné.", "fr", set()),
+        ("Capgemini aurait financé un ami du président du Portugal, Paul Roux, qui a depuis "
+         "démissionné.", "fr", set()),
         # moving to another post in the same company is a change of role
-        ("Google announced that Paul Reed would leave his position as head of its Android "
-         "division for an unnamed job at the company.", "en", set()),
+        ("Google said Paul Reed would give up the leadership of its maps unit and take another "
+         "job at the company.", "en", set()),
         ("Paul Roux, dirigeant historique de Capgemini, est annoncé partant.", "fr",
          {("Paul Roux", "Capgemini")}),
         ("Paul Roux, le PDG de Capgemini, a annoncé sur X que l'entreprise grandissait.", "fr",
@@ -50,22 +50,22 @@ def test_who_left_and_which_company(extractor, text, lang, expected):
 
 
 def test_a_name_with_an_initial_is_the_full_name_told_before(extractor):
-    text = "Le départ de Sanjay Roux de Capgemini est acté. S. Roux a démissionné lundi."
-    assert found(extractor, text, "fr", "departure") == {("Sanjay Roux", "Capgemini")}
+    text = "Le départ de Sophie Roux de Capgemini est acté. S. Roux a démissionné lundi."
+    assert found(extractor, text, "fr", "departure") == {("Sophie Roux", "Capgemini")}
 
 
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
-        ("Nokia plans to close the R&D department in the Philippines.", "en",
-         {("R&D department in the Philippines", "Nokia")}),
+        ("Nokia plans to shut the R&D department in the Netherlands next year.", "en",
+         {("R&D department in the Netherlands", "Nokia")}),
         ("Nokia announced that it is planning to close its research lab in Oulu.", "en",
          {("research lab in Oulu", "Nokia")}),
         ("Nokia has no plans to close its research lab in Oulu.", "en", set()),
-        ("The Nokia Research Centre in Tampere will close by the end of the year.", "en",
+        ("The Nokia Research Centre in Tampere will close next spring, the company said.", "en",
          {("Nokia Research Centre in Tampere", "Nokia")}),
-        ("Le jeu Orage, mené par le studio Brumes, est annulé. Ce studio, créé par Microsoft en "
-         "2018, est en cours de fermeture.", "fr", {("Brumes", "Microsoft")}),
+        ("Le studio Brumes a vu son jeu annulé. Ce studio, que Microsoft avait fondé à Lille, "
+         "est en cours de fermeture.", "fr", {("Brumes", "Microsoft")}),
         ("Microsoft a racheté Bethesda. Orbel Studio, le studio de Bethesda à Austin, a annoncé "
          "sa fermeture.", "fr", {("Orbel Studio", "Bethesda")}),
     ],
@@ -78,20 +78,20 @@ def test_units_closed_in_plans_by_their_full_name_or_under_way(extractor, text, 
     ("text", "lang", "expected"),
     [
         # units in different towns are different units, even when neither has a proper name
-        ("Nokia will close its research lab in Oulu. In addition to the Oulu closure, Nokia is "
-         "closing its research and development facility in Ulm.", "en",
+        ("Nokia will close its research lab in Oulu. Besides Oulu, Nokia is also closing its "
+         "research and development facility in Ulm.", "en",
          {("research lab in Oulu", "Nokia"),
           ("research and development facility in Ulm", "Nokia")}),
         ("Nokia is closing its manufacturing facility in Salo.", "en", set()),
         # towns standing for the sites of a company closing several
-        ("Intel ferme plusieurs sites en France. Les fermetures de Toulouse et de Sophia-Antipolis "
-         "sont mal vécues.", "fr", {("Toulouse", "Intel"), ("Sophia-Antipolis", "Intel")}),
+        ("Intel ferme plusieurs sites en France. Les fermetures de Rennes et de Grenoble "
+         "inquiètent les élus.", "fr", {("Rennes", "Intel"), ("Grenoble", "Intel")}),
         # an aside between the closure and what closes
-        ("Capgemini a annoncé la fermeture, en 2026, de son laboratoire de Pessac.", "fr",
-         {("laboratoire de Pessac", "Capgemini")}),
+        ("Capgemini a confirmé la fermeture, dès 2027, de son laboratoire de Brest.", "fr",
+         {("laboratoire de Brest", "Capgemini")}),
         # the unit someone works in, named before "the planned closure", is not what closes
-        ("Nokia will close its Oulu site. Paul Reed, senior vice president at Nokia's devices "
-         "unit, described the planned closure as unavoidable.", "en", {("Oulu site", "Nokia")}),
+        ("Nokia will close its Oulu site. Paul Reed, a vice president at Nokia's phone unit, "
+         "called the planned closure painful.", "en", {("Oulu site", "Nokia")}),
     ],
 )  # fmt: skip
 def test_several_sites_and_what_a_closure_is_of(extractor, text, lang, expected):
@@ -102,10 +102,10 @@ def test_several_sites_and_what_a_closure_is_of(extractor, text, lang, expected)
     ("text", "lang", "expected"),
     [
         ("Ubisoft is closing three studios:\n- Lumen Forge (mobile games)\n- Tallow Works\n"
-         "The company said the move would save money.\n", "en",
+         "The company wants to cut costs.\n", "en",
          {("Lumen Forge", "Ubisoft"), ("Tallow Works", "Ubisoft")}),
         ("Ubisoft a fermé deux studios :\n- Lumen Forge (jeux mobiles)\n- Tallow Works\n"
-         "Le groupe veut économiser.\n", "fr",
+         "Le groupe réduit ses coûts.\n", "fr",
          {("Lumen Forge", "Ubisoft"), ("Tallow Works", "Ubisoft")}),
         ("Ubisoft a présenté ses studios :\n- Lumen Forge\n- Tallow Works\n", "fr", set()),
     ],
@@ -118,17 +118,17 @@ def test_units_a_closure_lists_one_per_line(extractor, text, lang, expected):
     ("text", "expected"),
     [
         # the old name of a platform is no employer
-        ("Paul Reed resigned from Anthropic. In his note, posted on X (formerly Twitter), Reed "
-         "announced that he was quitting.", {("Paul Reed", "Anthropic")}),
+        ("Paul Reed resigned from Anthropic. In a thread on X (formerly Twitter), Reed said "
+         "he was quitting.", {("Paul Reed", "Anthropic")}),
         # a participle opening a sentence is no first name; "this meant leaving" is no event
-        ("Paul Reed wrote a long post. Quoting Anna Berg, he said that for him, this meant "
+        ("Paul Reed wrote a long post. Citing Anna Berg, he wrote that for him, growing up meant "
          "leaving.", set()),
         # a product that "exited to" another unit is no person leaving
-        ("Touring Kite, a travel app that exited to Commerce, was one of Google's projects.",
+        ("Kitebird, a maps app that exited to the Cloud unit, was one of Google's bets.",
          set()),
         # initials before a surname; an announced resignation
-        ("Anna Berg will leave Nokia next month, while J.T. Bergqvist, the head of its networks "
-         "unit, will resign on Jan. 31.", {("Anna Berg", "Nokia"), ("J.T. Bergqvist", "Nokia")}),
+        ("Anna Berg will leave Nokia in June and J.K. Lindqvist, who runs its cable unit, will "
+         "resign on May 2.", {("Anna Berg", "Nokia"), ("J.K. Lindqvist", "Nokia")}),
         ("Anna Berg said she would resign from Nokia if the board asked her to.", set()),
     ],
 )  # fmt: skip
@@ -138,26 +138,26 @@ def test_platforms_participles_products_and_initials(extractor, text, expected):
 
 def test_a_post_abbreviated_is_no_company(extractor):
     text = (
-        "Vivendi a démis de ses fonctions le DG de Canal+, Paul Roux. Il est remplacé par Anna "
-        "Berg, qui était auparavant DG adjoint."
+        "Vivendi a démis de ses fonctions le DG de Canal+, Paul Roux. Anna Berg, jusque-là DG "
+        "adjoint, lui succède."
     )
     assert found(extractor, text, "fr", "departure") == {("Paul Roux", "Canal+")}
 
 
 def test_studios_named_after_their_kind_close_inside_the_company(extractor):
     text = (
-        "La plateforme de Google voit les deux studios de développement Brume Games and "
-        "Entertainment fermer leurs portes."
+        "Google voit ses trois studios de création Brume Games and Entertainment fermer leurs "
+        "portes."
     )
-    assert found(extractor, text, "fr", "dissolution") == {
-        ("Brume Games and Entertainment", "Google")
-    }
+    assert ("Brume Games and Entertainment", "Google") in found(
+        extractor, text, "fr", "dissolution"
+    )
 
 
 def test_a_unit_said_to_be_based_somewhere_goes_by_that_place(extractor):
-    text = "Ubisoft a décidé de fermer les portes de son studio basé dans les quartiers de Porto."
+    text = "Ubisoft va fermer son studio installé dans le centre de Porto."
     assert found(extractor, text, "fr", "dissolution") == {
-        ("studio basé dans les quartiers de Porto", "Ubisoft")
+        ("studio installé dans le centre de Porto", "Ubisoft")
     }
 
 
@@ -165,15 +165,15 @@ def test_a_unit_said_to_be_based_somewhere_goes_by_that_place(extractor):
     ("text", "expected"),
     [
         # a group as the subject, its members named after the verb
-        ("Une grande partie des dirigeants de Capgemini ont été évincés jeudi, parmi lesquels le "
-         "PDG Paul Roux et le directeur financier Anna Berg.",
+        ("Plusieurs cadres de Capgemini ont été écartés lundi, parmi lesquels le PDG Paul Roux "
+         "et la directrice financière Anna Berg.",
          {("Paul Roux", "Capgemini"), ("Anna Berg", "Capgemini")}),
         # what a rumour announced is no departure
-        ("Une rumeur lancée par un quotidien annonçait le départ imminent de Paul Roux de son "
-         "poste de PDG de Capgemini.", set()),
+        ("Une rumeur relayée par un blog prêtait à Paul Roux un départ prochain de Capgemini.",
+         set()),
         # the successor's past employer is not what the person replaced left
-        ("Paul Roux quitte Capgemini. Il sera remplacé par l'ancienne cadre de Microsoft, Anna "
-         "Berg.", {("Paul Roux", "Capgemini")}),
+        ("Paul Roux quitte Capgemini. Son successeur sera Anna Berg, venue de Microsoft, qui le "
+         "remplacera en mai.", {("Paul Roux", "Capgemini")}),
     ],
 )  # fmt: skip
 def test_groups_named_after_rumours_and_successors(extractor, text, expected):
@@ -184,9 +184,9 @@ def test_groups_named_after_rumours_and_successors(extractor, text, expected):
     ("text", "lang", "expected"),
     [
         # a game named after its kind is no company; a participle opening a sentence neither
-        ("The company behind the hit mobile game Angry Kites has shut its London studio. "
-         "Declaring the closure of its London studio, Ubisoft said it would focus on Finland.",
-         "en", {("London studio", "Ubisoft")}),
+        ("The maker of the puzzle game Tidy Kites has shut its Paris studio. Announcing the "
+         "closure of its Paris studio, Ubisoft said it would focus on Montreal.",
+         "en", {("Paris studio", "Ubisoft")}),
     ],
 )  # fmt: skip
 def test_products_and_participles_are_no_owners(extractor, text, lang, expected):
@@ -195,14 +195,14 @@ def test_products_and_participles_are_no_owners(extractor, text, lang, expected)
 
 def test_who_replaced_someone_brings_no_employer_of_theirs(extractor):
     text = (
-        "Nokia is changing its leaders. A few days ago, Paul Reed was replaced by Anna Berg, "
-        "former head of Microsoft's business unit."
+        "Nokia is changing its leaders. Last week, Paul Reed was replaced by Anna Berg, who once "
+        "ran a division at Microsoft."
     )
     assert found(extractor, text, "en", "departure") == {("Paul Reed", "Nokia")}
 
 
 def test_revoked_by_the_board_is_a_dismissal(extractor):
-    text = "Paul Roux, président de Capgemini, a été révoqué pour faute grave par le conseil."
+    text = "Le conseil de Capgemini a révoqué son président, Paul Roux, mardi."
     assert found(extractor, text, "fr", "departure") == {("Paul Roux", "Capgemini")}
     assert found(extractor, "La banque a révoqué la licence de Capgemini.", "fr", "departure") == (
         set()

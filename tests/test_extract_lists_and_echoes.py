@@ -183,8 +183,8 @@ def test_that_of_someone_after_a_departure_is_a_second_departure(extractor, text
     ("text", "expected"),
     [
         # a number of those just told, named after a colon
-        ("Chez Capgemini, deux d'entre eux viennent de quitter l'entreprise : Yves Roux, "
-         "responsable de l'agence d'Aix, et Jacques Morel, ingénieur.",
+        ("Capgemini perd ses chefs de bureau. Trois d'entre eux sont partis en mai : Yves Roux, "
+         "qui dirigeait Lille, et Jacques Morel, chargé des ventes.",
          {("Yves Roux", "Capgemini"), ("Jacques Morel", "Capgemini")}),
         # an adverb inside an idiom
         ("Capgemini s'est ainsi séparé de son directeur régional, Philippe Roux.",

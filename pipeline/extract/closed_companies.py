@@ -56,7 +56,7 @@ def company_closed(context: ArticleContext, candidate: Candidate) -> TeamMention
     if company is None:
         return None
     if _introduced_as_a_unit(context, company):
-        # "Arkane Austin, le studio de l'éditeur basé au Texas, a annoncé sa fermeture": a unit
+        # "X, le studio de l'éditeur à Lille, a annoncé sa fermeture": a unit
         # of the company the article is about
         owner = context.organization_in_focus(candidate.head, exclude={company.key})
         if owner is None:
@@ -76,7 +76,7 @@ def _introduced_as_a_unit(context: ArticleContext, company: EntityRef) -> bool:
             continue
         before = doc[max(0, mention.span.start - 3) : mention.span.start]
         if any(t.lemma_.lower() in _UNIT_NOUNS or t.lower_ in _UNIT_NOUNS for t in before):
-            return True  # "les deux studios de développement X fermer leurs portes"
+            return True  # "ses trois studios de création X fermer"
         after = doc[mention.span.end : mention.span.end + 4]
         if after[0].text != "," or after[1].lower_ not in _UNIT_INTRODUCERS:
             continue

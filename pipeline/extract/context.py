@@ -524,7 +524,9 @@ def _named_as_destination(span: Span) -> bool:
     doc = span.doc
     for token in reversed(doc[max(span.sent.start, span.start - 6) : span.start]):
         if token.is_punct and not (token.text == "-" and not token.whitespace_):
-            return False  # "moved to ride-hailing company Lyft": a hyphen inside a word goes on
+            return (
+                False  # "moved to food-delivery company Deliveroo": a hyphen inside a word goes on
+            )
         if token.lower_ in _TOWARDS:
             return True
         if token.lower_ in ("for", "pour") and token.i > 0 and doc[token.i - 1].lower_ in _LEFT:

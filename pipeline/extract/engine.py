@@ -315,7 +315,7 @@ def one_name_per_team(events: list[FoundEvent], headline_end: int = 0) -> list[F
         for e in reports:
             if not _is_proper_name(e.subject.name) and e.subject != best.subject:
                 if _elsewhere(e.subject.name, best.subject.name):
-                    continue  # "its facility in Ulm" after "its research centre in Burnaby"
+                    continue  # "its facility in Ulm" after "its research centre in Leeds"
                 renamed[id(e)] = replace(renamed.get(id(e), e), subject=best.subject)
     found, seen = [], set()
     for e in events:

@@ -182,7 +182,7 @@ def no_longer(candidate: Candidate) -> bool:
 # a role given up inside the company. Staying on as an adviser is still leaving.
 _STAYS = ("mais reste", "mais restera", "tout en restant", "reste toutefois", "but remains")
 _STAYS += ("but will remain", "while remaining", "but will stay", "but stays")
-# "leaves his post for an unnamed job at the company": another post in the same company
+# "leaves the post for another job at the company": another post in the same company
 _STAYS += ("job at the company", "role at the company", "role within the company")
 _STAYS += ("poste au sein de l'entreprise", "poste au sein du groupe", "restera dans le groupe")
 # "steps down as CEO to become executive chairman": another post in the same company
@@ -291,7 +291,7 @@ def steps_down_from_a_thing(candidate: Candidate) -> bool:
 
 @guard("exited_to")
 def exited_to(candidate: Candidate) -> bool:
-    """ "Touring Bird, a travel app that exited to Commerce": a product moved to another unit."""
+    """ "Kitebird, a maps app that exited to the Cloud unit": a product moved to another unit."""
     doc, end = candidate.head.doc, candidate.span.end
     return candidate.span[0].lower_ in ("exited", "exits", "exit") and (
         end < len(doc) and doc[end].lower_ == "to"

@@ -18,7 +18,7 @@ _MARKUP = re.compile(
     r"|(?P<rule>^[ \t]*(?:[-*_=][ \t]*){3,}$)"
     r"|(?P<emphasis>(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_]))"
     r"|(?P<pipe>[ \t]*\|[ \t]*)"
-    # "LOS ANGELES, États-Unis - ", "PARIS (Reuters) - ", "AFP - ": a wire dateline, no sentence
+    # "MADRID, Espagne - ", "PARIS (Reuters) - ", "AFP - ": a wire dateline, no sentence
     r"|(?P<dateline>^[ \t]*[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+)*"
     r"(?:,[ \t]*[A-ZÀ-Ý][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3})?"
     r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]+[-–—][ \t]+)",

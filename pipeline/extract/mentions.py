@@ -336,7 +336,7 @@ def _people(doc: Doc, text: str, title: str | None = None) -> list[Mention]:
     mentions = []
     for span, name in named:
         canonical = name if len(name.split()) >= 2 else _link_short_name(name, full_names)
-        if _INITIAL.match(name):  # "S. Kumar" after "Sanjay Kumar": the same person
+        if _INITIAL.match(name):  # "S. Marchal" after "Sophie Marchal": the same person
             canonical = _with_initial(name, full_names) or canonical
         if canonical == name and len(name.split()) == 1 and title:
             canonical = _full_name_in_title(name, title, blocked) or name
@@ -445,11 +445,11 @@ def _organizations(
         if _is_outlet(text) or _names_a_platform(ent) or _abbreviates_words(ent):
             continue  # "selon Bloomberg News", "a annoncé sur X": where news is told
         if _a_byline(ent):
-            continue  # "E24 avec AFP": the outlet that signs the story
+            continue  # "La Gazette avec AFP": the outlet that signs the story
         if _formerly_named(ent):
-            continue  # "posted on X (formerly Twitter)": the old name of the platform
+            continue  # "written on X (formerly Twitter)": the old name of the platform
         if not ent.ent_id_ and _after_a_product_noun(ent):
-            continue  # "the hit mobile game Angry Birds": a product, no company
+            continue  # "the puzzle game Tidy Kites": a product, no company
         if ent.ent_id_:
             found.append(Mention(organization(ent.ent_id_), ent))
             continue
@@ -461,7 +461,7 @@ def _organizations(
             and len(name) > 1  # "S": a name cut short, not a company
             and fold(name) not in blocked
             and fold(name) not in _TEAM_NOUNS  # "le lancement de Lab": a unit's word, no name
-            and fold(name) not in _PLACES  # "LOS ANGELES, États-Unis - ...": a dateline
+            and fold(name) not in _PLACES  # "MADRID, Espagne - ...": a dateline
             and fold(name) not in role_words()  # "qui était DG adjoint": a post, no company
             and "\n" not in ent.text
         ):
@@ -470,7 +470,8 @@ def _organizations(
 
 
 def _a_byline(span: Span) -> bool:
-    """ "E24 avec AFP", "Les Echos with Reuters": a newsroom credited beside a wire agency."""
+    """ "La Gazette avec AFP", "Les Echos with Reuters": a newsroom credited beside a wire
+    agency."""
     doc = span.doc
     after = doc[span.end : span.end + 2]
     return (

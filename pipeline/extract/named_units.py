@@ -140,7 +140,7 @@ _PLURAL_UNITS = re.compile(
 
 
 def bulleted_units(trigger: Token):
-    """ "les studios ayant fermé leurs portes sont les suivants :" then one line per studio,
+    """ "voici les studios qui ferment :" then one line per studio,
     each opening with a dash: the units a closure lists."""
     doc = trigger.doc
     text = doc.text

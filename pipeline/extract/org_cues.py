@@ -320,7 +320,7 @@ def _named_by(patterns: list[re.Pattern], text: str) -> set[str]:
 
 
 def _after_a_product_noun(text: str, start: int) -> bool:
-    """ "the hit mobile game Angry Birds has shut its studio": a product's name."""
+    """ "the puzzle game Tidy Kites has shut its studio": a product's name."""
     previous = _PREVIOUS_WORD.search(text[max(0, start - 40) : start])
     return previous is not None and previous.group(1).lower() in lexicon("any", "product_nouns")
 
@@ -334,7 +334,7 @@ def _cleaned(raw: str) -> str | None:
     if _ELIDED_WORD.match(name):
         return None  # "L'entreprise ferme son labo", "D'autres": an article, then a plain word
     if " " not in name and len(name) >= 7 and name.endswith("ing"):
-        return None  # "Declaring the closure of its London studio, X said": a participle
+        return None  # "Announcing the closure of its lab, X said": a participle
     name = _before_a_verb(without_leading_preposition(name))
     first = name.split()[0].lower() if name else ""
     # a month after a cue is a date ("the company in March"), not a name

@@ -89,7 +89,7 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
     ):
         return None
     after = context.doc[trigger.end : sentence.end]
-    replaced = trigger[-1].lower_ == "by"  # "was replaced by Y, a former Microsoft executive"
+    replaced = trigger[-1].lower_ == "by"  # "was replaced by Y, who came from Microsoft"
     for token in after:
         if token.lower_ in DESTINATIONS | _CLAUSE_BREAKS or token.text in ".;" or replaced:
             break

@@ -88,7 +88,7 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
                 return [(after[0].entity, after[0].span[0])]
             return []  # "the departure of its co-founders is tempered by the appointment of X"
     if before and _a_group_told_after(context, sentence, before[-1].span, start):
-        return []  # "after CEO X smoked on video and two executives left the company"
+        return []  # "after CEO X spoke on a podcast and two executives left"
     if before and (antecedent := _relative_antecedent(context, sentence, start)):
         return [antecedent]
     if before and (main := _main_subject_resumed(context, sentence, start, before)):
@@ -120,7 +120,8 @@ _RELATIVE_OPENERS = {"who", "whose", "which"}
 
 def _a_group_told_after(context, sentence: Span, name: Span, start: int) -> bool:
     """A plural noun for people just before the verb, in a clause of its own after the last name
-    ("X smoked on video and two executives left"), not joined to it ("X and two engineers left")."""
+    ("X spoke on a podcast and two executives left"), not joined to it ("X and two engineers
+    left")."""
     if not _counted_people_before(sentence, start):
         return False
     if name.end < len(context.doc) and context.doc[name.end].text == ",":

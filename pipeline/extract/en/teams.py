@@ -100,7 +100,7 @@ _TITLE_WORDS = {"president", "head", "chief", "director", "manager", "lead", "le
 
 
 def _in_a_job_title(noun: Token, trigger: Span) -> bool:
-    """ "Paul Reed, senior vice president at Nokia's Devices R&D unit, described the planned
+    """ "Paul Reed, a vice president at Nokia's phone unit, called the planned
     closure": the unit someone works in, told before the trigger, is not what closes."""
     if noun.i >= trigger.start or trigger[0].lower_ not in ("closure", "closing", "shutdown"):
         return False  # only a closure told before, by a noun ("the planned closure")
@@ -114,7 +114,7 @@ def _in_a_job_title(noun: Token, trigger: Span) -> bool:
 
 
 def _facility_name(noun: Token) -> str | None:
-    """ "its research and development facility in Ulm": all the words since the determiner."""
+    """ "its research and development facility in Turin": all the words since the determiner."""
     if not _research_facility(noun):
         return None
     doc, i = noun.doc, noun.i - 1
@@ -125,7 +125,7 @@ def _facility_name(noun: Token) -> str | None:
 
 
 def _research_facility(noun: Token) -> bool:
-    """ "its research and development facility in Ulm": a facility where research is done is a
+    """ "its research and development facility in Turin": a facility where research is done is a
     lab; a manufacturing facility is a plant."""
     if noun.lower_ != "facility":
         return False
@@ -302,7 +302,7 @@ def _words_before_team_noun(noun: Token) -> str | None:
     while words and words[0].text == ",":
         words.pop(0)
     if noun.text[:1].isupper() and not noun.is_sent_start and _owner_opens_the_name(doc, i, words):
-        # "the Nokia Research Centre in Burnaby": a proper name made of the owner's and plain
+        # "the Kodak Research Centre in Leeds": a proper name made of the owner's and plain
         # words is said whole
         start = i
         while (

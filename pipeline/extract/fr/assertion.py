@@ -226,7 +226,7 @@ def is_asserted(trigger: Token, sentence_text: str, *, negation_is_event: bool =
             c.dep_.startswith("nsubj") and c.lemma_.lower() in lexicon("fr", "rumour_words")
             for c in governor.children
         ):
-            return False  # "Une rumeur ... annonçait le départ de X": what a rumour said
+            return False  # "Une rumeur ... prêtait à X un départ": what a rumour said
         if governor.pos_ in ("VERB", "AUX"):
             if governor.lemma_ in modal and trigger.dep_ not in ("conj", "advcl", "acl:relcl"):
                 return False

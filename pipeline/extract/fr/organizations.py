@@ -33,7 +33,7 @@ def organization_left(
 ) -> EntityRef | None:
     token = candidate.head
     if any(_head_of_a_country(anchor) for _, anchor in people or ()):
-        return None  # "la présidente de la Corée du Sud, X, a démissionné": a public office
+        return None  # "le président du Portugal, X, a démissionné": a public office
     destination_keys = _destinations(context, token)
     # ("qu'elle quittait Meta": the parser may take "qu'" for the object)
     objects = [
@@ -263,7 +263,7 @@ def _first_after(context: ArticleContext, token: Token, exclude: set[str]) -> En
 
 
 def _head_of_a_country(anchor: Token) -> bool:
-    """ "la présidente de la Corée du Sud, X": a name right after a public post held in a
+    """ "le président du Portugal, X": a name right after a public post held in a
     country or a city (word order: the parse often loses such appositions)."""
     doc, i = anchor.doc, anchor.i - 1
     if i > 0 and doc[i].text == ",":
@@ -290,7 +290,7 @@ def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
     sentence = trigger.sent
     by = next((t for t in trigger.doc[trigger.i + 1 : sentence.end] if t.lower_ == "par"), None)
     if trigger.lemma_.lower() == "remplacer" and by is not None:
-        # "Il sera remplacé par l'ancienne cadre de Microsoft X": the successor's past
+        # "Il sera remplacé par Y, passée par Microsoft": the successor's past
         agent_end = next(
             (t.i for t in trigger.doc[by.i + 1 : sentence.end] if t.lower_ in ("à", "au")),
             sentence.end,
@@ -321,7 +321,7 @@ _OWNED |= {"possédée", "racheté", "rachetée", "propriété"}
 
 
 def _owners_after(context: ArticleContext, trigger: Token) -> set[str]:
-    """ "démissionner de la société togolaise, détenue à 51 % par le groupe X": who owns the
+    """ "démissionner de la société, contrôlée à 60 % par le groupe X": who owns the
     company left is not the company left."""
     keys = set()
     sentence = trigger.sent

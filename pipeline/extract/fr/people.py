@@ -239,7 +239,7 @@ def _verb_subjects(context: ArticleContext, candidate: Candidate) -> People:
     if not candidates and (among := _among_those(context, verb)):
         return among  # "X et Y figuraient parmi les personnes licenciées"
     if listed := _group_then_names(context, verb, candidates):
-        return listed  # "des dirigeants ont été évincés, parmi lesquels le PDG X, ..."
+        return listed  # "plusieurs cadres ont été écartés, parmi lesquels le PDG X, ..."
     if not candidates and (doer := _subject_of_gerund(context, verb)):
         return doer
     if not candidates and (reported := _subject_after_que(context, verb)):
@@ -700,7 +700,7 @@ def _people_from(context: ArticleContext, token: Token) -> list[tuple[EntityRef,
     for child in token.children:
         if child.dep_ in NAME_LINKS and context.mentions.person_at(child):
             if child.dep_ == "nmod" and _whose(child):
-                continue  # "l'associé d'Emeric Roy a quitté X": Emeric Roy's partner left
+                continue  # "l'associé de Léo Marchal a quitté X": Léo Marchal's partner left
             found = _people_from(context, child)
             for other in _coordinated(token):  # "le directeur X et le vice-président Y"
                 for named in [other, *other.children]:

@@ -54,7 +54,7 @@ _SITE_WORDS = {"site", "centre", "studio", "laboratoire", "antenne", "bureau"}
 
 
 def _sites_closed_by_town(context, trigger: Token, team_nouns) -> TeamMention | None:
-    """ "Les fermetures de Toulouse et de Sophia-Antipolis", in an article about a company's
+    """ "les fermetures de Rennes et de Nantes", in an article about a company's
     sites: each town stands for the site the company closes there."""
     if trigger.lemma_.lower() != "fermeture" or not any(
         t.lemma_.lower() in _SITE_WORDS for t in context.doc
@@ -184,7 +184,7 @@ def _passive_subject_before(trigger: Token, team_nouns) -> Token | None:
 
 def _team_noun_after(trigger: Token, team_nouns) -> Token | None:
     """A team noun right after the trigger, behind a determiner: "ferme son laboratoire", or
-    after an aside: "la fermeture, fin 2026, de son laboratoire"."""
+    after an aside: "la fermeture, dès 2027, de son laboratoire"."""
     doc = trigger.doc
     start = trigger.i + 1
     if start < len(doc) and doc[start].text == ",":
@@ -676,11 +676,11 @@ _BASED = {"basé", "basée", "basés", "basées", "installé", "installée", "im
 
 
 def _located(noun: Token) -> str | None:
-    """ "son studio à Manchester", "son studio basé dans les quartiers de Vancouver": a unit with
+    """ "son studio à Manchester", "son studio installé dans le centre de Porto": a unit with
     no name of its own goes by where it is."""
     doc, after = noun.doc, noun.i + 1
     if after < noun.sent.end and doc[after].lower_ in _BASED:
-        # "basé à X", "basé dans les quartiers de X": the place is the first capitalised word
+        # "basé à X", "installé dans le centre de X": the place is the first capitalised word
         # within a few words
         place = next(
             (t for t in doc[after + 1 : min(after + 7, noun.sent.end)] if t.text[:1].isupper()),
