@@ -326,8 +326,8 @@ _NAMING_A_GROUP = ("parmi lesquels", "parmi lesquelles", "dont", "notamment", "�
 
 
 def _group_then_names(context: ArticleContext, verb: Token, subjects: list[Token]) -> People:
-    """ "Une grande partie des dirigeants ont été évincés jeudi, parmi lesquels le PDG X, le
-    directeur financier Y": a group as the subject, its members named after the verb."""
+    """ "Plusieurs cadres ont été écartés, parmi lesquels le PDG X et la directrice financière
+    Y": a group as the subject, its members named after the verb."""
     if subjects and not all(
         "Plur" in s.morph.get("Number") or s.lemma_.lower() in ("partie", "plupart")
         for s in subjects
@@ -342,7 +342,7 @@ def _group_then_names(context: ArticleContext, verb: Token, subjects: list[Token
     if marker is None:
         return []
     start = rest.start_char + lowered.index(f" {marker} ") + len(marker)
-    people = [m for m in context.mentions.people_in(verb.i + 1, sentence.end)]
+    people = context.mentions.people_in(verb.i + 1, sentence.end)
     return [(m.entity, m.span.root) for m in people if m.span.start_char >= start]
 
 
