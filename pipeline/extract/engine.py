@@ -5,6 +5,7 @@ fill the slots, each registered under the name the rules use."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple, Protocol
@@ -349,7 +350,16 @@ def _names_within(short: str, long: str) -> bool:
 
 def _capitalised_words(name: str) -> frozenset[str]:
     acronyms = lexicon("any", "topic_acronyms")
-    return frozenset(w for w in name.split() if w[:1].isupper() and w.lower() not in acronyms)
+    words = _words(name)
+    return frozenset(w for w in words if w[:1].isupper() and w.lower() not in acronyms)
+
+
+_ELIDED = re.compile(r"\b([dlDL]['’])(?=[A-ZÀ-Þ])")
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name, an elided article apart: "studio d'Osaka" as "studio d' Osaka"."""
+    return _ELIDED.sub(r"\1 ", name).split()
 
 
 def _capitalised_parts(name: str) -> frozenset[str]:
@@ -360,7 +370,7 @@ def _capitalised_parts(name: str) -> frozenset[str]:
 def _is_proper_name(name: str) -> bool:
     """ "Boussole", "Responsible Innovation"; not "AI team", whose capital is a field's acronym."""
     acronyms = lexicon("any", "topic_acronyms")
-    words = name.split()
+    words = _words(name)
     return any(
         word[:1].isupper()
         and word.lower() not in acronyms
@@ -380,9 +390,9 @@ def _elsewhere(name: str, other: str) -> bool:
 
 def _place_of(name: str) -> str:
     acronyms = lexicon("any", "topic_acronyms")
-    words = name.split()
+    words = _words(name)
     for i, word in enumerate(words[1:], start=1):
-        placed = words[i - 1].lower() in _PLACE_PREPOSITIONS | {"de", "d'", "du"}
+        placed = words[i - 1].lower() in _PLACE_PREPOSITIONS | {"de", "d'", "d’", "du"}
         if placed and word[:1].isupper() and word.lower() not in acronyms:
             return " ".join(words[i:])
     return ""

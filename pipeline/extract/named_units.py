@@ -85,9 +85,16 @@ def unit_after(trigger: Token, names: set[str]) -> str | None:
     """ "ferme Nimbus", "la fermeture de Nimbus", "is shutting down Lumen Forge"."""
     doc = trigger.doc
     i = trigger.i + 1
-    while i < min(trigger.i + 4, trigger.sent.end) and doc[i].lower_ in _SKIPPED:
+    while i < min(trigger.i + 4, trigger.sent.end) and (
+        doc[i].lower_ in _SKIPPED or _an_adverb(doc[i])
+    ):
         i += 1
     return unit_named_at(doc, i, names) if i < trigger.sent.end else None
+
+
+def _an_adverb(token: Token) -> bool:
+    """ "fermer définitivement Nimbus", "shut down completely Lumen Forge"."""
+    return token.is_lower and token.is_alpha and token.text.endswith(("ment", "ly"))
 
 
 _BEFORE_VERB = {"is", "are", "was", "were", "will", "would", "be", "being", "been", "has"}

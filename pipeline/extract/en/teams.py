@@ -18,11 +18,13 @@ from pipeline.extract.named_units import (
     bulleted_units,
     closed_unit,
     split_listed,
+    unit_after,
 )
 from pipeline.extract.names import fold
 from pipeline.extract.org_cues import news_words
 from pipeline.extract.rulebook import Candidate
 from pipeline.extract.team_mention import TeamMention
+from pipeline.extract.units_by_place import units_by_place
 
 _DISSOLUTION_WORDS = {"dissolved", "disbanded", "eliminated", "scrapped", "dismantled", "axed"}
 
@@ -30,9 +32,18 @@ _DISSOLUTION_WORDS = {"dissolved", "disbanded", "eliminated", "scrapped", "disma
 @resolver("en", "team", "near_trigger")
 def team_near_trigger(context: ArticleContext, candidate: Candidate) -> TeamMention | None:
     sentence = context.sentences[context.sentence_index(candidate.head)]
+    names = article_unit_names(context)
+    if names and unit_after(candidate.span[-1], names):
+        # "has decided to shut down Lumen Forge": a unit the article introduced, named as the
+        # object, before any team noun around the verb
+        return closed_unit(context, candidate.span[-1])
     found = _team_near(sentence, candidate.span)
     if found is None:
-        return closed_unit(context, candidate.head) or bulleted_units(candidate.head)
+        return (
+            closed_unit(context, candidate.head)
+            or units_by_place(context, candidate.head)
+            or bulleted_units(candidate.head)
+        )
     name, known_organization = found
     parts = split_listed(name, article_unit_names(context))
     if len(parts) > 1:  # "closed its studios Lumen Forge and Tallow": two units, each closed

@@ -19,6 +19,7 @@ from pipeline.extract.names import fold
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
 from pipeline.extract.team_mention import TeamMention
+from pipeline.extract.units_by_place import units_by_place
 
 OBJECT_PRONOUNS = {"l'", "l’", "le", "la", "les"}
 DEMONSTRATIVES = {"ce", "cette", "cet", "ces"}
@@ -42,6 +43,8 @@ def team_dissolved(context: ArticleContext, candidate: Candidate) -> TeamMention
         team = _team_from(context, subject, team_nouns, known)
     if team is None:
         team = _sites_closed_by_town(context, candidate.head, team_nouns)
+    if team is None:
+        team = units_by_place(context, candidate.head)
     return (
         team
         or closed_unit(context, candidate.head)
