@@ -79,6 +79,23 @@ def names_continue_sentences(doc: Doc) -> Doc:
 
 _ENDS = {".", "!", "?", "…", "»", '"', "”", ":"}
 
+# The lemmatizer knows the elided words only with a straight apostrophe: "s'" is "se", "s’"
+# stays "s’", so "s’est séparé de" (as most French outlets type it) missed "se séparer de".
+_ELIDED_LEMMAS = {"s": "se", "l": "le", "d": "de", "qu": "que", "n": "ne", "j": "je", "m": "me"}
+_ELIDED_LEMMAS |= {"t": "te", "c": "ce", "jusqu": "jusque", "lorsqu": "lorsque"}
+_ELIDED_LEMMAS |= {"puisqu": "puisque", "quoiqu": "quoique"}
+
+
+@Language.component("curly_elisions_lemmatized")
+def curly_elisions_lemmatized(doc: Doc) -> Doc:
+    """ "s’", "l’", "qu’" get the lemmas of "s'", "l'", "qu'"."""
+    for token in doc:
+        if token.text.endswith("’") and token.lemma_ == token.text:
+            lemma = _ELIDED_LEMMAS.get(token.lower_[:-1])
+            if lemma is not None:
+                token.lemma_ = lemma
+    return doc
+
 
 def gazetteer_patterns() -> list[dict]:
     patterns = [

@@ -494,7 +494,20 @@ def _named_as_former(span: Span) -> bool:
         bool(after)
         and (after[0] in _FORMER_AFTER or after[0] in _FORMER)
         or any(w in _FORMER or w.startswith("ex-") for w in before)
+        or _ex_title_before(span)
     )
+
+
+def _ex_title_before(span: Span) -> bool:
+    """ "ex-directeur des ventes Est de Capgemini": a past title a few words before, within
+    the same phrase (no verb, no comma between)."""
+    doc = span.doc
+    for token in reversed(doc[max(span.sent.start, span.start - 7) : span.start]):
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.lower_.startswith(("ex-", "ex‑")) and token.is_alpha is False:
+            return True
+    return False
 
 
 _MEDIUM_CUES = {"via", "on", "sur", "through", "platform", "plateforme", "network", "réseau"}

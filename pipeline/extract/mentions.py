@@ -250,9 +250,16 @@ def _titled_name(span: Span) -> bool:
 _PARTICLES = {"de", "d'", "d’", "du", "des", "van", "von", "da", "di"}
 
 
+_SPACED_DASHES = {"-", "–", "—"}
+
+
 def _trim(span: Span) -> Span | None:
     """Drop leading words NER glued on ("Selon Jane Doe") and anything after a line break."""
     start, end = span.start, span.end
+    for i in range(start + 1, end - 1):
+        token = span.doc[i]
+        if token.text in _SPACED_DASHES and token.whitespace_ and span.doc[i - 1].whitespace_:
+            start = i + 1  # "Exclusif - Jane Doe quitte ...": a headline's kicker, then the name
     while start < end and (
         span.doc[start].lower_ in _NOT_NAME_START or not span.doc[start].text[:1].isupper()
     ):

@@ -29,7 +29,7 @@ _FR_ROLES = (
     r"conseil d'administration|conseil de surveillance|fondateur|fondatrice|cofondateur|"
     r"cofondatrice|co-fondateur|co-fondatrice|PDG|président|présidente|directeur|directrice|"
     r"patron|patronne|dirigeant|dirigeante|à la tête|salarié|salariée|chercheur|chercheuse|"
-    r"ingénieur|ingénieure"
+    r"ingénieur|ingénieure|direction|présidence|vice-présidence"
 )
 _EN_NOUNS = (
     r"startup|start-up|company|firm|lab|maker|developer|unicorn|provider|platform|outfit|"
@@ -63,7 +63,7 @@ CUES = {
             rf"ferme ses portes|fermé ses portes|cesse ses activités|cessé ses activités|"
             rf"fait faillite|en liquidation|placée? en liquidation)"
         ),
-        re.compile(rf"\b(?:{_FR_ROLES})\s+(?:[a-zé]+\s+){{0,2}}(?:de|d'|d’|chez)\s*{_NAME}"),
+        re.compile(rf"\b(?i:{_FR_ROLES})\s+(?:[a-zé]+\s+){{0,2}}(?:de|d'|d’|chez)\s*{_NAME}"),
         # "que se passe-t-il chez SenseTime ?", "dix ans chez Palantir": where people work
         re.compile(rf"\bchez\s+{_NAME}"),
         # "Héliotrope perd sa directrice des affaires publiques": a company losing its staff

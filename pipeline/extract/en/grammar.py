@@ -100,7 +100,12 @@ def told_before(trigger: Span) -> bool:
 
 
 def announced(trigger: Span) -> bool:
-    """ "will leave", "will step down", "is set to leave": told before it happens."""
+    """ "will leave", "will step down", "is set to leave", "is to step down": told before it
+    happens."""
     doc = trigger.doc
     before = [t.lower_ for t in doc[max(trigger.sent.start, trigger.start - 3) : trigger.start]]
-    return "will" in before or before[-2:] == ["set", "to"]
+    return (
+        "will" in before
+        or before[-2:] == ["set", "to"]
+        or before[-2:] in (["is", "to"], ["are", "to"])
+    )

@@ -91,6 +91,8 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
     after = context.doc[trigger.end : sentence.end]
     replaced = trigger[-1].lower_ == "by"  # "was replaced by Y, who came from Microsoft"
     for token in after:
+        if _as_a_role(token):
+            continue  # "step down as group CEO of Vodafone": the post, then whose it is
         if token.lower_ in DESTINATIONS | _CLAUSE_BREAKS or token.text in ".;" or replaced:
             break
         if token.lower_ in _BACKING and token.i + 1 < sentence.end and token.nbor(1).lower_ == "by":
@@ -139,6 +141,18 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
             if tied is not None and tied.key not in destinations:
                 return tied
     return context.organization_before(trigger[0], exclude=destinations)
+
+
+def _as_a_role(token) -> bool:
+    """ "as CEO", "as its chief executive", "as group head": the post left, not a new clause
+    ("as he said")."""
+    if token.lower_ != "as":
+        return False
+    roles = role_words()
+    following = token.doc[token.i + 1 : min(token.i + 4, token.sent.end)]
+    return any(t.lower_ in roles for t in following) and not any(
+        t.lower_ in ("he", "she", "they", "it", "we", "i") for t in following
+    )
 
 
 def _left_for(words) -> bool:

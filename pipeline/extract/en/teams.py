@@ -303,7 +303,10 @@ def _words_before_team_noun(noun: Token) -> str | None:
             words.insert(0, token)
             i -= 1
             continue
-        if token.lower_.endswith("'s") or (token.is_punct and not capitalised_list):
+        ampersand = token.text == "&"  # "the R&D Lab", checked by _ends_a_name above
+        if token.lower_.endswith("'s") or (
+            token.is_punct and not capitalised_list and not ampersand
+        ):
             break
         spoken = [w for w in words if w.text not in HYPHENS]  # "long-term" is one word
         if len(spoken) >= 5 and not token.text[:1].isupper():

@@ -230,7 +230,9 @@ def is_asserted(trigger: Token, sentence_text: str, *, negation_is_event: bool =
         if governor.pos_ in ("VERB", "AUX"):
             if governor.lemma_ in modal and trigger.dep_ not in ("conj", "advcl", "acl:relcl"):
                 return False
-            if _is_negated(governor) or _is_irrealis(governor):
+            if _is_negated(governor) or (
+                _is_irrealis(governor) and governor.lemma_.lower() not in _CITING
+            ):
                 return False
         if governor.dep_ in ("ROOT", "acl:relcl", "advcl"):
             break
@@ -238,6 +240,8 @@ def is_asserted(trigger: Token, sentence_text: str, *, negation_is_event: bool =
     return True
 
 
+# "On citera ceux de X et de Y": the writer's future of listing, about what has happened
+_CITING = {"citer", "mentionner", "noter", "signaler", "rappeler", "retenir"}
 _DEFINITE = {"le", "la", "l'", "l’", "son", "sa", "ce", "cet", "cette"}
 # What a departure that is a sentence's subject may do and still be in doubt: happen, be
 # announced, be confirmed ("le départ de X pourrait intervenir en mai")

@@ -50,15 +50,16 @@ def organization_left(
         and objects[0].lemma_.lower() not in _POSTS
     ):
         return None  # "quitter le secteur", "quitter le salon": not an employer
+    acting = _organization_subject(context, token)
+    if acting is not None and token.lemma_.lower() == "séparer":
+        # "Kairn s'est séparé de son directeur de Lyon, X": the company parts with its staff;
+        # what follows "directeur de" is the post
+        return acting
     governed = _governed_organization(context, token, destination_keys)
     if governed:
         return governed
-    for child in token.children:  # "OpenAI a licencié ...": the employer acts
-        # the parse may leave an unknown word opening the sentence as "dep" ("Capgemini se sépare")
-        if child.dep_ == "nsubj" or (child.dep_ == "dep" and child.i < token.i):
-            organization_ref = context.mentions.organization_at(child)
-            if organization_ref:
-                return organization_ref
+    if acting is not None:  # "OpenAI a licencié ...": the employer acts
+        return acting
     for _, anchor in people or ():  # "Waymo a déclaré que son responsable, X, démissionnait"
         role = (
             anchor.head if anchor.dep_ in ("appos", "conj") and anchor.head.i < anchor.i else None
@@ -259,6 +260,16 @@ def _first_after(context: ArticleContext, token: Token, exclude: set[str]) -> En
     for mention in context.mentions.organizations_in(token.i, sentence.end):
         if mention.entity.key not in exclude:
             return mention.entity
+    return None
+
+
+def _organization_subject(context: ArticleContext, token) -> EntityRef | None:
+    for child in token.children:
+        # the parse may leave an unknown word opening the sentence as "dep" ("Capgemini se sépare")
+        if child.dep_ == "nsubj" or (child.dep_ == "dep" and child.i < token.i):
+            organization_ref = context.mentions.organization_at(child)
+            if organization_ref:
+                return organization_ref
     return None
 
 

@@ -41,6 +41,7 @@ def load() -> Language:
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     nlp.add_pipe("company_suffixes_continue_sentences", before="parser")
     nlp.add_pipe("names_continue_sentences", before="parser")
+    nlp.add_pipe("curly_elisions_lemmatized", after="lemmatizer")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(gazetteer_patterns())
     return nlp

@@ -1,0 +1,79 @@
+"""Habits of business dispatches, in our own words with invented people and companies: a
+headline's kicker before a name ("Exclusif - "), the post left told with "as" ("step down as
+CEO of X"), "is to step down" as an announcement, typographic apostrophes ("s’est séparé"), a
+company parting with "son directeur de Lyon" (a post, not a company), the writer's "on citera
+ceux de", and a past title a few words before a company ("ex-directeur des ventes de X")."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from pipeline.extract import ArticleText
+from tests.helpers import found_pairs as found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a kicker glued to the name by NER; an unknown company after "la direction de"
+        (
+            "Exclusif - Paul Roux quitte la direction de Tilleul France",
+            "fr",
+            {("Paul Roux", "Tilleul France")},
+        ),
+        (
+            "Président de Tilleul en France depuis deux ans, Paul Roux a décidé de démissionner de "
+            "ses fonctions.",
+            "fr",
+            {("Paul Roux", "Tilleul")},
+        ),
+        # the post left, after "as", names the company; not the one of the sentence before
+        (
+            "NetScout won a contract from Telefónica. Paul Reed is to step down as group CEO of "
+            "Vodafone in the fall.",
+            "en",
+            {("Paul Reed", "Vodafone")},
+        ),
+        (
+            "Google won a contract from Telefónica. Paul Reed will step down as chief executive of "
+            "Vodafone next year.",
+            "en",
+            {("Paul Reed", "Vodafone")},
+        ),
+        # a typographic apostrophe; what follows "son directeur de" is the post
+        (
+            "Fin 2010, Capgemini s’est ainsi séparé de son directeur de Strasbourg, Paul Roux.",
+            "fr",
+            {("Paul Roux", "Capgemini")},
+        ),
+        (
+            "Capgemini s’est séparé de son directeur de Strasbourg et de Nancy, Paul Roux, et de "
+            "Marc Vidal, son directeur régional.",
+            "fr",
+            {("Paul Roux", "Capgemini"), ("Marc Vidal", "Capgemini")},
+        ),
+        # the writer's future of listing tells what has happened; a past title far before a
+        # company makes it no employer in focus
+        (
+            "Chez Capgemini, Anna Berg, ex-directrice des ventes Est de Sopra, a été nommée. "
+            "Plusieurs départs de managers ont marqué l'année. On citera notamment ceux de Marc "
+            "Vidal, son directeur commercial, et de Luc Petit.",
+            "fr",
+            {("Marc Vidal", "Capgemini"), ("Luc Petit", "Capgemini")},
+        ),
+    ],
+)
+def test_who_left_which_company(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "departure") == expected
+
+
+def test_is_to_step_down_is_dated_when_announced(extractor):
+    text = "Paul Reed is to step down as chief executive of Vodafone in the fall."
+    extraction = extractor.extract(ArticleText(text, "en", datetime.date(2025, 6, 13)))
+    (event,) = extraction.events
+    assert (event.event_date, event.date_precision) == (
+        datetime.date(2025, 6, 1),
+        "month",
+    )
