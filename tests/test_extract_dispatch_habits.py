@@ -2,7 +2,9 @@
 headline's kicker before a name ("Exclusif - "), the post left told with "as" ("step down as
 CEO of X"), "is to step down" as an announcement, typographic apostrophes ("s’est séparé"), a
 company parting with "son directeur de Lyon" (a post, not a company), the writer's "on citera
-ceux de", and a past title a few words before a company ("ex-directeur des ventes de X")."""
+ceux de", a past title a few words before a company ("ex-directeur des ventes de X"), the
+trade's words for a company ("la SSII"), "le groupe X" as a company group, a parent company that
+acts, and an opening quote mark typed where the closing one belongs."""
 
 from __future__ import annotations
 
@@ -63,6 +65,31 @@ from tests.helpers import found_pairs as found
             "fr",
             {("Marc Vidal", "Capgemini"), ("Luc Petit", "Capgemini")},
         ),
+        # the trade's word for the company left; "DG de X" introduces X
+        (
+            "Le directeur général de Tilleul France, Paul Roux, quitte la SSII.",
+            "fr",
+            {("Paul Roux", "Tilleul France")},
+        ),
+        (
+            "“Je vous annonce que je quitte mes fonctions de DG d’Ardoise“, a indiqué Paul Roux "
+            "sur LinkedIn.",
+            "fr",
+            {("Paul Roux", "Ardoise")},
+        ),
+        # "le groupe X" is a company, even when NER took X for a person
+        (
+            "Le patron de Tilleul est révoqué. Paul Roux, président du courtier, a été révoqué par "
+            "le conseil d'administration. Des voix critiquent la gestion du groupe Tilleul.",
+            "fr",
+            {("Paul Roux", "Tilleul")},
+        ),
+        # the parent company that acts is not the company left
+        (
+            "Paul Roux, PDG de Tilleul, a été remercié par la maison mère du groupe, Capgemini.",
+            "fr",
+            {("Paul Roux", "Tilleul")},
+        ),
     ],
 )
 def test_who_left_which_company(extractor, text, lang, expected):
@@ -77,3 +104,14 @@ def test_is_to_step_down_is_dated_when_announced(extractor):
         datetime.date(2025, 6, 1),
         "month",
     )
+
+
+def test_le_groupe_x_names_no_team_but_l_equipe_x_does():
+    from pipeline.extract.languages import READERS
+    from pipeline.extract.mentions import _team_names
+
+    nlp = READERS["fr"].load()
+    doc = nlp("Des voix critiquent la gestion du groupe Tilleul et de l'équipe Boussole.")
+    names = _team_names(doc)
+    assert "boussole" in names
+    assert "tilleul" not in names

@@ -376,7 +376,7 @@ class ArticleContext:
         for following in self.sentences[index : index + run_on]:
             start = token.i if following.start <= token.i else following.start
             closing = next(
-                (t for t in self.doc[start : following.end] if t.text in CLOSING_QUOTES), None
+                (t for t in self.doc[start : following.end] if _closes_a_quote(t, opening)), None
             )
             if closing is not None:
                 attributed = following
@@ -401,6 +401,8 @@ class ArticleContext:
         for t in reversed(self.doc[max(0, start - 1) : token.i]):
             if t.text == '"':
                 straight.append(t)
+            elif t.text in OPENING_QUOTES and t.nbor(1).text == ",":
+                return None  # an opening mark typed for a closing one (“Je pars“, a dit X)
             elif t.text in OPENING_QUOTES:
                 return t if not straight else None
             elif t.text in CLOSING_QUOTES:
@@ -495,6 +497,20 @@ def _named_as_former(span: Span) -> bool:
         and (after[0] in _FORMER_AFTER or after[0] in _FORMER)
         or any(w in _FORMER or w.startswith("ex-") for w in before)
         or _ex_title_before(span)
+    )
+
+
+def _closes_a_quote(token: Token, opening: Token) -> bool:
+    """A closing mark, or an opening one typed in its place before the attribution's comma
+    (“Je pars“, a dit X)."""
+    if token.text in CLOSING_QUOTES:
+        return True
+    doc = token.doc
+    return (
+        token.text in OPENING_QUOTES
+        and token.i > opening.i
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ","
     )
 
 

@@ -29,7 +29,7 @@ _FR_ROLES = (
     r"conseil d'administration|conseil de surveillance|fondateur|fondatrice|cofondateur|"
     r"cofondatrice|co-fondateur|co-fondatrice|PDG|président|présidente|directeur|directrice|"
     r"patron|patronne|dirigeant|dirigeante|à la tête|salarié|salariée|chercheur|chercheuse|"
-    r"ingénieur|ingénieure|direction|présidence|vice-présidence"
+    r"ingénieur|ingénieure|direction|présidence|vice-présidence|DG|DGA"
 )
 _EN_NOUNS = (
     r"startup|start-up|company|firm|lab|maker|developer|unicorn|provider|platform|outfit|"

@@ -329,11 +329,13 @@ def _destinations(context: ArticleContext, trigger: Token) -> set[str]:
 
 _OWNED = {"détenu", "détenue", "détenus", "détenues", "contrôlé", "contrôlée", "possédé"}
 _OWNED |= {"possédée", "racheté", "rachetée", "propriété"}
+# "remercié par la maison mère, Vivendi": the owner that acts is not the company left
+_OWNED |= {"mère", "maison-mère", "actionnaire", "propriétaire"}
 
 
 def _owners_after(context: ArticleContext, trigger: Token) -> set[str]:
-    """ "démissionner de la société, contrôlée à 60 % par le groupe X": who owns the
-    company left is not the company left."""
+    """ "démissionner de la société, contrôlée à 60 % par le groupe X", "remercié par la
+    maison mère, X": who owns the company left is not the company left."""
     keys = set()
     sentence = trigger.sent
     owned = False
