@@ -4,7 +4,8 @@ CEO of X"), "is to step down" as an announcement, typographic apostrophes ("s’
 company parting with "son directeur de Lyon" (a post, not a company), the writer's "on citera
 ceux de", a past title a few words before a company ("ex-directeur des ventes de X"), the
 trade's words for a company ("la SSII"), "le groupe X" as a company group, a parent company that
-acts, and an opening quote mark typed where the closing one belongs."""
+acts, an opening quote mark typed where the closing one belongs, and the people listed in the
+sentence after "la liste des départs", with no verb of its own."""
 
 from __future__ import annotations
 
@@ -89,6 +90,25 @@ from tests.helpers import found_pairs as found
             "Paul Roux, PDG de Tilleul, a été remercié par la maison mère du groupe, Capgemini.",
             "fr",
             {("Paul Roux", "Tilleul")},
+        ),
+        # a verbless list after the noun of leaving, its first name NER may call a place
+        (
+            "Les départs de nombreux cadres de Capgemini ont coûté cher. La liste des départs est "
+            "longue. Pêle-mêle, Anna Berglund de Sogeti, Paul Roux et Marc Vidal du service des "
+            "ventes, Luc Petit.",
+            "fr",
+            {
+                ("Anna Berglund", "Capgemini"),
+                ("Paul Roux", "Capgemini"),
+                ("Marc Vidal", "Capgemini"),
+                ("Luc Petit", "Capgemini"),
+            },
+        ),
+        (
+            "Les départs de nombreux cadres de Capgemini ont coûté cher. La liste des départs est "
+            "longue. Anna Berglund et Paul Roux l'ont commentée.",
+            "fr",
+            set(),
         ),
     ],
 )

@@ -38,6 +38,8 @@ def listed_after(context: ArticleContext, candidate: Candidate) -> list[tuple[En
     people = context.mentions.people_in(noun.i + 1, sentence.end)
     if not people and sentence.text.rstrip().endswith(":"):
         return _bulleted_after(context, index)  # "four departures from X: • A (June 18): ..."
+    if not people and not context.mentions.people_in(sentence.start, sentence.end):
+        return _listed_in_next_sentence(context, index)
     if not people or not _leads_to(context.doc[noun.i + 1 : people[0].span.start]):
         return []
     if people[0].is_possessive:
@@ -52,6 +54,22 @@ def listed_after(context: ArticleContext, candidate: Candidate) -> list[tuple[En
 
 
 _BULLETS = ("•", "-", "–", "—", "*", "·")
+NEXT_LIST_WORDS = 60  # a list, not a story
+
+
+def _listed_in_next_sentence(context: ArticleContext, index: int) -> list[tuple[EntityRef, object]]:
+    """ "La liste des départs est longue. Dans le désordre, A de X, B et C d'Y, D." : the
+    sentence after the noun is a list of people with no verb of its own (only where the
+    tagger tells verbs)."""
+    if context.lang != "fr" or index + 1 >= len(context.sentences):
+        return []
+    following = context.sentences[index + 1]
+    if len(following) > NEXT_LIST_WORDS or any(t.pos_ in ("VERB", "AUX") for t in following):
+        return []
+    people = [m for m in context.mentions.people_in(following.start, following.end)]
+    if len(people) < 2 or any(m.is_possessive for m in people):
+        return []
+    return [(m.entity, m.span.root) for m in people]
 
 
 def _bulleted_after(context: ArticleContext, index: int) -> list[tuple[EntityRef, object]]:
@@ -140,6 +158,9 @@ def organization_around_list(
     Anthropic", "Chez OpenAI, les démissions de ..."), else where the article says the first
     person works, else the one named last before."""
     sentence = context.sentences[context.sentence_index(candidate.head)]
+    if people and all(anchor.i >= sentence.end for _, anchor in people):
+        # listed in the next sentence: the company the story was about, not each one's unit
+        return context.organization_before(candidate.head)
     for mention in context.mentions.organizations_in(sentence.start, sentence.end):
         before = context.doc[max(sentence.start, mention.span.start - 3) : mention.span.start]
         if not any(t.lower_ in _TOWARDS for t in before) or any(

@@ -208,11 +208,24 @@ def _listed_among_people(span: Span, people: dict[int, Span]) -> bool:
     doc = span.doc
     ends = {p.end for p in people.values()}
     before = doc[span.start - 1] if span.start else None
-    after = doc[span.end] if span.end < len(doc) else None
-    person_after = after is not None and after.text in _LIST_SEPARATORS and span.end + 1 in people
+    end = _past_whose(span)
+    after = doc[end] if end < len(doc) else None
+    person_after = after is not None and after.text in _LIST_SEPARATORS and end + 1 in people
     person_before = before is not None and before.text in _LIST_SEPARATORS and before.i in ends
     title_before = before is not None and before.lemma_.lower() in _TITLE_WORDS
-    return person_after and (person_before or title_before)
+    # "Dans le désordre, A de D8, B et C": the first of a list told after a comma
+    opens_a_list = before is not None and before.text == "," and end > span.end
+    return person_after and (person_before or title_before or opens_a_list)
+
+
+def _past_whose(span: Span) -> int:
+    """Where a name's list item ends: after "de X" ("A de D8, B et C"), else at the name."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].lower_ in ("de", "d'", "d’", "du"):
+        owner = next((e for e in doc.ents if e.start == end + 1 and e.label_ == "ORG"), None)
+        if owner is not None:
+            return owner.end
+    return end
 
 
 _APPOSITION_OPENERS = {"le", "la", "l'", "l’", "un", "une", "the", "a", "an", "son", "sa", "its"}
