@@ -5,7 +5,8 @@ company parting with "son directeur de Lyon" (a post, not a company), the writer
 ceux de", a past title a few words before a company ("ex-directeur des ventes de X"), the
 trade's words for a company ("la SSII"), "le groupe X" as a company group, a parent company that
 acts, an opening quote mark typed where the closing one belongs, and the people listed in the
-sentence after "la liste des départs", with no verb of its own."""
+sentence after "la liste des départs", with no verb of its own; a newsroom its staff leave is
+their employer ("left the publication", "had ‘parted ways’ with X")."""
 
 from __future__ import annotations
 
@@ -135,3 +136,18 @@ def test_le_groupe_x_names_no_team_but_l_equipe_x_does():
     names = _team_names(doc)
     assert "boussole" in names
     assert "tilleul" not in names
+
+
+def test_a_newsroom_its_staff_leave_is_their_employer(extractor):
+    text = (
+        "Wired has shut its European bureau. Anna Berg, a London-based editor, said she had left "
+        "the company in April, after 13 years. Paul Reed and Marc Vidal said they had left the "
+        "publication in recent weeks. Luc Petit wrote: 'I didn't want to leave Wired.' On Monday, "
+        "Tom Hale confirmed he had ‘parted ways’ with Wired after 18 years."
+    )
+    assert found(extractor, text, "en", "departure") == {
+        ("Anna Berg", "Wired"),
+        ("Paul Reed", "Wired"),
+        ("Marc Vidal", "Wired"),
+        ("Tom Hale", "Wired"),
+    }

@@ -101,8 +101,8 @@ class DocMentions:
         discovered = {
             name
             for name in org_cues.discover(told, lang, deeds) | owners
-            if fold(name) not in not_people()
             # a newsroom people leave, or that acts as a company, is their employer
+            if (fold(name) not in not_people() or (_is_outlet(name) and fold(name) in left))
             and (not _is_outlet(name) or fold(name) in left)
             and not canonical_organization(name)
             and not canonical_organization(name.split()[0])  # "Meta AI" is Meta

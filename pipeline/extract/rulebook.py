@@ -83,6 +83,8 @@ _SKIPPED_IN_PHRASES = [
     },
     {"ORTH": {"IN": ["«", "»", '"', "“", "”"]}, "OP": "*"},
 ]
+# Between the words of a `words` phrase: a quote the writer put around part of it
+_QUOTE_IN_WORDS = {"ORTH": {"IN": ["«", "»", '"', "“", "”", "‘", "’"]}, "OP": "?"}
 
 
 class RuleError(ValueError):
@@ -469,6 +471,8 @@ def _phrase_pattern(phrase: str, on_lemmas: bool) -> tuple[list[dict], int]:
     for n, word in enumerate(phrase.split()):
         if n and on_lemmas:
             pattern.extend(_SKIPPED_IN_PHRASES)
+        elif n:
+            pattern.append(_QUOTE_IN_WORDS)  # he had ‘parted ways’ with X
         if word.startswith("*"):
             head = len(pattern)
             word = word[1:]

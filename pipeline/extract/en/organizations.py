@@ -194,6 +194,7 @@ def _possessor_earlier(context, sentence: Span, trigger: Span, destinations) -> 
 
 
 _EMPLOYER_NOUNS = {"company", "firm", "startup", "start-up", "group", "lab", "business", "team"}
+_EMPLOYER_NOUNS |= {"publication", "newspaper", "magazine", "newsroom"}
 
 
 def _the_company_after(context, trigger: Span) -> bool:
