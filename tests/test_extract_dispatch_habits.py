@@ -6,7 +6,9 @@ ceux de", a past title a few words before a company ("ex-directeur des ventes de
 trade's words for a company ("la SSII"), "le groupe X" as a company group, a parent company that
 acts, an opening quote mark typed where the closing one belongs, and the people listed in the
 sentence after "la liste des départs", with no verb of its own; a newsroom its staff leave is
-their employer ("left the publication", "had ‘parted ways’ with X")."""
+their employer ("left the publication", "had ‘parted ways’ with X"); a wire agency's credits
+name no one in the story; "the team" was disbanded after a sentence named it; a team "is no
+more"."""
 
 from __future__ import annotations
 
@@ -151,3 +153,33 @@ def test_a_newsroom_its_staff_leave_is_their_employer(extractor):
         ("Marc Vidal", "Wired"),
         ("Tom Hale", "Wired"),
     }
+
+
+def test_a_wire_credit_names_no_one_who_left(extractor):
+    text = (
+        "Twitter a réduit ses coûts et licencié des milliers de salariés, parmi lesquels de "
+        "nombreux employés qui luttaient contre la haine. (Reportage Paul Roux à Dallas; version "
+        "française Marc Vidal)"
+    )
+    assert found(extractor, text, "fr", "departure") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cohere's Halyard team was set up in 2019. The Journal reports that the team was "
+        "recently disbanded.",
+        "Cohere's Halyard team is no more, a spokesman said.",
+    ],
+)
+def test_a_team_named_before_or_said_to_be_no_more(extractor, text):
+    assert {name for name, _ in found(extractor, text, "en", "dissolution")} <= {
+        "Halyard",
+        "Halyard Team",
+    }
+    assert found(extractor, text, "en", "dissolution")
+
+
+def test_the_team_with_no_name_before_is_not_dissolved(extractor):
+    text = "Cohere's sales team grew in 2019. The Journal reports that the team was disbanded."
+    assert found(extractor, text, "en", "dissolution") == set()

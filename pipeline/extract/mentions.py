@@ -391,7 +391,24 @@ def _credited(span: Span) -> bool:
     """ "OpenAI subit un nouveau départ © Jane Doe / Agence": a photo credit names no one in
     the story."""
     before = span.doc[max(0, span.start - 2) : span.start]
-    return any(t.lower_ in _CREDIT_MARKS for t in before)
+    return any(t.lower_ in _CREDIT_MARKS for t in before) or _in_a_wire_credit(span)
+
+
+# "(Reportage A à Dallas; version française B)", "(Reporting by A; Editing by B)"
+_WIRE_CREDIT_WORDS = {"reportage", "reporting", "editing", "writing", "rédaction", "version"}
+_WIRE_CREDIT_WORDS |= {"édité", "édition", "additional", "compiled"}
+
+
+def _in_a_wire_credit(span: Span) -> bool:
+    """A name inside the parenthesis where a wire agency credits its reporters and editors."""
+    doc = span.doc
+    for token in reversed(doc[max(0, span.start - 15) : span.start]):
+        if token.text == ")":
+            return False
+        if token.text == "(":
+            opening = doc[token.i + 1 : token.i + 4]
+            return any(t.lower_ in _WIRE_CREDIT_WORDS for t in opening)
+    return False
 
 
 def _quoted_title(span: Span) -> bool:

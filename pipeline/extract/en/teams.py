@@ -43,12 +43,42 @@ def team_near_trigger(context: ArticleContext, candidate: Candidate) -> TeamMent
             closed_unit(context, candidate.head)
             or units_by_place(context, candidate.head)
             or bulleted_units(candidate.head)
+            or _named_before(context, candidate.span)
         )
     name, known_organization = found
     parts = split_listed(name, article_unit_names(context))
     if len(parts) > 1:  # "closed its studios Lumen Forge and Tallow": two units, each closed
         return TeamMention(parts[0], None, candidate.head, parts[0], also=parts[1:])
     return TeamMention(name, known_organization, candidate.head)
+
+
+_ANAPHORIC = {"the", "this", "that"}
+_BACK = 3  # sentences
+
+
+def _named_before(context: ArticleContext, trigger: Span) -> TeamMention | None:
+    """ "Meta's Responsible Innovation team is no more. ... the team was recently disbanded":
+    "the team" next to the verb is the one a sentence just before named."""
+    doc = trigger.doc
+    team_nouns = lexicon("en", "team_nouns")
+    around = doc[max(trigger.sent.start, trigger.start - 6) : trigger.start]
+    nouns = [
+        t
+        for t in around
+        if t.lower_ in team_nouns and t.i > 0 and doc[t.i - 1].lower_ in _ANAPHORIC
+    ]
+    if not nouns:
+        return None
+    index = context.sentence_index(trigger[0])
+    headline = doc.user_data.get(HEADLINE_TOKENS, set())
+    for previous in context.previous_sentences(index, same_paragraph=False, limit=_BACK):
+        for token in reversed(previous):
+            if token.i in headline or token.lower_ not in team_nouns:
+                continue
+            name = _words_before_team_noun(token) or _name_in_apposition(token)
+            if name and any(w[:1].isupper() for w in name.split()):
+                return TeamMention(name, None, trigger[0], name)
+    return None
 
 
 def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
