@@ -183,3 +183,16 @@ def test_a_team_named_before_or_said_to_be_no_more(extractor, text):
 def test_the_team_with_no_name_before_is_not_dissolved(extractor):
     text = "Cohere's sales team grew in 2019. The Journal reports that the team was disbanded."
     assert found(extractor, text, "en", "dissolution") == set()
+
+
+def test_a_town_opening_with_new_keeps_its_first_word(extractor):
+    text = "Ubisoft shutters its New York studio after ten years."
+    assert found(extractor, text, "en", "dissolution") == {("New York studio", "Ubisoft")}
+
+
+def test_what_a_post_is_of_is_no_one(extractor):
+    text = (
+        "In July, Microsoft's vice president of Cloud Hardware Leasing and M&A left to run a data "
+        "center business."
+    )
+    assert found(extractor, text, "en", "departure") == set()

@@ -348,6 +348,7 @@ def _people(doc: Doc, text: str, title: str | None = None) -> list[Mention]:
             or _after_a_product_noun(span)
             or _credited(span)
             or _quoted_title(span)
+            or _what_a_post_is_of(span)
         ):
             continue
         named.append((span, name))
@@ -409,6 +410,21 @@ def _in_a_wire_credit(span: Span) -> bool:
             opening = doc[token.i + 1 : token.i + 4]
             return any(t.lower_ in _WIRE_CREDIT_WORDS for t in opening)
     return False
+
+
+_POST_WORDS = {"president", "director", "head", "chief", "manager", "lead", "vp", "officer"}
+_POST_WORDS |= {"directeur", "directrice", "responsable", "président", "présidente"}
+
+
+def _what_a_post_is_of(span: Span) -> bool:
+    """ "vice president of Cloud Infrastructure", "Director of Autopilot Programs": what the
+    post is of, a field or a unit, not a person."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in _POST_WORDS
+    )
 
 
 def _quoted_title(span: Span) -> bool:

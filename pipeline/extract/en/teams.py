@@ -359,7 +359,7 @@ def _words_before_team_noun(noun: Token) -> str | None:
         return _located(noun, [*owner, *words], keep=True) or _joined([*owner, *words, noun])
     if all(w.lower_ in _GENERIC_TEAM_WORDS for w in words):
         return _name_in_apposition(noun) or _located(noun, words)
-    while words and words[0].lower_ in _GENERIC_TEAM_WORDS:
+    while words and words[0].lower_ in _GENERIC_TEAM_WORDS and not _opens_a_place(words):
         words.pop(0)  # "its own internal Band unit": the name is "Band"
     if noun.text[:1].isupper() and not noun.is_sent_start:
         while words and words[0].is_lower:
@@ -395,6 +395,16 @@ def _words_before_team_noun(noun: Token) -> str | None:
         # (and a field's acronym) name it with the noun
         words.append(noun)
     return _joined(words)
+
+
+def _opens_a_place(words: list[Token]) -> bool:
+    """ "New York studio": "New" opens a capitalised name mid-sentence, it is no description."""
+    return (
+        len(words) > 1
+        and words[0].text[:1].isupper()
+        and not words[0].is_sent_start
+        and words[1].text[:1].isupper()
+    )
 
 
 _PLAIN_NAME_WORDS = {"research", "r&d", "ai", "technology", "innovation", "development"}
