@@ -5,10 +5,10 @@ company parting with "son directeur de Lyon" (a post, not a company), the writer
 ceux de", a past title a few words before a company ("ex-directeur des ventes de X"), the
 trade's words for a company ("la SSII"), "le groupe X" as a company group, a parent company that
 acts, an opening quote mark typed where the closing one belongs, and the people listed in the
-sentence after "la liste des départs", with no verb of its own; a newsroom its staff leave is
-their employer ("left the publication", "had ‘parted ways’ with X"); a wire agency's credits
-name no one in the story; "the team" was disbanded after a sentence named it; a team "is no
-more"."""
+sentence after "la série de départs est longue", with no verb of its own; a newsroom its staff
+leave is their employer ("left the publication", "had ‘parted ways’ with X"); a wire agency's
+credits name no one in the story; "the team" was disbanded after a sentence named it; a team
+"is no more"."""
 
 from __future__ import annotations
 
@@ -30,73 +30,64 @@ from tests.helpers import found_pairs as found
             {("Paul Roux", "Tilleul France")},
         ),
         (
-            "Président de Tilleul en France depuis deux ans, Paul Roux a décidé de démissionner de "
-            "ses fonctions.",
+            "Directeur de Tilleul depuis 2019, Paul Roux a choisi de démissionner.",
             "fr",
             {("Paul Roux", "Tilleul")},
         ),
         # the post left, after "as", names the company; not the one of the sentence before
         (
-            "NetScout won a contract from Telefónica. Paul Reed is to step down as group CEO of "
-            "Vodafone in the fall.",
+            "Orange signed a deal with Iliad. Paul Reed is to step down as chief executive of "
+            "Vodafone in the autumn.",
             "en",
             {("Paul Reed", "Vodafone")},
         ),
         (
-            "Google won a contract from Telefónica. Paul Reed will step down as chief executive of "
-            "Vodafone next year.",
+            "Google signed a deal with Iliad. Paul Reed will step down as head of Vodafone next "
+            "year.",
             "en",
             {("Paul Reed", "Vodafone")},
         ),
         # a typographic apostrophe; what follows "son directeur de" is the post
         (
-            "Fin 2010, Capgemini s’est ainsi séparé de son directeur de Strasbourg, Paul Roux.",
+            "En 2019, Capgemini s’est séparé de son directeur de Lille, Paul Roux.",
             "fr",
             {("Paul Roux", "Capgemini")},
         ),
         (
-            "Capgemini s’est séparé de son directeur de Strasbourg et de Nancy, Paul Roux, et de "
-            "Marc Vidal, son directeur régional.",
+            "Capgemini s’est séparé de son directeur de Rennes, Paul Roux, et de Marc Vidal, son "
+            "directeur régional.",
             "fr",
             {("Paul Roux", "Capgemini"), ("Marc Vidal", "Capgemini")},
         ),
         # the writer's future of listing tells what has happened; a past title far before a
         # company makes it no employer in focus
         (
-            "Chez Capgemini, Anna Berg, ex-directrice des ventes Est de Sopra, a été nommée. "
-            "Plusieurs départs de managers ont marqué l'année. On citera notamment ceux de Marc "
+            "Chez Capgemini, Anna Berg, ex-responsable commerciale Ouest de Sopra, a été nommée. "
+            "Les départs de cadres se sont multipliés en un an. On citera aussi ceux de Marc "
             "Vidal, son directeur commercial, et de Luc Petit.",
             "fr",
             {("Marc Vidal", "Capgemini"), ("Luc Petit", "Capgemini")},
         ),
         # the trade's word for the company left; "DG de X" introduces X
         (
-            "Le directeur général de Tilleul France, Paul Roux, quitte la SSII.",
+            "Paul Roux, DG de Tilleul France depuis 2020, quitte la SSII en juin.",
             "fr",
             {("Paul Roux", "Tilleul France")},
         ),
         (
-            "“Je vous annonce que je quitte mes fonctions de DG d’Ardoise“, a indiqué Paul Roux "
-            "sur LinkedIn.",
+            "“C'est décidé, je quitte mes fonctions de DG d’Ardoise“, écrit Paul Roux.",
             "fr",
             {("Paul Roux", "Ardoise")},
         ),
-        # "le groupe X" is a company, even when NER took X for a person
-        (
-            "Le patron de Tilleul est révoqué. Paul Roux, président du courtier, a été révoqué par "
-            "le conseil d'administration. Des voix critiquent la gestion du groupe Tilleul.",
-            "fr",
-            {("Paul Roux", "Tilleul")},
-        ),
         # the parent company that acts is not the company left
         (
-            "Paul Roux, PDG de Tilleul, a été remercié par la maison mère du groupe, Capgemini.",
+            "Paul Roux, PDG de Tilleul, a été congédié par son actionnaire principal, Capgemini.",
             "fr",
             {("Paul Roux", "Tilleul")},
         ),
         # a verbless list after the noun of leaving, its first name NER may call a place
         (
-            "Les départs de nombreux cadres de Capgemini ont coûté cher. La liste des départs est "
+            "Les départs de nombreux cadres de Capgemini ont coûté cher. La série de départs est "
             "longue. Pêle-mêle, Anna Berglund de Sogeti, Paul Roux et Marc Vidal du service des "
             "ventes, Luc Petit.",
             "fr",
@@ -108,7 +99,7 @@ from tests.helpers import found_pairs as found
             },
         ),
         (
-            "Les départs de nombreux cadres de Capgemini ont coûté cher. La liste des départs est "
+            "Les départs de nombreux cadres de Capgemini ont coûté cher. La série de départs est "
             "longue. Anna Berglund et Paul Roux l'ont commentée.",
             "fr",
             set(),
@@ -142,10 +133,10 @@ def test_le_groupe_x_names_no_team_but_l_equipe_x_does():
 
 def test_a_newsroom_its_staff_leave_is_their_employer(extractor):
     text = (
-        "Wired has shut its European bureau. Anna Berg, a London-based editor, said she had left "
-        "the company in April, after 13 years. Paul Reed and Marc Vidal said they had left the "
-        "publication in recent weeks. Luc Petit wrote: 'I didn't want to leave Wired.' On Monday, "
-        "Tom Hale confirmed he had ‘parted ways’ with Wired after 18 years."
+        "Wired has shut its Paris bureau. Anna Berg, who edited its science pages, wrote that she "
+        "left the company last month. Paul Reed and Marc Vidal both said they had left the "
+        "publication. Luc Petit wrote that he never meant to leave Wired. On Monday, Tom Hale "
+        "confirmed he had ‘parted ways’ with Wired."
     )
     assert found(extractor, text, "en", "departure") == {
         ("Anna Berg", "Wired"),
@@ -157,9 +148,8 @@ def test_a_newsroom_its_staff_leave_is_their_employer(extractor):
 
 def test_a_wire_credit_names_no_one_who_left(extractor):
     text = (
-        "Twitter a réduit ses coûts et licencié des milliers de salariés, parmi lesquels de "
-        "nombreux employés qui luttaient contre la haine. (Reportage Paul Roux à Dallas; version "
-        "française Marc Vidal)"
+        "Twitter a licencié des milliers de personnes depuis le rachat, dont de nombreux "
+        "modérateurs. (Reportage Paul Roux à Austin; version française Marc Vidal)"
     )
     assert found(extractor, text, "fr", "departure") == set()
 

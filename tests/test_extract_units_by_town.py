@@ -20,8 +20,8 @@ from tests.helpers import found_pairs as found
             {("bureau de Lyon", "Ubisoft"), ("bureau d'Orléans", "Ubisoft")},
         ),
         (
-            "Ubisoft a fermé deux studios cette année : celui de la Rochelle et, plus tard, celui "
-            "de Gand.",
+            "Ubisoft a fermé deux de ses studios : celui de la Rochelle et, plus tard, celui de "
+            "Gand.",
             "fr",
             {("studio de la Rochelle", "Ubisoft"), ("studio de Gand", "Ubisoft")},
         ),
@@ -31,13 +31,13 @@ from tests.helpers import found_pairs as found
             {("Leeds office", "Ubisoft"), ("Porto office", "Ubisoft")},
         ),
         (
-            "Ubisoft closed two studios this year: the one in Leeds and, later, the one in Porto.",
+            "Ubisoft is closing two studios: the one in Leeds and, later, the one in Porto.",
             "en",
             {("Leeds studio", "Ubisoft"), ("Porto studio", "Ubisoft")},
         ),
         # the tagger reads "ferme" as an adjective; an adverb before the object
         (
-            "Le géant du jeu vidéo Ubisoft ferme complètement ses studios de Lyon et de Porto.",
+            "L'éditeur Ubisoft ferme complètement ses studios de Lyon et de Porto.",
             "fr",
             {("studio de Lyon", "Ubisoft"), ("studio de Porto", "Ubisoft")},
         ),
@@ -53,8 +53,8 @@ def test_one_unit_per_town(extractor, text, lang, expected):
 
 def test_this_closure_of_the_towns_studios_is_the_closure_told_before(extractor):
     text = (
-        "Ubisoft voit ses deux studios de création Brume Interactive fermer leurs portes. "
-        "Cette fermeture des studios de Lyon et de Porto touche 150 personnes."
+        "Ubisoft ferme son studio Brume Interactive. Cette fermeture des studios de Lyon et de "
+        "Porto touche 150 personnes."
     )
     assert found(extractor, text, "fr", "dissolution") == {("Brume Interactive", "Ubisoft")}
 
@@ -63,14 +63,14 @@ def test_this_closure_of_the_towns_studios_is_the_closure_told_before(extractor)
     ("text", "lang"),
     [
         (
-            "Embracer Group has decided to completely shut down Brumelight, the studio behind "
-            "last year's remake.",
+            "Embracer Group will fully shut down Brumelight, the studio that made a racing game "
+            "last year.",
             "en",
         ),
-        ("Embracer Group has shut down Brumelight, the studio behind last year's remake.", "en"),
+        ("Embracer Group has shut down Brumelight, its racing-game studio.", "en"),
         (
-            "Embracer Group a décidé de fermer définitivement Brumelight, le studio à l'origine du "
-            "remake de l'an dernier.",
+            "Embracer Group va fermer définitivement Brumelight, le studio d'un jeu de course "
+            "sorti l'an dernier.",
             "fr",
         ),
     ],

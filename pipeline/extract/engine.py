@@ -358,7 +358,7 @@ _ELIDED = re.compile(r"\b([dlDL]['’])(?=[A-ZÀ-Þ])")
 
 
 def _words(name: str) -> list[str]:
-    """The words of a name, an elided article apart: "studio d'Osaka" as "studio d' Osaka"."""
+    """The words of a name, an elided article apart: "studio d'Arles" as "studio d' Arles"."""
     return _ELIDED.sub(r"\1 ", name).split()
 
 

@@ -58,7 +58,7 @@ NEXT_LIST_WORDS = 60  # a list, not a story
 
 
 def _listed_in_next_sentence(context: ArticleContext, index: int) -> list[tuple[EntityRef, object]]:
-    """ "La liste des départs est longue. Dans le désordre, A de X, B et C d'Y, D." : the
+    """ "Les départs se sont enchaînés. Pêle-mêle, A de X, B et C d'Y, D." : the
     sentence after the noun is a list of people with no verb of its own (only where the
     tagger tells verbs)."""
     if context.lang != "fr" or index + 1 >= len(context.sentences):

@@ -683,7 +683,7 @@ def _named_team(span: Span) -> bool:
 def _follows_team_noun(span: Span) -> bool:
     before = span.doc[max(0, span.start - 3) : span.start]
     words = [t for t in before if not t.is_punct]
-    # "le groupe Meilleurtaux", "du groupe Caisses d'Epargne": in French a company group
+    # "le groupe Tilleul", "du groupe Caisse Brune": in French a company group
     return (
         bool(words)
         and words[-1].lemma_.lower() in _TEAM_NOUNS
