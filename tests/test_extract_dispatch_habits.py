@@ -8,7 +8,7 @@ acts, an opening quote mark typed where the closing one belongs, and the people 
 sentence after "la série de départs est longue", with no verb of its own; a newsroom its staff
 leave is their employer ("left the publication", "had ‘parted ways’ with X"); a wire agency's
 credits name no one in the story; "the team" was disbanded after a sentence named it; a team
-"is no more"."""
+"is no more"; someone's "last day at" a company."""
 
 from __future__ import annotations
 
@@ -186,3 +186,21 @@ def test_what_a_post_is_of_is_no_one(extractor):
         "center business."
     )
     assert found(extractor, text, "en", "departure") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Friday was her last day at Google, Anna Berg said.", {("Anna Berg", "Google")}),
+        ("Anna Berg's last day at Google was Friday.", {("Anna Berg", "Google")}),
+        (
+            "“Monday was my last day at Google: my whole unit is gone,” Anna Berg wrote.",
+            {("Anna Berg", "Google")},
+        ),
+        # a last day somewhere that is no employer, or not someone's
+        ("Anna Berg will speak at Google. “This is my last day at the fair,” she said.", set()),
+        ("Friday was the last day at Google for the old office, Anna Berg said.", set()),
+    ],
+)
+def test_someones_last_day_at_a_company(extractor, text, expected):
+    assert found(extractor, text, "en", "departure") == expected

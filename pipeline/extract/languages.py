@@ -13,6 +13,7 @@ from pipeline.extract import hired_away as _hired_away  # noqa: F401
 from pipeline.extract import listed as _listed  # noqa: F401
 
 # Importing the resolver modules registers their resolvers with the engine.
+from pipeline.extract.en import last_day as _en_last_day  # noqa: F401
 from pipeline.extract.en import losses as _en_losses  # noqa: F401
 from pipeline.extract.en import organizations as _en_organizations  # noqa: F401
 from pipeline.extract.en import people as _en_people  # noqa: F401
