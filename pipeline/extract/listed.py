@@ -66,7 +66,7 @@ def _listed_in_next_sentence(context: ArticleContext, index: int) -> list[tuple[
     following = context.sentences[index + 1]
     if len(following) > NEXT_LIST_WORDS or any(t.pos_ in ("VERB", "AUX") for t in following):
         return []
-    people = [m for m in context.mentions.people_in(following.start, following.end)]
+    people = context.mentions.people_in(following.start, following.end)
     if len(people) < 2 or any(m.is_possessive for m in people):
         return []
     return [(m.entity, m.span.root) for m in people]

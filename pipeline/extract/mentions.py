@@ -102,8 +102,7 @@ class DocMentions:
             name
             for name in org_cues.discover(told, lang, deeds) | owners
             # a newsroom people leave, or that acts as a company, is their employer
-            if (fold(name) not in not_people() or (_is_outlet(name) and fold(name) in left))
-            and (not _is_outlet(name) or fold(name) in left)
+            if (fold(name) in left if _is_outlet(name) else fold(name) not in not_people())
             and not canonical_organization(name)
             and not canonical_organization(name.split()[0])  # "Meta AI" is Meta
             and fold(name) not in team_by_alias()

@@ -42,21 +42,22 @@ _OPENERS = {
     "en": {"in", "at", "the", "one", "ones", "that", "those"},
 }
 # what joins the towns: "et", ", and", "ainsi que", "plus récemment", "then"
-_JOINERS = {"fr": {",", "et", "ainsi", "que", "puis", "plus", "tard", "enfin", "ensuite", "aussi"}}
-_JOINERS["en"] = {",", "and", "then", "also"}
-_JOINERS["en"] |= {"more", "later", "finally"}
+_JOINERS = {
+    "fr": {",", "et", "ainsi", "que", "puis", "plus", "tard", "enfin", "ensuite", "aussi"},
+    "en": {",", "and", "then", "also", "more", "later", "finally"},
+}
 _BEFORE_THE_LIST = 6  # "deux studios en un mois : celui de ...": words up to the colon
 
 
 def units_by_place(context, trigger: Token) -> TeamMention | None:
     """The units a closure names by their towns, right after a plural unit noun near the
     trigger; None when the noun is followed by no town."""
-    lang = context.lang
+    lang = context.lang if context.lang in _PLURAL_UNITS else "fr"
     if _told_before(trigger):
         return None
     # a capitalised word after "de" may be the owner rather than a town
     organizations = {m.entity.key for m in context.mentions.organizations}
-    plurals = _PLURAL_UNITS.get(lang, _PLURAL_UNITS["fr"])
+    plurals = _PLURAL_UNITS[lang]
     sentence = trigger.sent
     window = trigger.doc[max(sentence.start, trigger.i - 6) : min(sentence.end, trigger.i + 6)]
     for noun in window:
