@@ -339,3 +339,28 @@ def test_a_board_committee_names_no_company(extractor):
 )  # fmt: skip
 def test_a_unit_with_no_name_goes_by_its_city_or_its_task(extractor, text, lang, team):
     assert {name for name, _ in found(extractor, text, lang, "dissolution")} == {team}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # what the company makes or sells, with "de", then its name
+        ("L'éditeur de logiciels Kestrane a dissous son équipe d'éthique.", "fr",
+         {("équipe d'éthique", "Kestrane")}),
+        ("Brisel shut down the entire Civic Trust team on Friday.", "en",
+         {("Civic Trust", "Brisel")}),
+        ("Brisel has shut down its whole Open Data department.", "en",
+         {("Open Data", "Brisel")}),
+    ],
+)  # fmt: skip
+def test_a_company_known_by_its_trade_or_by_ending_a_whole_unit(extractor, text, lang, expected):
+    assert found(extractor, text, lang, "dissolution") == expected
+
+
+def test_a_clause_after_a_comma_is_no_apposition_naming_the_unit(extractor):
+    # the name before the comma is the person who ordered the cuts, not the team's name
+    text = (
+        "Microsoft laid off a tenth of its staff this week. As part of the cuts ordered by Dana "
+        "Whitlock, the company has shut down the entire Civic Trust department."
+    )
+    assert found(extractor, text, "en", "dissolution") == {("Civic Trust", "Microsoft")}

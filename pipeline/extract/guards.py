@@ -122,8 +122,22 @@ def company_lets_a_person_go(candidate: Candidate) -> bool:
         subject is not None
         and subject.ent_type_ == "ORG"
         and thing is not None
-        and thing.ent_type_ == "PER"
+        and (thing.ent_type_ == "PER" or _own_staff_then_named(thing))
         and not thanked_for
+    )
+
+
+def _own_staff_then_named(noun: Token) -> bool:
+    """ "a remercié son directeur financier, X": its own post holder, named after a comma."""
+    doc = noun.doc
+    after = doc[noun.i + 1 : min(len(doc), noun.i + 5)]
+    comma = next((t for t in after if t.text == ","), None)
+    return (
+        noun.lower_ in role_words()
+        and any(c.lower_ in ("son", "sa") for c in noun.children)
+        and comma is not None
+        and comma.i + 1 < len(doc)
+        and doc[comma.i + 1].ent_type_ == "PER"
     )
 
 

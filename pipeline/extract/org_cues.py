@@ -53,7 +53,11 @@ CUES = {
         # "la start-up parisienne Synapsia", not "la société de VTC" (a kind of company)
         re.compile(rf"\b(?i:{_FR_NOUNS})\s+(?:(?!de\b|du\b|des\b)[\w-]+\s+)?{_NAME}"),
         # "le fabricant de robots ménagers nRobo": what it makes, then its name
-        re.compile(rf"\b(?i:{_FR_NOUNS})\s+d['’][a-zà-ÿ]+\s+(?:[a-zà-ÿ]+\s+)?{_NAME}"),
+        # "l'éditeur de logiciels Kestrel", not "le laboratoire de robotique de Lyon"
+        re.compile(
+            rf"\b(?i:{_FR_NOUNS})\s+(?:d['’]|de\s+|des\s+)[a-zà-ÿ]+\s+"
+            rf"(?:(?!(?:de|du|des|à|en|au|aux)\b)[a-zà-ÿ]+\s+)?{_NAME}"
+        ),
         re.compile(rf"{_NAME},\s+(?:une\s+|la\s+|l'|l’)?(?:\w+\s+)?(?:{_FR_NOUNS})\b"),
         # "Kairn, l'une des plus prometteuses start-up du secteur"
         re.compile(rf"{_NAME},\s+(?:l['’])?une?\s+des\s+(?:[\w-]+\s+){{0,3}}?(?i:{_FR_NOUNS})s?\b"),
@@ -183,10 +187,11 @@ DEEDS = {
             rf"(?:has\s+|had\s+|is\s+|was\s+|will\s+|would\s+)?(?:[a-z]+ly\s+)?"
             rf"(?:closing|shutting down|disbanding|dissolving|eliminated|eliminating|axed|axing|"
             rf"scrapped|scrapping|folded|dismantled|dismantling|winding down|wound down|"
-            rf"killed off|did away with|done away with|ended|shut|close|disband|dissolve|"
+            rf"killed off|did away with|done away with|ended|shut down|shut|close|disband|dissolve|"
             rf"pulled the plug on|pulling the plug on|close down|closing down|closed down|"
             rf"break up|breaking up|broke up|cut|cuts|let go of|lets go of|laid off|lays off|"
-            rf"(?:[a-z]+\s+){{0,2}}?(?:closure|shutdown|dissolution|disbanding) of)\s+its\s+"
+            rf"(?:[a-z]+\s+){{0,2}}?(?:closure|shutdown|dissolution|disbanding) of)\s+"
+            rf"(?:its|the entire|the whole|its entire|its whole)\s+"
             rf"(?:[\w-]+\s+){{0,4}}?(?:{_EN_UNITS}|board)\b"
         ),
         # "Kairn Robotics has ceased operations", "Kairn Robotics Shuts Down": only a company

@@ -572,6 +572,9 @@ def _name_known_as(noun: Token) -> str | None:
     return None
 
 
+_CLAUSE_VERBS = _PASSIVE_MARKERS | {"has", "have", "had", "will", "would", "said", "says"}
+
+
 def _name_in_apposition(noun: Token) -> str | None:
     """ "wound down Tripwire, the small internal group that ...", "shut down Lantern, its
     five-person responsible-AI unit": the capitalised words just before ", the/its ... unit"."""
@@ -583,6 +586,8 @@ def _name_in_apposition(noun: Token) -> str | None:
         i -= 1
     if i + 1 >= noun.i or doc[i + 1].lower_ not in _DETERMINERS:
         return None
+    if any(t.lower_ in _CLAUSE_VERBS for t in doc[i + 1 : noun.i]):
+        return None  # "by X, the company has shut down the entire Y team": a clause, no apposition
     words: list[Token] = []
     for token in reversed(doc[max(noun.sent.start, i - 4) : i]):
         if not token.text[:1].isupper() or token.ent_type_ == "ORG":
