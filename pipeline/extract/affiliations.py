@@ -111,7 +111,9 @@ def _tie(doc: Doc, window: Span | None, mentions: DocMentions) -> tuple[EntityRe
         return None
     roles = role_words()
     has_role = any(word in roles or word.rstrip("s") in roles for word in words)
-    if not has_role and not any(word in ("chez", "at") for word in words):
+    # "Celsius Network's Alex Mashinsky": the company's own person, named right after it
+    owned = words[-1] in ("'s", "’s", "'", "’")
+    if not has_role and not owned and not any(word in ("chez", "at") for word in words):
         return None
     in_window: list[Mention] = [
         m  # a word NER takes for an organisation ("le chercheur GenAI") is no employer
@@ -138,13 +140,22 @@ def _a_unit_of(doc: Doc, unit: Mention, owner: Mention) -> bool:
 
 
 def affiliation_of(
-    found: dict[str, list[Affiliation]], person: EntityRef, sentence: Span, *, here: bool
+    found: dict[str, list[Affiliation]],
+    person: EntityRef,
+    sentence: Span,
+    *,
+    here: bool,
+    current: bool = False,
 ) -> EntityRef | None:
     """The organisation the article ties the person to: with `here`, in this sentence; else in
     the nearest current introduction before it (a past one names a company already left)."""
     ties = found.get(person.key, [])
     if here:
-        chosen = [t for t in ties if sentence.start <= t.position < sentence.end]
+        chosen = [
+            t
+            for t in ties
+            if sentence.start <= t.position < sentence.end and not (current and t.past)
+        ]
         return chosen[0].organization if chosen else None
     before = [t for t in ties if t.position < sentence.start]
     # "former Amazon researcher X ... also resigned": a past tie is a company already left

@@ -68,12 +68,15 @@ class ArticleContext:
         self._affiliations: dict[str, list[Affiliation]] | None = None
         self._employers: dict[str, EntityRef] = {}
 
-    def affiliation(self, person: EntityRef, sentence: Span, *, here: bool) -> EntityRef | None:
+    def affiliation(
+        self, person: EntityRef, sentence: Span, *, here: bool, current: bool = False
+    ) -> EntityRef | None:
         """The organisation the article ties `person` to ("X, directrice chez Y"): in
-        `sentence` itself with `here`, else in an introduction before it."""
+        `sentence` itself with `here` (a post held now only, with `current`), else in an
+        introduction before it."""
         if self._affiliations is None:
             self._affiliations = affiliations(self.doc, self.mentions)
-        return affiliation_of(self._affiliations, person, sentence, here=here)
+        return affiliation_of(self._affiliations, person, sentence, here=here, current=current)
 
     def described_elsewhere(
         self, person: EntityRef, sentence: Span, organization: EntityRef

@@ -171,7 +171,19 @@ def _person_events(article: _Article, candidate: Candidate) -> Iterator[FoundEve
                 # borrowed from the background sentence before, would make a second departure
                 continue
         role = role_near(anchor, sentence)
-        yield _event(rule.event, person_ref, organization, candidate, date, sentence, role)
+        own = _own_employer(context, people, person_ref, sentence, organization)
+        yield _event(rule.event, person_ref, own, candidate, date, sentence, role)
+
+
+def _own_employer(context, people, person_ref, sentence: Span, organization):
+    """ "Celsius's X and FTX.US president Y resigned": each person named with a company of their
+    own in a list leaves that one."""
+    if len({p.key for p, _ in people}) < 2:
+        return organization
+    own = context.affiliation(person_ref, sentence, here=True, current=True)
+    if own is None or own.name in lexicon("any", "places"):
+        return organization  # "son directeur de Rennes, X": a post's town, not a company
+    return own
 
 
 def _borrowed(date, sentence: Span) -> bool:

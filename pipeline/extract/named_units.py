@@ -6,6 +6,7 @@ the closure of that name is then a unit's dissolution, not a product's end."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
@@ -35,8 +36,17 @@ def _cues(lang: str) -> tuple[re.Pattern, ...]:
         re.compile(rf"\b(?i:{units})s?\s+(?P<between>(?:[a-zà-ÿ'’-]+\s+){{0,4}}?){_NAME}"),
         # "Nimbus, sa filiale de robotique", "Lumen Story Studio, the film studio"
         re.compile(rf"{_NAME},\s+(?:{_DETERMINERS})\s*(?:[\w'’-]+\s+){{0,3}}?(?i:{units})\b"),
-        # "les studios Lumen Forge et Tallow": each name of the list
-        re.compile(rf"\b(?i:{units})s\s+{_NAME}(?:,\s+{_NAME2})*,?\s+(?:and|et)\s+{_NAME3}"),
+        # "les studios Lumen Forge et Tallow", "three studios—Lumen Forge, Tallow and Brume":
+        # each name of the list
+        re.compile(
+            rf"\b(?i:{units})s(?:\s*[—–:]\s*|\s+){_NAME}(?:,\s+{_NAME2})*,?\s+(?:and|et)\s+"
+            rf"{_NAME3}"
+        ),
+        # "its Lumen Forge, Tallow Games and Brume studios": the names, then the plural noun
+        re.compile(
+            rf"\b(?:its|their|the)\s+{_NAME}(?:,\s+{_NAME2})*,?\s+(?:and)\s+{_NAME3}\s+"
+            rf"(?:[a-z-]+\s+)?(?i:{units})s\b"
+        ),
         # "Lumen Forge et Tallow, deux studios rachetés en 2021": each name of the list
         re.compile(
             rf"{_NAME}(?:,\s+{_NAME2})*,?\s+(?:and|et)\s+{_NAME3},\s+(?:{_COUNTS})\s+"
@@ -59,7 +69,15 @@ def unit_names(text: str, lang: str, known_organizations: set[str]) -> set[str]:
                 if ". " in name or fold(name) in known_organizations or len(name) <= 2:
                     continue  # "ByteDance. Moonton": two sentences
                 names.add(name)
+                opener, _, rest = name.partition(" ")
+                if rest and opener.lower() in _OPENERS:
+                    names.add(rest)  # "Concernant Lumen Forge, le studio ...": a sentence opener
     return names
+
+
+# Capitalised words that open a sentence before a unit's name, never part of it
+_OPENERS = {"concernant", "selon", "chez", "après", "avec", "pour", "quant", "côté", "depuis"}
+_OPENERS |= {"regarding", "at", "after", "with", "for", "meanwhile", "since", "like", "comme"}
 
 
 def unit_named_at(doc: Doc, start: int, names: set[str]) -> str | None:
@@ -130,12 +148,36 @@ def closed_unit(context, trigger: Token):
     if not names:
         return None
     name = unit_after(trigger, names) or unit_before(trigger, names)
+    if not name and (opening := _after_a_plural_unit_noun(trigger)) is not None:
+        name = unit_named_at(trigger.doc, opening, names)  # "closing three studios—Lumen Forge"
     if not name:
         return None
     parts = split_listed(name, names)
     if len(parts) > 1:  # "studios Lumen Forge and Tallow" read as one name
         return TeamMention(parts[0], None, trigger, parts[0], also=parts[1:])
     return TeamMention(name, None, trigger, name, also=_listed_after(trigger, name, names))
+
+
+_PLURAL_UNIT_NOUNS = {"studios", "labs", "divisions", "subsidiaries", "units", "filiales"}
+
+
+def _after_a_plural_unit_noun(trigger: Token) -> int | None:
+    """Where the names start in "is closing three of its studios—Lumen Forge, Tallow...":
+    after a plural unit noun and a dash or a colon, a few words after the trigger."""
+    doc = trigger.doc
+    for token in doc[trigger.i + 1 : min(trigger.i + 9, trigger.sent.end - 1)]:
+        if token.lower_ in _PLURAL_UNIT_NOUNS and doc[token.i + 1].text in ("—", "–", ":"):
+            return token.i + 2
+    return None
+
+
+def with_units_listed_after(context, team: TeamMention | None) -> TeamMention | None:
+    """ "la fermeture de Lumen Forge, le studio de Lyon, et de Tallow": a named unit, then the
+    other units the sentence lists after it."""
+    if team is None or team.also or not team.surface[:1].isupper():
+        return team
+    also = _listed_after(team.token, team.surface, article_unit_names(context))
+    return replace(team, also=also) if also else team
 
 
 _BULLET_LINE = re.compile(
@@ -185,10 +227,13 @@ def _listed_after(trigger: Token, first: str, names: set[str]) -> tuple[str, ...
         return ()
     listed, position = [], start + len(first)
     while position < sentence.end_char:
-        link = re.match(rf"\s*(?:{_LIST_LINK})", doc.text[position:])
+        link = re.match(rf"\s*(?:{_LIST_LINK})(?:de\s+|d['’])?", doc.text[position:])
+        if not link or _joins_a_clause(doc.text, position + link.end()):
+            # "la fermeture de Lumen Forge, le studio de Lyon, et de Tallow": past an apposition
+            link = _PAST_AN_APPOSITION.match(doc.text, position, sentence.end_char)
         if not link:
             break
-        position += link.end()
+        position = link.end() if link.re is _PAST_AN_APPOSITION else position + link.end()
         following = [n for n in names if doc.text.startswith(n, position)]
         run = _CAPITALISED_RUN.match(doc.text, position, sentence.end_char)
         if following:
@@ -197,11 +242,33 @@ def _listed_after(trigger: Token, first: str, names: set[str]) -> tuple[str, ...
             name = run.group(0).rstrip(".")
         else:
             break
-        if not _ends_a_word(doc.text, position + len(name)):
-            break
+        if not _ends_a_word(doc.text, position + len(name)) or _a_verb_follows(
+            sentence, position + len(name)
+        ):
+            break  # "a fermé Lumen Forge et Tallow a été vendu": a clause of its own
         listed.append(name)
         position += len(name)
     return tuple(listed)
+
+
+_AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would"}
+
+
+def _a_verb_follows(sentence, end_char: int) -> bool:
+    following = next((t for t in sentence if t.idx >= end_char), None)
+    return following is not None and (
+        following.pos_ in ("AUX", "VERB") or following.lower_ in _AUXILIARIES
+    )
+
+
+_PAST_AN_APPOSITION = re.compile(
+    r",\s+(?:le|la|l['’]|les|un|une|the|a|an)\b[^,;.:]{1,90},\s*(?:et|and)\s+(?:de\s+|d['’])?"
+)
+
+
+def _joins_a_clause(text: str, position: int) -> bool:
+    """ "Lumen Forge, le studio ...": the words after the comma describe, they name no unit."""
+    return re.match(r"(?:le|la|l['’]|les|un|une|the|a|an)\b", text[position:]) is not None
 
 
 _POSSESSIVE_INTRODUCTION = re.compile(r"^\s*,\s+(?:son|sa|leur|its|their)\s")

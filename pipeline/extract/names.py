@@ -58,7 +58,8 @@ INSTITUTION_WORDS = frozenset(
         "school", "école", "foundation", "fondation", "center", "centre", "council", "agency",
         "ministry", "ministère", "bank", "banque", "hospital", "hôpital", "laboratory",
         "laboratoire", "academy", "académie", "association", "department", "system",
-        "project", "projet", "program", "programme", "metaverse",
+        "project", "projet", "program", "programme", "metaverse", "committee", "comité",
+        "commission", "board", "network", "exchange",
     }
 )  # fmt: skip
 

@@ -84,7 +84,7 @@ CUES = {
         re.compile(rf"{_NAME},\s+one\s+of\s+the\s+(?:[\w-]+\s+){{0,3}}?(?:{_EN_NOUNS})s?\b"),
         re.compile(rf"\b(?:{_EN_ROLES})\s+{_NAME}"),
         re.compile(
-            rf"{_NAME}(?:'s|’s|'|’)\s+(?:(?:new|former|top|AI|IA|interim|acting)\s+)?"
+            rf"{_NAME}(?:'s|’s|'|’)\s+(?:(?:new|former|top|AI|IA|interim|acting)\s+)?(?:co-?)?"
             rf"(?:board|CEO|CTO|CFO|COO|CPO|chief|co-?founder|founder|"
             rf"(?:vice )?president|head of|director of|chair|chairman|chairwoman|general counsel)\b"
         ),
@@ -175,6 +175,19 @@ DEEDS = {
             rf"{_NAME}\s+(?:has\s+|have\s+)?(?:laid off|lays off|fired|fires|dismissed|"
             rf"dismisses|ousted|ousts|loses|lost|parted ways with|closed|closes|shut down|"
             rf"shuts down|shuttered|shutters|disbanded|disbands|dissolved|dissolves)\s+its\b"
+        ),
+        # "FTX.US president Brett Harrison", "Celsius chief exec Alex Mashinsky": the company,
+        # the post, then the person holding it
+        re.compile(
+            rf"{_NAME}\s+(?:co-?)?(?:CEO|CTO|CFO|COO|CPO|president|chief|chairman|chairwoman|"
+            rf"founder|co-?founder)\s+(?:(?:executive|exec|officer)\s+)?"
+            rf"(?=[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+)"
+        ),
+        # "Celsius Network's Alex Mashinsky resigned": a company's person, then what they did
+        re.compile(
+            rf"{_NAME}(?:'s|’s|'|’)\s+(?=[A-Z][a-z]+\s[A-Z][a-z]+\s+(?:has\s+|had\s+|and\s+.{{0,60}})?"
+            rf"(?:resigned|stepped down|left|quit|bowed out|departed|was fired|was ousted|"
+            rf"announced|is leaving|is stepping down|will step down|will leave)\b)"
         ),
         # "Orbel fired Dana Reyes, its finance chief": whose staff the apposition tells
         re.compile(

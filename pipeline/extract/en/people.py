@@ -271,5 +271,5 @@ _OWNED_BY = {"of", "at", "by", "with", "under", "from"}  # whose team, not who l
 # ", head of trust and safety" / "and principal research scientist": a list goes on with the
 # next person's job title (lower-case words, no clause: "who", "said"... stop it).
 _ROLE_BETWEEN_NAMES = re.compile(
-    r"(?:,|(?:, )?and)(?: (?!who\b|which\b|that\b|said\b|says\b|told\b)[a-z][a-z&-]*){1,6}"
+    r"(?:,|(?:, )?and)(?: (?!who\b|which\b|that\b|said\b|says\b|told\b)[a-z][\w.&’'-]*){1,6}"
 )

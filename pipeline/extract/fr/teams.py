@@ -14,7 +14,12 @@ from pipeline.extract.engine import resolver
 from pipeline.extract.gazetteers import team_by_alias
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.mentions import CLOSING_QUOTES, NAMING_WORDS, OPENING_QUOTES, organization
-from pipeline.extract.named_units import bulleted_units, closed_unit, owner_as_introduced
+from pipeline.extract.named_units import (
+    bulleted_units,
+    closed_unit,
+    owner_as_introduced,
+    with_units_listed_after,
+)
 from pipeline.extract.names import fold
 from pipeline.extract.results import EntityRef
 from pipeline.extract.rulebook import Candidate
@@ -45,11 +50,12 @@ def team_dissolved(context: ArticleContext, candidate: Candidate) -> TeamMention
         team = _sites_closed_by_town(context, candidate.head, team_nouns)
     if team is None:
         team = units_by_place(context, candidate.head)
-    return (
+    return with_units_listed_after(
+        context,
         team
         or closed_unit(context, candidate.head)
         or _english_unit_name(candidate.head)
-        or bulleted_units(candidate.head)
+        or bulleted_units(candidate.head),
     )
 
 

@@ -1,0 +1,96 @@
+"""Lists as real news writes them: studios named before their plural noun or after a dash, a
+second unit after the first one's apposition; people each introduced with a company of their own
+("Brisel Network's X and Norcoin president Y resigned"); a company known by the post it gives
+("Norcoin chief exec X"). Written in our own words with invented people, companies and studios."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import found_pairs as found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ubisoft said it is closing its Lumen Forge, Tallow Games, and Brume Bay studios.", "en"),
+        ("Ubisoft said it is closing three of its studios—Lumen Forge, Tallow Games and Brume "
+         "Bay.", "en"),
+    ],
+)  # fmt: skip
+def test_each_studio_of_a_list_is_closed(extractor, text, lang):
+    assert found(extractor, text, lang, "dissolution") == {
+        ("Lumen Forge", "Ubisoft"),
+        ("Tallow Games", "Ubisoft"),
+        ("Brume Bay", "Ubisoft"),
+    }
+
+
+def test_french_studios_listed_after_an_apposition(extractor):
+    text = (
+        "Ubisoft a annoncé la fermeture du studio Lumen Forge, le développeur du jeu Skyrift, et "
+        "de Tallow Games."
+    )
+    assert found(extractor, text, "fr", "dissolution") == {
+        ("Lumen Forge", "Ubisoft"),
+        ("Tallow Games", "Ubisoft"),
+    }
+
+
+def test_a_second_unit_after_the_first_ones_apposition(extractor):
+    text = (
+        "Sony a annoncé la fermeture de Lumen Studios, le développeur du jeu Skyrift, et de Tallow "
+        "Koi, une entreprise de jeux mobiles. Concernant Tallow Koi, le studio acheté en 2022, "
+        "son jeu ne sortira pas."
+    )
+    assert found(extractor, text, "fr", "dissolution") == {
+        ("Lumen Studios", "Sony"),
+        ("Tallow Koi", "Sony"),
+    }
+
+
+def test_a_name_that_opens_a_clause_of_its_own_is_no_listed_unit(extractor):
+    text = "Ubisoft a fermé le studio Arkadia et Lumenfall a été vendu."
+    assert found(extractor, text, "fr", "dissolution") == {("Arkadia", "Ubisoft")}
+
+
+def test_people_listed_with_companies_of_their_own_leave_each_their_own(extractor):
+    text = (
+        "On Wednesday, both Brisel Network’s Dana Whitlock and Norcoin president Paul Reyes "
+        "resigned."
+    )
+    assert found(extractor, text, "en", "departure") == {
+        ("Dana Whitlock", "Brisel Network"),
+        ("Paul Reyes", "Norcoin"),
+    }
+
+
+def test_a_past_employer_of_one_of_the_people_listed_is_not_the_one_left(extractor):
+    text = (
+        "La start-up Kestrane a perdu mercredi son cofondateur Paul Reyes, suivi de l'ancien "
+        "chercheur d'OpenAI Marc Olin, qui y retournent tous deux."
+    )
+    pairs = found(extractor, text, "fr", "departure")
+    assert ("Marc Olin", "OpenAI") not in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norcoin chief exec Paul Reyes announced his resignation on Tuesday.",
+         {("Paul Reyes", "Norcoin")}),
+        ("Brisel Labs’ co-CEO Paul Reyes announced he was stepping down.",
+         {("Paul Reyes", "Brisel Labs")}),
+    ],
+)  # fmt: skip
+def test_a_company_known_by_the_post_it_gives(extractor, text, expected):
+    assert found(extractor, text, "en", "departure") == expected
+
+
+def test_a_committee_is_no_person(extractor):
+    text = (
+        "Norcoin chief exec Paul Reyes resigned. The Creditor Review Committee said it had "
+        "demanded his step down."
+    )
+    people = {person for person, _ in found(extractor, text, "en", "departure")}
+    assert people == {"Paul Reyes"}
