@@ -94,3 +94,36 @@ def test_a_committee_is_no_person(extractor):
     )
     people = {person for person, _ in found(extractor, text, "en", "departure")}
     assert people == {"Paul Reyes"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Netflix has shut down its AAA mobile game studio known as Blue Harbor.",
+        "Netflix has shut down its mobile game studio, according to a trade site.\n\n"
+        "The studio was known as Blue Harbor.",
+    ],
+)
+def test_a_unit_known_by_a_name_given_after_its_description(extractor, text):
+    assert found(extractor, text, "en", "dissolution") == {("Blue Harbor", "Netflix")}
+
+
+def test_people_counted_then_listed_in_the_next_sentence(extractor):
+    text = (
+        "Netflix confirmed the studio had been closed, and that three hires on the team had left "
+        "the company.\n\nThis included studio lead Dana Whitlock, creative director Paul Reyes, "
+        "and art director Marc Olin."
+    )
+    assert found(extractor, text, "en", "departure") == {
+        ("Dana Whitlock", "Netflix"),
+        ("Paul Reyes", "Netflix"),
+        ("Marc Olin", "Netflix"),
+    }
+
+
+def test_two_companies_left_at_once_the_first_one_unknown(extractor):
+    text = (
+        "Paul Reyes joined the Netflix studio in 2023. Reyes left 343 Forge and Microsoft in April "
+        "2023 to lead a new game at the Netflix studio."
+    )
+    assert ("Paul Reyes", "Microsoft") in found(extractor, text, "en", "departure")

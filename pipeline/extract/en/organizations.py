@@ -93,6 +93,8 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
     for token in after:
         if _as_a_role(token):
             continue  # "step down as group CEO of Vodafone": the post, then whose it is
+        if token.lower_ == "and" and _joins_two_names(token):
+            continue  # "left Halo Forge Studios and Microsoft": both were left
         if token.lower_ in DESTINATIONS | _CLAUSE_BREAKS or token.text in ".;" or replaced:
             break
         if token.lower_ in _BACKING and token.i + 1 < sentence.end and token.nbor(1).lower_ == "by":
@@ -222,6 +224,17 @@ _THE = {"the", "a", "an", "this", "that"}
 _EMPLOYER_WORDS = lexicon("en", "employer_nouns")  # "left the ChatGPT maker", "left his role"
 _TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "morning"}
 _TIME_NOUNS |= {"afternoon", "evening", "night", "weekend", "time", "following"}
+
+
+def _joins_two_names(token) -> bool:
+    """ "343 Studios and Microsoft": "and" between two capitalised names, which the parse may not
+    have taken for organisations."""
+    doc = token.doc
+    return (
+        0 < token.i < len(doc) - 1
+        and doc[token.i - 1].text[:1].isupper()
+        and doc[token.i + 1].text[:1].isupper()
+    )
 
 
 def _leaves_a_thing(context, trigger: Span) -> bool:

@@ -244,7 +244,7 @@ def _counted_people_before(sentence: Span, start: int) -> bool:
     """ "Other key staffers left", "two senior researchers departed": a plural noun for people
     just before the trigger."""
     roles, groups = role_words(), lexicon("en", "group_nouns")
-    for token in sentence.doc[max(sentence.start, start - 3) : start]:
+    for token in sentence.doc[max(sentence.start, start - 5) : start]:  # "hires on the team had"
         word = token.lower_
         if word in groups or (word.endswith("s") and word[:-1] in roles):
             return True
@@ -256,7 +256,19 @@ def _people_included(context, sentence: Span, trigger: Span):
     # "including X and Y", "Five key engineers have left Tesla: X, Y and Z"
     including = next((t for t in after if t.lower_ == "including" or t.text == ":"), None)
     if including is None:
-        return []
+        # "three hires had left the company. This included studio lead X, ... and Y."
+        following = [
+            t
+            for t in context.doc[sentence.end : min(len(context.doc), sentence.end + 4)]
+            if not t.is_space
+        ]
+        if len(following) < 2:
+            return []
+        opening = " ".join(t.lower_ for t in following[:2])
+        if opening not in _INCLUDED_NEXT:
+            return []
+        next_sentence = context.sentences[context.sentence_index(following[0])]
+        including, sentence = following[1], next_sentence
     people = context.mentions.people_in(including.i, sentence.end)
     return [
         (m.entity, m.span[0])
@@ -266,6 +278,8 @@ def _people_included(context, sentence: Span, trigger: Span):
 
 
 _OWNED_BY = {"of", "at", "by", "with", "under", "from"}  # whose team, not who left
+_INCLUDED_NEXT = {"this included", "these included", "they included", "they include"}
+_INCLUDED_NEXT |= {"those included", "they are", "they were", "among them", "these include"}
 
 
 # ", head of trust and safety" / "and principal research scientist": a list goes on with the

@@ -46,6 +46,10 @@ def team_near_trigger(context: ArticleContext, candidate: Candidate) -> TeamMent
             or _named_before(context, candidate.span)
         )
     name, known_organization = found
+    acronyms = lexicon("any", "topic_acronyms")
+    if not any(w[:1].isupper() and w.lower() not in acronyms for w in name.split()):
+        # "shut down its video game studio ... The studio was known as Team Blue"
+        name = _named_in_next_sentences(context, candidate.span, name) or name
     parts = split_listed(name, article_unit_names(context))
     if len(parts) > 1:  # "closed its studios Lumen Forge and Tallow": two units, each closed
         return TeamMention(parts[0], None, candidate.head, parts[0], also=parts[1:])
@@ -78,6 +82,21 @@ def _named_before(context: ArticleContext, trigger: Span) -> TeamMention | None:
             name = _words_before_team_noun(token) or _name_in_apposition(token)
             if name and any(w[:1].isupper() for w in name.split()):
                 return TeamMention(name, None, trigger[0], name)
+    return None
+
+
+def _named_in_next_sentences(context: ArticleContext, trigger: Span, described: str) -> str | None:
+    """ "Netflix has shut down its video game studio. The studio was known as Team Blue": the
+    unit the next sentences name, by the same noun, with "known as", "called" or "dubbed"."""
+    noun = described.split()[-1].lower()
+    index = context.sentence_index(trigger[0])
+    for sentence in context.sentences[index + 1 : index + 3]:
+        opening = [t.lower_ for t in sentence[:2]]
+        if opening != ["the", noun]:
+            continue
+        name = _name_known_as(sentence[1])
+        if name:
+            return name
     return None
 
 
@@ -118,8 +137,8 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
                 or _name_after_unit_noun(token)
                 or _led_by(token)
                 or _name_in_apposition(token)
+                or _name_known_as(token)  # "its game studio known as X": the name it gives
                 or _words_before_team_noun(token)
-                or _name_known_as(token)
                 or _working_on(token)
                 or _team_of(token)
             )
@@ -561,7 +580,8 @@ def _name_known_as(noun: Token) -> str | None:
     doc = noun.doc
     for i in range(noun.i + 1, min(noun.i + 5, noun.sent.end)):
         if doc[i].lower_ in NAMING_WORDS or (
-            doc[i].lower_ == "as" and doc[i - 1].lower_ in ("known", "internally", "publicly")
+            doc[i].lower_ == "as"
+            and doc[i - 1].lower_ in ("known", "internally", "publicly", "formerly")
         ):
             words = []
             for token in doc[i + 1 : min(i + 6, noun.sent.end)]:
