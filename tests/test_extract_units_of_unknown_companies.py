@@ -364,3 +364,22 @@ def test_a_clause_after_a_comma_is_no_apposition_naming_the_unit(extractor):
         "Whitlock, the company has shut down the entire Civic Trust department."
     )
     assert found(extractor, text, "en", "dissolution") == {("Civic Trust", "Microsoft")}
+
+
+def test_a_unit_introduced_then_closed_with_a_word_that_describes_it(extractor):
+    text = (
+        "Netflix ferme le norvégien Polaro. Le groupe sacrifie sa filiale norvégienne Polaro, "
+        "l'application de partage de photos qu'il avait rachetée en 2019."
+    )
+    assert found(extractor, text, "fr", "dissolution") == {("Polaro", "Netflix")}
+
+
+def test_whose_unit_a_company_noun_subject_tells(extractor):
+    # the name of a product just before is not the owner of "son centre"
+    text = (
+        "Meta renonce à ses drones. L'entreprise de Menlo Park annonce la fin des prototypes de "
+        "Skyrift et la fermeture de son centre de recherche britannique."
+    )
+    assert found(extractor, text, "fr", "dissolution") == {
+        ("centre de recherche britannique", "Meta")
+    }

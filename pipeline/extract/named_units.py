@@ -107,7 +107,17 @@ def unit_after(trigger: Token, names: set[str]) -> str | None:
         doc[i].lower_ in _SKIPPED or _an_adverb(doc[i])
     ):
         i += 1
-    return unit_named_at(doc, i, names) if i < trigger.sent.end else None
+    if i < trigger.sent.end and (name := unit_named_at(doc, i, names)):
+        return name
+    # "ferme le français Zenly": a word or two that describe the unit the article introduced
+    for skipped in (1, 2):
+        j = i + skipped
+        described = j < trigger.sent.end and all(
+            t.is_lower and t.is_alpha and t.pos_ in ("ADJ", "NOUN") for t in doc[i:j]
+        )
+        if described and (name := unit_named_at(doc, j, names)):
+            return name
+    return None
 
 
 def _an_adverb(token: Token) -> bool:

@@ -858,12 +858,26 @@ def dissolver(context: ArticleContext, candidate: Candidate, team: TeamMention) 
         for token in trigger.subtree:
             if (organization_ref := context.mentions.organization_at(token)) is not None:
                 return organization_ref
+    if _owned_by_a_company_noun_subject(team.token):
+        # "L'entreprise de X annonce la fin d'Aquila et la fermeture de son centre": whose
+        # centre the subject tells, the company the article is about
+        return context.organization_in_focus(trigger)
     named = {m.entity.key for m in context.mentions.organizations}
     if team.organization and organization(team.organization).key in named:
         return organization(team.organization)  # the gazetteer's, when the article names it
     if proper_name and (owner := owner_as_introduced(context, team.surface)) is not None:
         return owner  # "Alphabet ... Nimbus, son unité de robots": then "fermer Nimbus"
     return context.organization_before(trigger) or _first_in_sentence(context, trigger)
+
+
+def _owned_by_a_company_noun_subject(noun: Token) -> bool:
+    """ "L'entreprise ... annonce la fermeture de son centre": the unit is "son", and the
+    sentence's subject is a noun for a company, not a name."""
+    if not any(c.lower_ in ("son", "sa", "ses") for c in noun.children):
+        return False
+    root = noun.sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in lexicon("fr", "company_nouns")
 
 
 _END_NOUNS = {"fin", "dissolution", "démantèlement", "suppression", "fermeture", "disparition"}
