@@ -127,3 +127,24 @@ def test_two_companies_left_at_once_the_first_one_unknown(extractor):
         "2023 to lead a new game at the Netflix studio."
     )
     assert ("Paul Reyes", "Microsoft") in found(extractor, text, "en", "departure")
+
+
+def test_someone_counted_among_the_departures(extractor):
+    text = "Marc Olin, directeur de conception chez Blizzard, fait également partie des départs."
+    assert found(extractor, text, "fr", "departure") == {("Marc Olin", "Blizzard")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the phrase before the comma is about the subject named after it
+        ("Dana Whitlock devient présidente du conseil de Unity. Malgré son départ de ses "
+         "fonctions, il est indiqué que Paul Reyes continuera à conseiller l’entreprise.",
+         {("Paul Reyes", "Unity Technologies")}),
+        # an object named after the comma is not whose departure it was
+        ("Marc Olin quitte Google. Après son départ, la société a nommé Paul Reyes.",
+         {("Marc Olin", "Google")}),
+    ],
+)  # fmt: skip
+def test_whose_departure_a_phrase_opening_the_sentence_tells(extractor, text, expected):
+    assert found(extractor, text, "fr", "departure") == expected

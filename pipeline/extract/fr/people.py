@@ -597,6 +597,7 @@ def _relative_clause_antecedent(context: ArticleContext, noun: Token):
 
 
 _CLAUSE_OPENERS = {"si", "s'", "s’", "lorsqu'", "lorsqu’", "quand", "après", "avant", "bien"}
+_PHRASE_OPENERS = {"malgré", "après", "avant", "depuis", "dès", "suite", "outre"}
 
 
 def _main_subject_after(context: ArticleContext, noun: Token) -> EntityRef | None:
@@ -604,6 +605,14 @@ def _main_subject_after(context: ArticleContext, noun: Token) -> EntityRef | Non
     clause that opens the sentence points ahead, to the person the main clause is about."""
     root = noun.sent.root
     opening = noun.sent[0]
+    if opening.lower_ in _PHRASE_OPENERS and noun.i - opening.i <= 3:
+        # "Malgré son départ de ses fonctions, il est indiqué que X continuera": the phrase
+        # before the comma is about the first person the rest of the sentence names
+        comma = next((t for t in noun.sent if t.i > noun.i and t.text == ","), None)
+        if comma is not None and not context.mentions.people_in(noun.i, comma.i):
+            following = context.mentions.people_in(comma.i + 1, noun.sent.end)
+            if following and following[0].span.root.dep_.startswith("nsubj"):
+                return following[0].entity  # not "la société a nommé Y": Y is no subject
     if opening.pos_ == "SCONJ" or opening.lower_ in _CLAUSE_OPENERS:
         # "S'il a dit que son départ ..., X, patron de Y, a annoncé": word order, since the
         # parse of such sentences varies; the first name set off by a comma after the noun
