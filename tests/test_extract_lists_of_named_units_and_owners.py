@@ -148,3 +148,17 @@ def test_someone_counted_among_the_departures(extractor):
 )  # fmt: skip
 def test_whose_departure_a_phrase_opening_the_sentence_tells(extractor, text, expected):
     assert found(extractor, text, "fr", "departure") == expected
+
+
+def test_a_shareholder_named_in_the_sentence_is_not_the_company_left(extractor):
+    text = (
+        "Paul Reyes quit when he resigned his post as the lead executive at TIM (Telecom Italia) "
+        "late last Friday. It was revealed that Reyes, who has been under fire from TIM’s "
+        "largest shareholder Samsung for the operator’s results, had offered to step down."
+    )
+    assert found(extractor, text, "en", "departure") == {("Paul Reyes", "Telecom Italia")}
+
+
+def test_a_video_platform_the_gazetteer_knows_is_an_employer(extractor):
+    text = "Après neuf ans à la tête de YouTube, Dana Whitlock a quitté ses fonctions en 2023."
+    assert found(extractor, text, "fr", "departure") == {("Dana Whitlock", "YouTube")}

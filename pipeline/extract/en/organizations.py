@@ -118,6 +118,7 @@ def _organization_left(context, sentence: Span, trigger: Span, people):
             if _left_for(context.doc[max(sentence.start, m.span.start - 4) : m.span.start])
         }
     )
+    destinations |= _stakeholders(context, sentence)
     later = next((t for t in after if t.lower_ == "before"), None)
     if later is not None:  # "... before setting up shop at Intel": where they went next
         destinations |= {
@@ -224,6 +225,23 @@ _THE = {"the", "a", "an", "this", "that"}
 _EMPLOYER_WORDS = lexicon("en", "employer_nouns")  # "left the ChatGPT maker", "left his role"
 _TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "morning"}
 _TIME_NOUNS |= {"afternoon", "evening", "night", "weekend", "time", "following"}
+
+
+_STAKE_NOUNS = {"stakeholder", "shareholder", "investor", "backer", "owner", "parent"}
+
+
+def _stakeholders(context, sentence: Span) -> set[str]:
+    """ "under fire from TIM's largest shareholder Vivendi": who owns a stake in the company is
+    not the company left."""
+    doc = context.doc
+    return {
+        m.entity.key
+        for m in context.mentions.organizations_in(sentence.start, sentence.end)
+        if any(
+            t.lower_ in _STAKE_NOUNS
+            for t in doc[max(sentence.start, m.span.start - 2) : m.span.start]
+        )
+    }
 
 
 def _joins_two_names(token) -> bool:
