@@ -162,3 +162,38 @@ def test_a_shareholder_named_in_the_sentence_is_not_the_company_left(extractor):
 def test_a_video_platform_the_gazetteer_knows_is_an_employer(extractor):
     text = "Après neuf ans à la tête de YouTube, Dana Whitlock a quitté ses fonctions en 2023."
     assert found(extractor, text, "fr", "departure") == {("Dana Whitlock", "YouTube")}
+
+
+def test_a_platform_badge_is_not_an_employer(extractor):
+    text = (
+        "Paul Reyes, Tesla's head of batteries, resigned on Sunday. Reyes had already lost his "
+        "Tesla company X badge shortly before he announced his departure on the platform."
+    )
+    assert found(extractor, text, "en", "departure") == {("Paul Reyes", "Tesla")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Un quotidien affirme que Paul Reyes, juriste en chef de Tesla, a quitté son poste chez "
+         "Tesla le mois dernier. Le constructeur a démenti l'information selon laquelle Paul "
+         "Reyes aurait quitté le groupe.", "fr"),
+        ("A newspaper said the legal chief, Paul Reyes, left Tesla last month. Tesla replied: "
+         "Paul Reyes has not left Tesla.", "en"),
+    ],
+)  # fmt: skip
+def test_a_departure_the_article_denies_is_none(extractor, text, lang):
+    assert found(extractor, text, lang, "departure") == set()
+
+
+def test_a_studio_name_the_parse_splits_is_kept_whole(extractor):
+    text = "Ubisoft va fermer le studio danois Press Play, créateur du jeu Skyrift."
+    assert found(extractor, text, "fr", "dissolution") == {("studio danois Press Play", "Ubisoft")}
+
+
+def test_a_past_post_in_the_apposition_is_not_the_company_left(extractor):
+    text = (
+        "Qwant perd un cadre. Paul Reyes, ancien président de Mozilla Europe, et entré dans la "
+        "startup française il y a deux ans, annonce son départ."
+    )
+    assert found(extractor, text, "fr", "departure") == {("Paul Reyes", "Qwant")}

@@ -603,12 +603,16 @@ def _names_a_platform(span: Span) -> bool:
     if i >= 0 and doc[i].lower_ in _PLATFORM_PREPOSITIONS:
         return True
     after = doc[span.end : span.end + 1]  # "un post LinkedIn", "a LinkedIn post"
-    if after and after[0].lower_ in ("post", "posts", "message", "thread", "blog"):
+    if after and after[0].lower_ in _POSTED_ON:
         return True
     # "leaving X, the social network formerly known as Twitter": the website, not the company
     described = " ".join(t.lower_ for t in doc[span.end : span.end + 5])
     return described.startswith(",") and any(w in described for w in _PLATFORM_DESCRIPTIONS)
 
+
+# "a LinkedIn post", "his X badge", "her X username": what someone has on a platform
+_POSTED_ON = {"post", "posts", "message", "thread", "blog", "badge", "username", "handle"}
+_POSTED_ON |= {"account", "profile", "bio", "feed", "page"}
 
 _PLATFORM_DESCRIPTIONS = (
     "social network",

@@ -34,6 +34,12 @@ def stays_on(context: ArticleContext) -> set[tuple[str, str]]:
             organization = _organization_of_new_role(context, token)
             if organization is None or _advisory(token):
                 continue
+        elif _denied_leaving(token):
+            # "X has not left Tesla", "a démenti l'article selon lequel X aurait quitté
+            # l'entreprise": a departure the article denies
+            organization = _organization_after(context, token) or context.main_organization()
+            if organization is None:
+                continue
         elif _does_not_leave(context, token) or _moves_to_a_post(token):
             # "il ne quitte pas pour autant l'entreprise", "X passera au poste de directeur
             # scientifique": the company the article is about keeps them
@@ -72,6 +78,23 @@ def _does_not_leave(context: ArticleContext, verb: Token) -> bool:
 
 
 _EMPLOYERS = {"entreprise", "groupe", "société", "firme", "maison", "compagnie", "company"}
+_LEAVING = {"left", "leaving", "quit", "quitté", "quitter", "quitterait", "départ"}
+_NEGATIONS = {"not", "n't", "never", "hasn't", "has't", "isn't", "pas", "jamais"}
+_DENYING = {"démentir", "réfuter", "nier", "deny", "denied", "denies", "refute", "refuted"}
+_DENYING |= {"false", "faux", "fausse", "mensonger", "mensongère"}
+
+
+def _denied_leaving(verb: Token) -> bool:
+    """A verb of leaving negated right before it ("has not left"), or told as a claim the
+    sentence denies ("a réfuté l'affirmation selon laquelle X aurait quitté l'entreprise")."""
+    if verb.lower_ not in _LEAVING:
+        return False
+    doc = verb.doc
+    close = [t.lower_ for t in doc[max(verb.sent.start, verb.i - 3) : verb.i]]
+    if any(word in _NEGATIONS for word in close):
+        return True
+    earlier = doc[verb.sent.start : verb.i]
+    return any(t.lemma_.lower() in _DENYING or t.lower_ in _DENYING for t in earlier)
 
 
 def _moves_to_a_post(verb: Token) -> bool:

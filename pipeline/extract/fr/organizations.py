@@ -199,7 +199,9 @@ def _tied(context: ArticleContext, token: Token, people, exclude: set[str]) -> E
             # "X a démissionné de Google ... Chez Apple, X ... Il a annoncé sa démission": the
             # organisation an earlier event said they left beats where they work now
             told = None if here else context.employer_told(person)
-            tied = told or context.affiliation(person, sentence, here=here)
+            # "X, ancien président de Mozilla Europe, et entré chez Y": a past post is where
+            # they were before, not what they leave now
+            tied = told or context.affiliation(person, sentence, here=here, current=here)
             if tied is not None and tied.key not in exclude:
                 return tied
     return None

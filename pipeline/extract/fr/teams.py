@@ -649,6 +649,8 @@ def _with_trailing_modifiers(words: Span) -> Span:
     """ "sa division réalité augmentée": the parse may hang the last adjective elsewhere; lower
     case adjectives and participles right after the name, ending the phrase, belong to it."""
     doc, end = words.doc, words.end
+    while end < words.sent.end and doc[end].ent_iob_ == "I" and words[-1].ent_type_:
+        end += 1  # "le studio danois Press Play": the name NER read goes on past the parse's
     while end < min(words.end + 2, words.sent.end) and _modifier_at_end(doc[end]):
         end += 1
     return doc[words.start : end]
