@@ -383,3 +383,10 @@ def test_whose_unit_a_company_noun_subject_tells(extractor):
     assert found(extractor, text, "fr", "dissolution") == {
         ("centre de recherche britannique", "Meta")
     }
+
+
+def test_an_unknown_company_that_will_be_closing_a_unit(extractor):
+    text = "Brisel Interactive announced it will be closing its Lisbon design studio."
+    assert found(extractor, text, "en", "dissolution") == {
+        ("Lisbon design studio", "Brisel Interactive")
+    }

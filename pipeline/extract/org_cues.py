@@ -197,7 +197,7 @@ DEEDS = {
         # "Orbel is quietly winding down its robotics unit": ending a unit of its own
         re.compile(
             rf"{_NAME}\s+(?:(?:said|says|announced|confirmed)\s+(?:that\s+)?it\s+)?"
-            rf"(?:has\s+|had\s+|is\s+|was\s+|will\s+|would\s+)?(?:[a-z]+ly\s+)?"
+            rf"(?:has\s+|had\s+|is\s+|was\s+|will\s+|would\s+)?(?:be\s+|been\s+)?(?:[a-z]+ly\s+)?"
             rf"(?:closing|shutting down|disbanding|dissolving|eliminated|eliminating|axed|axing|"
             rf"scrapped|scrapping|folded|dismantled|dismantling|winding down|wound down|"
             rf"killed off|did away with|done away with|ended|shut down|shut|close|disband|dissolve|"
