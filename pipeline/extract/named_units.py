@@ -226,6 +226,7 @@ def split_listed(name: str, names) -> tuple[str, ...]:
 
 # What joins the names of a list: ", ", ", and ", " et "
 _LIST_LINK = r",\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+"
+_LINK_TO_NEXT = re.compile(rf"\s*(?:{_LIST_LINK})(?:de\s+|d['’])?")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’.-]*(?: (?!and\b|et\b)[A-Z0-9][\w&'’.-]*){0,5}")
 
 
@@ -237,13 +238,13 @@ def _listed_after(trigger: Token, first: str, names: set[str]) -> tuple[str, ...
         return ()
     listed, position = [], start + len(first)
     while position < sentence.end_char:
-        link = re.match(rf"\s*(?:{_LIST_LINK})(?:de\s+|d['’])?", doc.text[position:])
-        if not link or _joins_a_clause(doc.text, position + link.end()):
+        link = _LINK_TO_NEXT.match(doc.text, position)
+        if not link or _joins_a_clause(doc.text, link.end()):
             # "la fermeture de Lumen Forge, le studio de Lyon, et de Tallow": past an apposition
             link = _PAST_AN_APPOSITION.match(doc.text, position, sentence.end_char)
         if not link:
             break
-        position = link.end() if link.re is _PAST_AN_APPOSITION else position + link.end()
+        position = link.end()
         following = [n for n in names if doc.text.startswith(n, position)]
         run = _CAPITALISED_RUN.match(doc.text, position, sentence.end_char)
         if following:

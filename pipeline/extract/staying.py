@@ -79,7 +79,7 @@ def _does_not_leave(context: ArticleContext, verb: Token) -> bool:
 
 _EMPLOYERS = {"entreprise", "groupe", "société", "firme", "maison", "compagnie", "company"}
 _LEAVING = {"left", "leaving", "quit", "quitté", "quitter", "quitterait", "départ"}
-_NEGATIONS = {"not", "n't", "never", "hasn't", "has't", "isn't", "pas", "jamais"}
+_NEGATIONS = {"not", "n't", "never", "hasn't", "isn't", "pas", "jamais"}
 _DENYING = {"démentir", "réfuter", "nier", "deny", "denied", "denies", "refute", "refuted"}
 _DENYING |= {"false", "faux", "fausse", "mensonger", "mensongère"}
 
