@@ -14,7 +14,7 @@ from importlib import resources
 
 from pipeline.extract.results import ArticleText, EntityRef, Extraction, FoundEvent, FoundMention
 
-CODE_VERSION = "engine-12"
+CODE_VERSION = "engine-13"
 DATA_FOLDERS = ("rules", "lexicons", "gazetteers")
 
 

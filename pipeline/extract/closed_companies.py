@@ -185,9 +185,13 @@ def _just_before(context: ArticleContext, span: Span) -> EntityRef | None:
         return None if owned else company  # "le labo de Kairn a fermé": Kairn is no subject
     if doc[i].lower_ in _COMPANY_WORDS and i > sentence.start and doc[i - 1].lower_ in _DETERMINERS:
         return context.main_organization()
-    if doc[i].text == ",":
+    if doc[i].text in _APPOSITION_MARKS:
         return _before_apposition(context, doc[sentence.start : i])
     return None
+
+
+# "Kairn, the robotics firm behind Mola," and "Kairn – which built robots –"
+_APPOSITION_MARKS = {",", "–", "—"}
 
 
 def _before_apposition(context: ArticleContext, before: Span) -> EntityRef | None:
@@ -197,7 +201,7 @@ def _before_apposition(context: ArticleContext, before: Span) -> EntityRef | Non
         after = mention.span.end
         if (
             after + 1 < before.end
-            and before.doc[after].text == ","
+            and before.doc[after].text in _APPOSITION_MARKS
             and before.doc[after + 1].lower_ in _DETERMINERS | _RELATIVES
         ):
             return mention.entity

@@ -26,6 +26,8 @@ _NAME2, _NAME3 = (_NAME.replace("?P<name>", f"?P<name{n}>") for n in (2, 3))
 _COUNTS = r"deux|trois|quatre|les deux|ses deux|ses trois|two|three|four|both|its two|its three"
 # The owner comes after these ("la division IA de Kairn"): the name after them is a company's
 _OWNER_MARKS = {"de", "d'", "d’", "du", "des", "of", "chez", "at", "by", "par"}
+# A town comes after these ("a video game studio in Los Angeles"): a place, not the unit's name
+_PLACE_MARKS = {"in", "near", "à", "en", "près", "based", "basé", "basée", "situé", "située"}
 
 
 @cache
@@ -36,6 +38,8 @@ def _cues(lang: str) -> tuple[re.Pattern, ...]:
         re.compile(rf"\b(?i:{units})s?\s+(?P<between>(?:[a-zà-ÿ'’-]+\s+){{0,4}}?){_NAME}"),
         # "Nimbus, sa filiale de robotique", "Lumen Story Studio, the film studio"
         re.compile(rf"{_NAME},\s+(?:{_DETERMINERS})\s*(?:[\w'’-]+\s+){{0,3}}?(?i:{units})\b"),
+        # "la fermeture de Lumen Forge, studio créé en 2009": an apposition with no article
+        re.compile(rf"{_NAME},\s+(?i:{units})\b"),
         # "les studios Lumen Forge et Tallow", "three studios—Lumen Forge, Tallow and Brume":
         # each name of the list
         re.compile(
@@ -62,7 +66,7 @@ def unit_names(text: str, lang: str, known_organizations: set[str]) -> set[str]:
         for match in pattern.finditer(text):
             between = match.groupdict().get("between") or ""
             last = between.split()[-1].lower() if between.split() else ""
-            if last in _OWNER_MARKS:
+            if last in _OWNER_MARKS | _PLACE_MARKS:
                 continue
             for group in ("name", "name2", "name3"):
                 name = (match.groupdict().get(group) or "").strip(" .,'’")

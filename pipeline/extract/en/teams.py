@@ -103,7 +103,11 @@ def _named_in_next_sentences(context: ArticleContext, trigger: Span, described: 
 def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
     """A team named within a few words of the trigger: a gazetteer team, or "<Name> team"."""
     doc = sentence.doc
-    has_object = trigger.end < sentence.end and doc[trigger.end].lower_ in _OBJECT_DETERMINERS
+    has_object = (
+        trigger.end < sentence.end
+        and doc[trigger.end].lower_ in _OBJECT_DETERMINERS
+        and not _its_doors(trigger)
+    )
     # "Kairn Group has decided to shut down its home-lending business": what is shut down comes
     # after the verb, not the company before it
     start = trigger.start if has_object else max(sentence.start, trigger.start - 10)
@@ -238,6 +242,12 @@ def _described_in_headline(window: Span, headline: set[int], team_nouns) -> tupl
 
 
 _OBJECT_DETERMINERS = {"its", "their", "his", "her"}
+
+
+def _its_doors(trigger: Span) -> bool:
+    """ "X's London Studio has closed its doors": the idiom has no object, its subject closes."""
+    following = trigger.doc[trigger.end : trigger.end + 2]
+    return len(following) == 2 and following[1].lower_ == "doors"
 _PASSIVE_MARKERS = {"is", "are", "was", "were", "be", "been", "being"}
 
 

@@ -55,6 +55,7 @@ def team_dissolved(context: ArticleContext, candidate: Candidate) -> TeamMention
         team
         or closed_unit(context, candidate.head)
         or _english_unit_name(candidate.head)
+        or _english_unit_subject(candidate.head)
         or bulleted_units(candidate.head),
     )
 
@@ -124,6 +125,31 @@ def _english_unit_name(trigger: Token) -> TeamMention | None:
     if len(words) < 2 or words[-1].text not in _EN_UNIT_ENDS:
         return None
     name = doc[words[0].i : words[-1].i + 1].text
+    return TeamMention(name, None, trigger, name)
+
+
+# between a unit and its closing verb: "les X Studios allaient tout simplement être fermés"
+_BEFORE_THE_VERB = {"être", "été", "est", "sont", "sera", "seront", "va", "vont", "allait"}
+_BEFORE_THE_VERB |= {"allaient", "doit", "doivent", "devrait", "devraient", "a", "ont", "tout"}
+_BEFORE_THE_VERB |= {"bien", "donc", "aussi", "déjà", "bientôt", "également", "se", "s'", "s’"}
+
+
+def _english_unit_subject(trigger: Token) -> TeamMention | None:
+    """ "les Xbox Entertainment Studios vont être fermés": a unit's English name as the subject
+    of the closing verb, with only auxiliaries and adverbs between."""
+    doc, i = trigger.doc, trigger.i - 1
+    while i > trigger.sent.start and (
+        doc[i].lower_ in _BEFORE_THE_VERB or (doc[i].is_lower and doc[i].text.endswith("ment"))
+    ):
+        i -= 1
+    if i == trigger.i - 1 or doc[i].text not in _EN_UNIT_ENDS:
+        return None
+    start = i
+    while start > trigger.sent.start and doc[start - 1].text[:1].isupper() and i - start < 4:
+        start -= 1
+    if start == i or doc[start].is_sent_start:
+        return None
+    name = doc[start : i + 1].text
     return TeamMention(name, None, trigger, name)
 
 
@@ -869,7 +895,8 @@ def dissolver(context: ArticleContext, candidate: Candidate, team: TeamMention) 
         return organization(team.organization)  # the gazetteer's, when the article names it
     if proper_name and (owner := owner_as_introduced(context, team.surface)) is not None:
         return owner  # "Alphabet ... Nimbus, son unité de robots": then "fermer Nimbus"
-    return context.organization_before(trigger) or _first_in_sentence(context, trigger)
+    own = {organization(team.surface).key} if proper_name else set()
+    return context.organization_before(trigger, exclude=own) or _first_in_sentence(context, trigger)
 
 
 def _owned_by_a_company_noun_subject(noun: Token) -> bool:

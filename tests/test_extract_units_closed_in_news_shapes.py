@@ -1,0 +1,49 @@
+"""Closures told the way news sites tell them: a studio named by its town that "closed its
+doors", a studio the article placed in a town then closed ("the San Diego studio", not a
+unit called "San Diego"), a team named by its field's acronym ("its XR team"), a name whose capitals
+are not title case right after a headline verb ("ferme BrumeWorks"), a unit introduced by a bare
+apposition ("BrumeWorks, studio créé en 2009"), an English unit name as the subject of a French
+passive, and a company set off by dashes before "has shut down". Written in our own words with
+invented units."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import found_pairs as found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ubisoft's Leeds Studio has officially closed its doors today.",
+         {("Leeds Studio", "Ubisoft")}),
+        ("Back in 2019, Ubisoft opened a video game studio in San Diego. Sources say Ubisoft "
+         "closed the San Diego studio in March.", {("San Diego studio", "Ubisoft")}),
+        ("Mozilla shut down its XR team on Tuesday.", {("XR team", "Mozilla")}),
+        ("Zynga – which made farming games for a decade – has shut down.",
+         {("Zynga", "Zynga")}),
+    ],
+)  # fmt: skip
+def test_english_closures_in_news_shapes(extractor, text, expected):
+    assert found(extractor, text, "en", "dissolution") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Disney ferme BrumeWorks, la division jeux vidéo de Lucasfilm.",
+         {("BrumeWorks", "Disney")}),
+        ("La fermeture de Brumeworks, studio créé en 2009, a surpris. Ubisoft a fermé "
+         "Brumeworks mercredi.", {("Brumeworks", "Ubisoft")}),
+        ("Ubisoft réduit la voilure. Le groupe vient d'annoncer que les Blue Harbor Studios "
+         "allaient tout simplement être fermés.", {("Blue Harbor Studios", "Ubisoft")}),
+    ],
+)  # fmt: skip
+def test_french_closures_in_news_shapes(extractor, text, expected):
+    assert found(extractor, text, "fr", "dissolution") == expected
+
+
+def test_a_town_after_a_studio_is_no_unit_name(extractor):
+    text = "Ubisoft a ouvert un studio à Lille en 2015. Ubisoft a fermé Lille cette année."
+    assert found(extractor, text, "fr", "dissolution") == set()
