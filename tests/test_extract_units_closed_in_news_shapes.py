@@ -47,3 +47,35 @@ def test_french_closures_in_news_shapes(extractor, text, expected):
 def test_a_town_after_a_studio_is_no_unit_name(extractor):
     text = "Ubisoft a ouvert un studio à Lille en 2015. Ubisoft a fermé Lille cette année."
     assert found(extractor, text, "fr", "dissolution") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several units of one kind, told apart by a description
+        ("Ubisoft a décidé de fermer ses studios de développement mobiles.",
+         {("studios de développement mobiles", "Ubisoft")}),
+        ("Ubisoft annonce la fermeture de tous ses laboratoires de recherche au Canada.",
+         {("laboratoires de recherche", "Ubisoft")}),
+        # told apart by towns: one unit per town, as before
+        ("Ubisoft va fermer ses studios de Lille et de Gand.",
+         {("studio de Lille", "Ubisoft"), ("studio de Gand", "Ubisoft")}),
+        # the subject of a clause the closure ends, after what a newspaper reports
+        ("Ubisoft renonce aux consoles portables. Un quotidien annonce que l'unité chargée des "
+         "consoles est en cours de dissolution.", {("unité chargée des consoles", "Ubisoft")}),
+    ],
+)  # fmt: skip
+def test_french_plural_units_and_reported_closures(extractor, text, expected):
+    assert found(extractor, text, "fr", "dissolution") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ubisoft ferme ses studios pendant les fêtes.",
+        "Ubisoft ferme ses bureaux parisiens le vendredi.",
+        "Ubisoft réorganise ses équipes de développement.",
+    ],
+)
+def test_french_plural_nouns_that_name_no_unit(extractor, text):
+    assert found(extractor, text, "fr", "dissolution") == set()

@@ -248,6 +248,8 @@ def _its_doors(trigger: Span) -> bool:
     """ "X's London Studio has closed its doors": the idiom has no object, its subject closes."""
     following = trigger.doc[trigger.end : trigger.end + 2]
     return len(following) == 2 and following[1].lower_ == "doors"
+
+
 _PASSIVE_MARKERS = {"is", "are", "was", "were", "be", "been", "being"}
 
 

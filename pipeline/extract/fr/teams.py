@@ -99,7 +99,20 @@ def _subject_under_way(trigger: Token, team_nouns) -> Token | None:
     ):
         return None
     opening = [t for t in trigger.sent if t.i < trigger.i and not t.is_punct][:3]
-    return next((t for t in opening if t.lemma_.lower() in team_nouns), None)
+    found = next((t for t in opening if t.lemma_.lower() in team_nouns), None)
+    return found or _subject_of_the_clause(trigger, team_nouns)
+
+
+_CLAUSE_OPENERS = {"que", "qu'", "qu’", ",", ";", ":", "dont", "où"}
+
+
+def _subject_of_the_clause(trigger: Token, team_nouns) -> Token | None:
+    """ "Le journal annonce que l'unité chargée des X est en cours de dissolution": the team noun
+    that opens the clause the trigger ends."""
+    doc, i = trigger.doc, trigger.i - 4
+    while i > trigger.sent.start and doc[i - 1].lower_ not in _CLAUSE_OPENERS:
+        i -= 1
+    return next((t for t in doc[i : trigger.i - 3][:3] if t.lemma_.lower() in team_nouns), None)
 
 
 # "Intel va fermer son New Devices Group", "Google ferme Google Labs": a unit's English name
@@ -374,7 +387,7 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None, str
         team = team_by_alias().get(fold(_ent_text(token)))
         if team:
             return team.name, team.organization, _ent_text(token)
-    if token.lemma_.lower() not in team_nouns or "Plur" in token.morph.get("Number"):
+    if token.lemma_.lower() not in team_nouns or _plural_and_vague(token):
         return None
     if _not_a_team(token):
         return None
@@ -420,6 +433,27 @@ def _name_team(token: Token, team_nouns: set[str]) -> tuple[str, str | None, str
         if alias and f" {alias} " in f" {folded} ":
             return team.name, team.organization, descriptor
     return descriptor, None, descriptor
+
+
+# Units a company closes several of at once, each kind told apart by what follows ("ses studios
+# de développement à l'étranger", "ses centres de recherche en Chine"); "ses équipes" and "ses
+# bureaux" are its staff and its premises
+_PLURAL_UNITS = {"studio", "laboratoire", "labo", "centre", "division", "filiale", "unité"}
+
+
+def _plural_and_vague(noun: Token) -> bool:
+    if "Plur" not in noun.morph.get("Number"):
+        return False
+    if noun.lemma_.lower() not in _PLURAL_UNITS or not noun.lower_.endswith(("s", "x")):
+        return True
+    # told apart by a plain description ("de recherche", "américains"), not by towns: "ses
+    # studios de Lille et de Gand" is one unit per town, for units_by_place
+    doc, after = noun.doc, noun.i + 1
+    if after + 1 >= noun.sent.end:
+        return True
+    described = doc[after].is_lower and doc[after].is_alpha and doc[after].pos_ == "ADJ"
+    of_what = doc[after].lower_ in ("de", "d'", "d’") and doc[after + 1].is_lower
+    return not (described or of_what)
 
 
 # "conseil d'administration", "conseil des ministres": a board or a government, not a team
