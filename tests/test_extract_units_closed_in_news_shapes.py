@@ -79,3 +79,11 @@ def test_french_plural_units_and_reported_closures(extractor, text, expected):
 )
 def test_french_plural_nouns_that_name_no_unit(extractor, text):
     assert found(extractor, text, "fr", "dissolution") == set()
+
+
+def test_the_closure_of_the_studio_an_earlier_sentence_named(extractor):
+    text = (
+        "Ubisoft avait racheté le studio Brumeworks en 2020. Deux ans plus tard, l'éditeur "
+        "annonce la fermeture du petit studio."
+    )
+    assert found(extractor, text, "fr", "dissolution") == {("Brumeworks", "Ubisoft")}

@@ -341,6 +341,11 @@ def _team_from(context, token: Token, team_nouns: set[str], known: list[TeamMent
         )
         if near or (earlier and is_team_noun and not is_demonstrative):
             return earlier[-1]  # "l'équipe", however far from where the article named it
+    if is_team_noun and any(c.dep_ == "case" and c.lower_ == "du" for c in token.children):
+        # "la fermeture du petit studio" after "le studio Playdots": the same noun, just before
+        same = [t for t in known if t.token.i < token.i and t.token.lemma_ == token.lemma_]
+        if same and context.sentence_index(token) - context.sentence_index(same[-1].token) <= 3:
+            return same[-1]
     bare = token.lemma_.lower() in lexicon("fr", "team_nouns_alone") and token.dep_ != "nsubj"
     if is_team_noun and bare and _definite(token) and not _not_a_team(token):
         # "a finalement dissous l'équipe": the article names it no better
