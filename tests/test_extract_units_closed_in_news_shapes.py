@@ -87,3 +87,19 @@ def test_the_closure_of_the_studio_an_earlier_sentence_named(extractor):
         "annonce la fermeture du petit studio."
     )
     assert found(extractor, text, "fr", "dissolution") == {("Brumeworks", "Ubisoft")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ubisoft said it plans to shut down its Halyard division after December 31.",
+        "Ubisoft is planning to shut down its Halyard division.",
+    ],
+)
+def test_an_announced_plan_to_shut_down_a_unit(extractor, text):
+    assert found(extractor, text, "en", "dissolution") == {("Halyard", "Ubisoft")}
+
+
+def test_no_plan_to_shut_down_a_unit(extractor):
+    text = "Ubisoft has no plans to shut down its Halyard division."
+    assert found(extractor, text, "en", "dissolution") == set()
