@@ -103,3 +103,20 @@ def test_an_announced_plan_to_shut_down_a_unit(extractor, text):
 def test_no_plan_to_shut_down_a_unit(extractor):
     text = "Ubisoft has no plans to shut down its Halyard division."
     assert found(extractor, text, "en", "dissolution") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ubisoft abandonne son laboratoire de robotique.",
+         {("laboratoire de robotique", "Ubisoft")}),
+        ("Ubisoft a arrêté son studio de Lyon en mars.", {("studio de Lyon", "Ubisoft")}),
+        ("Ubisoft a tiré un trait sur son laboratoire de Lyon.",
+         {("laboratoire de Lyon", "Ubisoft")}),
+        ("Ubisoft abandonne son projet de voiture autonome.", set()),
+        ("Ubisoft a tiré un trait sur ses ambitions mobiles.", set()),
+        ("La police a arrêté le directeur du centre.", set()),
+    ],
+)  # fmt: skip
+def test_a_french_unit_given_up(extractor, text, expected):
+    assert found(extractor, text, "fr", "dissolution") == expected

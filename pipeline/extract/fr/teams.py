@@ -215,7 +215,8 @@ _JOBS = {"emploi", "poste", "effectif", "job"}
 # "fermer les portes de son laboratoire", "fermer la totalité de son entité": the unit closed
 # is the complement of these
 # "met fin aux activités (aux travaux) de son labo", "acte la fin de son équipe"
-_WHOLE_OF = {"porte", "totalité", "ensemble", "activité", "travail", "fin"}
+# "a tiré un trait sur son labo", "tire le rideau sur son studio"
+_WHOLE_OF = {"porte", "totalité", "ensemble", "activité", "travail", "fin", "trait", "rideau"}
 _DETERMINERS = {"son", "sa", "ses", "leur", "leurs", "le", "la", "l'", "l’", "les", "un", "une"}
 
 
