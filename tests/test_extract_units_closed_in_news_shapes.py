@@ -120,3 +120,23 @@ def test_no_plan_to_shut_down_a_unit(extractor):
 )  # fmt: skip
 def test_a_french_unit_given_up(extractor, text, expected):
     assert found(extractor, text, "fr", "dissolution") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # studios named as proper names, listed after the verb or as its subject
+        ("Ubisoft announced that it will close down both Lumen Digital Leeds and Kaos Studios.",
+         {("Lumen Digital Leeds", "Ubisoft"), ("Kaos Studios", "Ubisoft")}),
+        ("Ubisoft will shut down Kaos Studios.", {("Kaos Studios", "Ubisoft")}),
+        ("Ubisoft confirmed the news. After its last release, Kaos Studios will be shut down.",
+         {("Kaos Studios", "Ubisoft")}),
+        # a lab described in plain words, "and" included, goes by where it is
+        ("Ubisoft said it had closed its research and development lab in India.",
+         {("research and development lab in India", "Ubisoft")}),
+        # a company the gazetteer knows is no team of the company closing something
+        ("The shutdown was a result of restructuring at parent company Embracer Group.", set()),
+    ],
+)  # fmt: skip
+def test_english_units_named_as_proper_names(extractor, text, expected):
+    assert found(extractor, text, "en", "dissolution") == expected

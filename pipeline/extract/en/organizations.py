@@ -60,10 +60,12 @@ def dissolver(context: ArticleContext, candidate: Candidate, team) -> EntityRef 
     sentence = context.sentences[context.sentence_index(candidate.head)]
     roles = role_words()
     mentioned = context.mentions.organizations_in(sentence.start, sentence.end)
+    own_names = {entity_key(n) for n in (team.name, team.surface, *team.also) if n}
     in_sentence = [
         m  # "The SpaceX CEO has sacked the team": whose CEO, not whose team
         for m in mentioned
-        if m.span.end >= len(context.doc) or context.doc[m.span.end].lower_ not in roles
+        if (m.span.end >= len(context.doc) or context.doc[m.span.end].lower_ not in roles)
+        and m.entity.key not in own_names  # "THQ will close Kaos Studios": not Kaos Studios
     ]
     if in_sentence:
         return in_sentence[0].entity

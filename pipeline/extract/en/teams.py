@@ -10,7 +10,7 @@ from pipeline.extract.context import ArticleContext
 from pipeline.extract.dates import CALENDAR_WORDS
 from pipeline.extract.en.pipeline import _DETERMINERS, HEADLINE_TOKENS
 from pipeline.extract.engine import resolver
-from pipeline.extract.gazetteers import team_by_alias
+from pipeline.extract.gazetteers import organizations, team_by_alias
 from pipeline.extract.lexicons import lexicon
 from pipeline.extract.mentions import HYPHENS, NAMING_WORDS
 from pipeline.extract.named_units import (
@@ -44,6 +44,8 @@ def team_near_trigger(context: ArticleContext, candidate: Candidate) -> TeamMent
             or units_by_place(context, candidate.head)
             or bulleted_units(candidate.head)
             or _named_before(context, candidate.span)
+            or _proper_units_after(candidate.span)
+            or _proper_unit_subject(candidate.span)
         )
     name, known_organization = found
     acronyms = lexicon("any", "topic_acronyms")
@@ -146,6 +148,8 @@ def _team_near(sentence: Span, trigger: Span) -> tuple[str, str | None] | None:
                 or _working_on(token)
                 or _team_of(token)
             )
+            if name and name.endswith(token.text) and fold(name) in organizations():
+                continue  # "parent company Embracer Group": a company the gazetteer knows
             if name:
                 folded = fold(name)
                 for alias, team in team_by_alias().items():
@@ -390,8 +394,11 @@ def _words_before_team_noun(noun: Token) -> str | None:
         return _located(noun, [*owner, *words], keep=True) or _joined([*owner, *words, noun])
     if all(w.lower_ in _GENERIC_TEAM_WORDS for w in words):
         return _name_in_apposition(noun) or _located(noun, words)
+    described = list(words)
     while words and words[0].lower_ in _GENERIC_TEAM_WORDS and not _opens_a_place(words):
         words.pop(0)  # "its own internal Band unit": the name is "Band"
+    if words and words[0].lower_ in ("and", "&", "of"):
+        words = described  # "its research and development lab": one description, kept whole
     if noun.text[:1].isupper() and not noun.is_sent_start:
         while words and words[0].is_lower:
             words.pop(0)  # "confirmed Lumen Studio will close": the name is capitalised
@@ -403,7 +410,9 @@ def _words_before_team_noun(noun: Token) -> str | None:
         return located or _joined([*words, noun])
     elif words and (noun.lower_ in _PLACE_UNIT_NOUNS or _a_place(words)):
         words.append(noun)  # "its Edmonton site", "the San Diego team": where, not a name
-    elif words and _a_place([w for w in words if w.text[:1].isupper()]) and words[-1].is_lower:
+    elif (capitalised := [w for w in words if w.text[:1].isupper()]) and (
+        _a_place(capitalised) and words[-1].is_lower
+    ):
         words.append(noun)  # "its Lisbon design studio": where, then what kind of unit
     elif words and words[0].text[:1].isupper() and noun.lower_ in _DESCRIBED_UNIT_NOUNS:
         words.append(noun)  # "its DAMO quantum research laboratory": a lab goes by all of it
@@ -423,7 +432,11 @@ def _words_before_team_noun(noun: Token) -> str | None:
         w.text[:1].isupper() and w.lower_ not in lexicon("any", "topic_acronyms") for w in words
     ):
         # "its ethics advisory council", "its long-term AI risk research team": plain words
-        # (and a field's acronym) name it with the noun
+        # (and a field's acronym) name it with the noun; "its research and development lab in
+        # India" goes by where it is too
+        located = _located(noun, words, keep=True) if noun.lower_ != "team" else None
+        if located:
+            return located
         words.append(noun)
     return _joined(words)
 
@@ -631,3 +644,57 @@ def _name_in_apposition(noun: Token) -> str | None:
 def _joined(words: list[Token]) -> str | None:
     text = "".join(t.text_with_ws for t in words).strip()
     return text or None
+
+
+# The last word of a unit's proper name: "Kaos Studios", "Lumen Labs", "Alpha Wolf Games"
+_PROPER_UNIT_ENDS = {"Studios", "Studio", "Labs", "Lab", "Games", "Division", "Unit", "Team"}
+_LIST_OPENERS = {"both", "its", "the", "down", "two", "three", "studios", "of"}
+_BEFORE_PASSIVE = _PASSIVE_MARKERS | {"will", "would", "to", "has", "have", "had", "set", "now"}
+_BEFORE_PASSIVE |= {"also", "officially", "quietly", "being"}
+
+
+def _proper_units_after(trigger: Span) -> TeamMention | None:
+    """ "will close down both Lumen Digital Leeds and Kaos Studios": the proper names listed
+    right after the verb, one of them ending as a unit's name does."""
+    doc, end = trigger.doc, trigger.sent.end
+    i = trigger.end
+    while i < end and doc[i].lower_ in _LIST_OPENERS:
+        i += 1
+    names, run = [], []
+    while i < end:
+        token = doc[i]
+        if token.text[:1].isupper() and (token.is_alpha or token.like_num or "-" in token.text):
+            run.append(token)
+        elif run and token.text in (",", "and") and len(run) <= 5:
+            names.append(run)
+            run = []
+        else:
+            break
+        i += 1
+    if run:
+        names.append(run)
+    if not names or not any(n[-1].text in _PROPER_UNIT_ENDS and len(n) > 1 for n in names):
+        return None
+    texts = [_joined(n) for n in names if len(n) <= 5]
+    return TeamMention(texts[0], None, trigger[0], texts[0], also=tuple(texts[1:]))
+
+
+def _proper_unit_subject(trigger: Span) -> TeamMention | None:
+    """ "Following its release, Ensemble Studios will be shut down": a unit's proper name as the
+    subject of a passive or intransitive closing verb."""
+    doc = trigger.doc
+    following = doc[trigger.end] if trigger.end < trigger.sent.end else None
+    if following is not None and following.text[:1].isupper():
+        return None  # what follows is the object
+    i = trigger.start - 1
+    while i > trigger.sent.start and doc[i].lower_ in _BEFORE_PASSIVE:
+        i -= 1
+    if i == trigger.start - 1 or doc[i].text not in _PROPER_UNIT_ENDS:
+        return None
+    start = i
+    while start > trigger.sent.start and doc[start - 1].text[:1].isupper() and i - start < 4:
+        start -= 1
+    if start == i:
+        return None
+    name = _joined(list(doc[start : i + 1]))
+    return TeamMention(name, None, trigger[0], name)
