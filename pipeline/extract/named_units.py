@@ -307,3 +307,15 @@ def owner_as_introduced(context, name: str):
         if owners:
             return owners[-1].entity
     return None
+
+
+def proper_name_ending_at(doc: Doc, last: int, floor: int, ends: set[str]) -> int | None:
+    """Where the capitalised name ending at token `last` starts ("Kaos Studios", "Xbox
+    Entertainment Studios"), when its last word is one of `ends` and it has two to five words;
+    never before token `floor`."""
+    if doc[last].text not in ends:
+        return None
+    start = last
+    while start > floor and doc[start - 1].text[:1].isupper() and last - start < 4:
+        start -= 1
+    return start if start < last else None

@@ -17,6 +17,7 @@ from pipeline.extract.named_units import (
     article_unit_names,
     bulleted_units,
     closed_unit,
+    proper_name_ending_at,
     split_listed,
     unit_after,
 )
@@ -689,12 +690,10 @@ def _proper_unit_subject(trigger: Span) -> TeamMention | None:
     i = trigger.start - 1
     while i > trigger.sent.start and doc[i].lower_ in _BEFORE_PASSIVE:
         i -= 1
-    if i == trigger.start - 1 or doc[i].text not in _PROPER_UNIT_ENDS:
+    if i == trigger.start - 1:
         return None
-    start = i
-    while start > trigger.sent.start and doc[start - 1].text[:1].isupper() and i - start < 4:
-        start -= 1
-    if start == i:
+    start = proper_name_ending_at(doc, i, trigger.sent.start, _PROPER_UNIT_ENDS)
+    if start is None:
         return None
     name = _joined(list(doc[start : i + 1]))
     return TeamMention(name, None, trigger[0], name)

@@ -18,6 +18,7 @@ from pipeline.extract.named_units import (
     bulleted_units,
     closed_unit,
     owner_as_introduced,
+    proper_name_ending_at,
     with_units_listed_after,
 )
 from pipeline.extract.names import fold
@@ -155,12 +156,10 @@ def _english_unit_subject(trigger: Token) -> TeamMention | None:
         doc[i].lower_ in _BEFORE_THE_VERB or (doc[i].is_lower and doc[i].text.endswith("ment"))
     ):
         i -= 1
-    if i == trigger.i - 1 or doc[i].text not in _EN_UNIT_ENDS:
+    if i == trigger.i - 1:
         return None
-    start = i
-    while start > trigger.sent.start and doc[start - 1].text[:1].isupper() and i - start < 4:
-        start -= 1
-    if start == i or doc[start].is_sent_start:
+    start = proper_name_ending_at(doc, i, trigger.sent.start, _EN_UNIT_ENDS)
+    if start is None or doc[start].is_sent_start:
         return None
     name = doc[start : i + 1].text
     return TeamMention(name, None, trigger, name)
