@@ -62,6 +62,8 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
         return []  # "Jane Doe immediately fired teams responsible for ...": who fires, not who goes
     if listed := _dash_list(context, sentence, trigger):
         return listed
+    if among := _among_those(context, sentence, trigger):
+        return among
     first_person = {"i", "i've", "i'm", "i'd"}
     if any(t.lower_ in first_person for t in context.doc[max(start - 4, sentence.start) : start]):
         speaker = context.quote_speaker(trigger[0])  # "I've decided to leave X," wrote Y
@@ -113,6 +115,23 @@ def _subjects(context, sentence: Span, trigger: Span, kind: str | None):
             if antecedent:
                 return [(antecedent, token)]
     return []
+
+
+def _among_those(context, sentence: Span, trigger: Span):
+    """ "Among those let go at Pandemic were its former CEO, X": who is among the leavers comes
+    after the verb that follows them."""
+    doc = context.doc
+    opening = [t.lower_ for t in doc[max(sentence.start, trigger.start - 2) : trigger.start]]
+    if opening != ["among", "those"]:
+        return []
+    verb = next((t for t in doc[trigger.end : sentence.end] if t.lower_ in _AMONG_VERBS), None)
+    if verb is None:
+        return []
+    people = context.mentions.people_in(verb.i + 1, sentence.end)
+    return [(m.entity, m.span[0]) for m in people if not m.is_possessive]
+
+
+_AMONG_VERBS = {"were", "was", "are", "is"}
 
 
 _RELATIVE_OPENERS = {"who", "whose", "which"}
@@ -266,7 +285,7 @@ def _people_included(context, sentence: Span, trigger: Span):
             return []
         opening = " ".join(t.lower_ for t in following[:2])
         if opening not in _INCLUDED_NEXT:
-            return []
+            return _listed_again(context, sentence)
         next_sentence = context.sentences[context.sentence_index(following[0])]
         including, sentence = following[1], next_sentence
     people = context.mentions.people_in(including.i, sentence.end)
@@ -275,6 +294,31 @@ def _people_included(context, sentence: Span, trigger: Span):
         for m in people
         if not m.is_possessive and context.doc[m.span.start - 1].lower_ not in _OWNED_BY
     ]
+
+
+def _listed_again(context, sentence: Span):
+    """ "Nine board members resigned. ... The nine members resigning are X, Y and Z": the group
+    counted in the trigger's sentence, named by a sentence that restates it just after."""
+    index = context.sentence_index(sentence[0])
+    told = [s for s in context.sentences[index + 1 : index + 6] if s.text.strip()]
+    for later in told[:2]:
+        words = [t for t in later if not t.is_space][:8]
+        for k, verb in enumerate(words):
+            if verb.lower_ not in _RESTATING_VERBS:
+                continue
+            restated = " ".join(t.lower_ for t in words[: k + 1])
+            leaving = any(t.lower_ in _LEAVING_PARTICIPLES for t in words[:k])
+            if leaving and _RESTATED.fullmatch(restated):
+                people = context.mentions.people_in(verb.i + 1, later.end)
+                return [(m.entity, m.span[0]) for m in people if not m.is_possessive]
+            break
+    return []
+
+
+_RESTATING_VERBS = {"are", "were", "include", "included"}
+_LEAVING_PARTICIPLES = {"resigning", "leaving", "departing", "quitting", "exiting", "outgoing"}
+# "The nine members resigning are", "Those leaving are", "The departing researchers were"
+_RESTATED = re.compile(r"(?:the|those|these)(?: [\w-]+){1,4} (?:are|were|include|included)")
 
 
 _OWNED_BY = {"of", "at", "by", "with", "under", "from"}  # whose team, not who left
